@@ -1,0 +1,10 @@
+// Package suite is the single list of perflint's analyzers, shared by the
+// standalone driver (cmd/perflint) and the golangci-lint plugin (plugin/).
+package suite
+
+import "golang.org/x/tools/go/analysis"
+
+// Analyzers returns every perflint analyzer, in a stable order.
+func Analyzers() []*analysis.Analyzer {
+	return []*analysis.Analyzer{}
+}
