@@ -1,0 +1,149 @@
+package clientreuse
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+)
+
+//go:embed doc.go
+var docSource string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "clientreuse",
+	Doc:      doc.Extract(docSource, "clientreuse"),
+	URL:      "https://github.com/perflint/perflint#clientreuse",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+			checkSite(pass, sum, cur)
+		}
+	}
+	return nil, nil
+}
+
+// checkSite reports cur if it builds a pool, itself or through a call, in a
+// hot loop or on the request path.
+func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
+	info := pass.TypesInfo
+	var what, chain string
+	direct := false
+	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
+		what, direct = p.What, true
+	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
+		c, ok := sum.Effect(call, summary.Pool)
+		if !ok {
+			return
+		}
+		what, chain = calleeName(info, call), c
+	} else {
+		return
+	}
+	fn := enclosingFunc(cur)
+	if fn == nil || sum.StartupOnly(fn) {
+		return
+	}
+	n := cur.Node()
+	if loop, ok := loops.Find(info, cur, nil); ok {
+		pass.Report(analysis.Diagnostic{
+			Pos:     n.Pos(),
+			End:     n.End(),
+			Message: fmt.Sprintf("%s inside a loop builds a new connection pool per iteration%s: each one pays new handshakes and leaves idle connections behind; %s", describe(info, what, cur), via(chain), fix(what)),
+			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
+		})
+		return
+	}
+	handler, ok := sum.Handler(fn)
+	if !ok {
+		return
+	}
+	// A call into this package's own helper is reported at the pool the
+	// helper builds, which is on the request path too.
+	if !direct && calleeIsLocal(pass, cur.Node().(*ast.CallExpr)) {
+		return
+	}
+	where := "in handler " + handler
+	if name := sum.Name(fn); name != handler {
+		where = fmt.Sprintf("in %s, which handler %s runs,", name, handler)
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:     n.Pos(),
+		End:     n.End(),
+		Message: fmt.Sprintf("%s %s builds a new connection pool per request%s: every request pays new TCP/TLS handshakes and leaves idle connections behind; %s", describe(info, what, cur), where, via(chain), fix(what)),
+	})
+}
+
+// describe names the pool, saying so when a transport is built for a client.
+func describe(info *types.Info, what string, cur inspector.Cursor) string {
+	if what != "http.Transport" {
+		return what
+	}
+	p := cur.Parent()
+	for ; p.Valid(); p = p.Parent() {
+		if _, ok := p.Node().(*ast.UnaryExpr); !ok {
+			break
+		}
+	}
+	if _, ok := p.Node().(*ast.KeyValueExpr); ok {
+		if lit, ok := p.Parent().Node().(*ast.CompositeLit); ok && apis.IsNamed(info.TypeOf(lit), "net/http", "Client") {
+			return "http.Client with a new http.Transport"
+		}
+	}
+	return what
+}
+
+func via(chain string) string {
+	if chain == "" {
+		return ""
+	}
+	return " (" + chain + ")"
+}
+
+func fix(what string) string {
+	switch what {
+	case "sql.Open", "sql.OpenDB", "sqlx.Open", "sqlx.Connect", "sqlx.MustConnect", "sqlx.MustOpen", "sqlx.ConnectContext":
+		return "open the *sql.DB once at start-up, share it, and size it with SetMaxOpenConns/SetMaxIdleConns/SetConnMaxLifetime"
+	case "http.Transport", "(*http.Transport).Clone":
+		return "build one http.Transport (or http.Client) at start-up and share it"
+	}
+	return "build it once at start-up and share it"
+}
+
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := apis.Callee(info, call); fn != nil {
+		return apis.ShortName(fn)
+	}
+	return "call"
+}
+
+func calleeIsLocal(pass *analysis.Pass, call *ast.CallExpr) bool {
+	fn := apis.Callee(pass.TypesInfo, call)
+	return fn == nil || fn.Pkg() == pass.Pkg
+}
+
+// enclosingFunc returns the innermost function declaration or literal
+// around cur, or nil at package level.
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}

@@ -1,0 +1,14 @@
+package clientreuse_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perflint/perflint/analyzers/clientreuse"
+	"github.com/perflint/perflint/analyzers/internal/testutil"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer, "./clientreuse/...")
+}

@@ -1,0 +1,41 @@
+// Package clientreuse defines an analyzer that reports connection pools
+// built on the request path or inside a loop.
+//
+// # Analyzer clientreuse
+//
+// clientreuse: report connection pools built per request or per iteration
+//
+// A *sql.DB, a pgx pool, a redis or gRPC client, a mongo client and an
+// *http.Transport are pools meant to live as long as the process. Built in
+// an HTTP handler (net/http, chi, gorilla/mux, gin, echo, fiber), in a
+// function a handler runs, or inside a loop, each request or iteration pays
+// new TCP and TLS handshakes and authentication before any work starts,
+// idle connections pile up until file descriptors or the server's
+// connection limit run out, and nothing is reused.
+//
+// Bad:
+//
+//	func ListUsers(w http.ResponseWriter, r *http.Request) {
+//		db, err := sql.Open("postgres", dsn) // a new pool per request
+//		...
+//	}
+//
+// Good:
+//
+//	type Server struct{ db *sql.DB } // opened once in main, shared
+//
+//	func (s *Server) ListUsers(w http.ResponseWriter, r *http.Request) {
+//		rows, err := s.db.QueryContext(r.Context(), ...)
+//		...
+//	}
+//
+// The finding is at the constructor call or composite literal. When the
+// pool is built in another package's function that the handler or loop
+// calls, it is at that call, and the message names the chain of calls.
+//
+// Not reported: an http.Client with no Transport of its own (it shares
+// http.DefaultTransport's pool, so building one per request is cheap);
+// pools built in main, init, package variable initializers, sync.Once (and
+// OnceValue), or functions only those call; loops over a few fixed
+// elements; tests.
+package clientreuse

@@ -1,0 +1,136 @@
+package apis
+
+import (
+	"go/ast"
+	"go/types"
+)
+
+// A round-trip is one network exchange with a database or cache. Reading
+// rows of a result already fetched (rows.Next, rows.Scan, rows.Err,
+// rows.Close), queuing into a batch or pipeline (pgx.Batch.Queue, go-redis
+// pipeline commands) and ending a transaction (Commit, Rollback: one per
+// transaction, not per item) are not round-trips. Sending a batch or a
+// pipeline is one.
+var roundTrips = func() nameSet {
+	s := make(nameSet)
+
+	const sql = "database/sql"
+	queries := []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext"}
+	s.add(sql, "*DB", queries...)
+	s.add(sql, "*DB", "Prepare", "PrepareContext", "Ping", "PingContext", "Begin", "BeginTx")
+	s.add(sql, "*Tx", queries...)
+	s.add(sql, "*Tx", "Prepare", "PrepareContext")
+	s.add(sql, "*Conn", "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "PingContext", "BeginTx")
+	s.add(sql, "*Stmt", queries...)
+
+	const sqlx = "github.com/jmoiron/sqlx"
+	sqlxQueries := []string{
+		"Get", "GetContext", "Select", "SelectContext",
+		"Queryx", "QueryxContext", "QueryRowx", "QueryRowxContext",
+		"MustExec", "MustExecContext",
+	}
+	sqlxNamed := []string{"NamedExec", "NamedExecContext", "NamedQuery", "NamedQueryContext"}
+	sqlxPrepare := []string{"Preparex", "PreparexContext", "PrepareNamed", "PrepareNamedContext"}
+	for _, recv := range []string{"*DB", "*Tx"} {
+		s.add(sqlx, recv, sqlxQueries...)
+		s.add(sqlx, recv, sqlxNamed...)
+		s.add(sqlx, recv, sqlxPrepare...)
+	}
+	s.add(sqlx, "*DB", "Beginx", "BeginTxx", "MustBegin", "MustBeginTx")
+	s.add(sqlx, "*Conn", "GetContext", "SelectContext", "QueryxContext", "QueryRowxContext", "PreparexContext", "BeginTxx")
+	s.add(sqlx, "*Stmt", sqlxQueries...)
+	s.add(sqlx, "*NamedStmt", queries...)
+	s.add(sqlx, "*NamedStmt", sqlxQueries...)
+	s.add(sqlx, "", "Get", "GetContext", "Select", "SelectContext", "MustExec", "MustExecContext")
+	s.add(sqlx, "", sqlxNamed...)
+
+	const gorm = "gorm.io/gorm"
+	s.add(gorm, "*DB",
+		"Find", "First", "Last", "Take", "Scan", "Pluck", "Count", "Row", "Rows",
+		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
+		"Delete", "Exec", "FirstOrCreate", "FirstOrInit", "FindInBatches")
+	s.add(gorm, "*Association", "Find", "Append", "Replace", "Delete", "Clear", "Count")
+
+	for _, pgx := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
+		pgxCalls := []string{"Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "BeginTx", "Prepare", "Ping"}
+		s.add(pgx, "*Conn", pgxCalls...)
+		s.add(pgx, "Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "Prepare")
+		pool := pgx + "/pgxpool"
+		s.add(pool, "*Pool", pgxCalls...)
+		s.add(pool, "*Conn", pgxCalls...)
+		s.add(pool, "*Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "Prepare")
+	}
+
+	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
+		s.add(mongo, "*Collection",
+			"Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace", "FindOneAndUpdate",
+			"InsertOne", "InsertMany", "UpdateOne", "UpdateMany", "UpdateByID", "ReplaceOne",
+			"DeleteOne", "DeleteMany", "Aggregate", "CountDocuments", "EstimatedDocumentCount",
+			"Distinct", "BulkWrite")
+		s.add(mongo, "*Database", "RunCommand", "RunCommandCursor", "Aggregate")
+		s.add(mongo, "*Client", "Ping")
+	}
+	return s
+}()
+
+// redisPackages are the go-redis module paths whose commands are recognized
+// by their result type (a Cmder) rather than one by one.
+var redisPackages = map[string]bool{
+	"github.com/redis/go-redis/v9": true,
+	"github.com/go-redis/redis/v9": true,
+	"github.com/go-redis/redis/v8": true,
+}
+
+// redisSends are the go-redis calls that send a queued pipeline or run a
+// transaction: one round-trip each.
+var redisSends = map[string]bool{"Exec": true, "Pipelined": true, "TxPipelined": true, "Watch": true}
+
+// RoundTrip reports whether call performs a database or cache round-trip by
+// itself (not through the functions it calls: see the summary analyzer).
+func (c *Config) RoundTrip(info *types.Info, call *ast.CallExpr) (*types.Func, bool) {
+	fn := Callee(info, call)
+	if fn == nil {
+		return nil, false
+	}
+	if roundTrips[fn.FullName()] || c.Queries.Has(fn) {
+		return fn, true
+	}
+	if redisPackages[pkgPath(fn)] && isRedisRoundTrip(info, call, fn) {
+		return fn, true
+	}
+	return nil, false
+}
+
+// isRedisRoundTrip decides a go-redis method call: a command (a method whose
+// result is a Cmder) on a client, a connection or a Watch transaction is a
+// round-trip; the same command on a pipeline is only queued, and the
+// pipeline's Exec sends them all.
+func isRedisRoundTrip(info *types.Info, call *ast.CallExpr, fn *types.Func) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	recv := info.TypeOf(sel.X)
+	if recv == nil || receiverNamed(fn) == nil {
+		return false
+	}
+	scope := fn.Pkg().Scope()
+	if redisSends[fn.Name()] {
+		return true
+	}
+	if pipeliner, ok := scope.Lookup("Pipeliner").(*types.TypeName); ok {
+		if iface, ok := pipeliner.Type().Underlying().(*types.Interface); ok && types.Implements(recv, iface) {
+			return false // queued
+		}
+	}
+	cmder, ok := scope.Lookup("Cmder").(*types.TypeName)
+	if !ok {
+		return false
+	}
+	iface, ok := cmder.Type().Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	res := fn.Type().(*types.Signature).Results()
+	return res.Len() == 1 && types.Implements(res.At(0).Type(), iface)
+}

@@ -1,0 +1,71 @@
+package apis
+
+import (
+	"go/types"
+)
+
+// Framework names the HTTP framework whose handler signature a function has.
+type Framework string
+
+const (
+	NetHTTP Framework = "net/http" // also chi and gorilla/mux, which use its signature
+	Gin     Framework = "gin"
+	Echo    Framework = "echo"
+	Fiber   Framework = "fiber"
+)
+
+// requestContexts are the framework types whose value, as a handler's only
+// parameter, makes the function a handler and carries the request.
+var requestContexts = []struct {
+	pkg, name string
+	fw        Framework
+}{
+	{"github.com/gin-gonic/gin", "Context", Gin},
+	{"github.com/labstack/echo/v4", "Context", Echo},
+	{"github.com/labstack/echo/v5", "Context", Echo},
+	{"github.com/gofiber/fiber/v2", "Ctx", Fiber},
+	{"github.com/gofiber/fiber/v3", "Ctx", Fiber},
+}
+
+// HandlerFramework reports whether a function of this signature serves HTTP
+// requests: func(http.ResponseWriter, *http.Request) (net/http, chi,
+// gorilla/mux, and ServeHTTP methods), func(*gin.Context),
+// func(echo.Context) error, func(*fiber.Ctx) error.
+func HandlerFramework(sig *types.Signature) (Framework, bool) {
+	params := sig.Params()
+	switch params.Len() {
+	case 2:
+		if sig.Results().Len() == 0 &&
+			IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") &&
+			isPointerTo(params.At(1).Type(), "net/http", "Request") {
+			return NetHTTP, true
+		}
+	case 1:
+		if fw, ok := RequestContext(params.At(0).Type()); ok {
+			return fw, true
+		}
+	}
+	return "", false
+}
+
+// RequestContext reports whether t is a web framework's request context
+// (*gin.Context, echo.Context, *fiber.Ctx).
+func RequestContext(t types.Type) (Framework, bool) {
+	for _, rc := range requestContexts {
+		if IsNamed(t, rc.pkg, rc.name) {
+			return rc.fw, true
+		}
+	}
+	return "", false
+}
+
+// IsRequest reports whether t is *http.Request.
+func IsRequest(t types.Type) bool { return isPointerTo(t, "net/http", "Request") }
+
+// IsContext reports whether t is context.Context.
+func IsContext(t types.Type) bool { return IsNamed(t, "context", "Context") }
+
+func isPointerTo(t types.Type, pkg, name string) bool {
+	_, ok := t.(*types.Pointer)
+	return ok && IsNamed(t, pkg, name)
+}

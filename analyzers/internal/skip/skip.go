@@ -1,0 +1,40 @@
+// Package skip holds the rules for code perflint never reports on: tests
+// and generated files. (//nolint is the drivers' business, not the
+// analyzers': see cmd/perflint/internal/suppress.)
+package skip
+
+import (
+	"go/ast"
+	"go/token"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// File reports whether findings in f are not reported: a _test.go file, or
+// a generated one (// Code generated ... DO NOT EDIT.).
+func File(pass *analysis.Pass, f *ast.File) bool {
+	name := pass.Fset.File(f.FileStart).Name()
+	return strings.HasSuffix(name, "_test.go") || ast.IsGenerated(f)
+}
+
+// Files returns the files of the package whose findings are reported.
+func Files(pass *analysis.Pass) []*ast.File {
+	var keep []*ast.File
+	for _, f := range pass.Files {
+		if !File(pass, f) {
+			keep = append(keep, f)
+		}
+	}
+	return keep
+}
+
+// Pos reports whether a finding at pos is not reported.
+func Pos(pass *analysis.Pass, pos token.Pos) bool {
+	for _, f := range pass.Files {
+		if f.FileStart <= pos && pos <= f.FileEnd {
+			return File(pass, f)
+		}
+	}
+	return true
+}

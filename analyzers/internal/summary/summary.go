@@ -1,0 +1,499 @@
+// Package summary defines the analyzer that summarizes what each function
+// does when it is called, transitively: builds a connection pool, performs a
+// database round-trip, logs at info level. The summaries are exported as
+// facts, so that a loop or a handler in one package is reported at its call
+// of a function of another package that does the costly thing, with the
+// chain of calls in the message.
+//
+// Within one package the same call graph answers two more questions the
+// analyzers ask: is a function on the request path (reachable from an HTTP
+// handler), and does it run only at start-up (main, init, package variable
+// initializers, sync.Once, and functions only they call)?
+//
+// It works on the syntax tree and types only; no SSA, so that the facts are
+// cheap to compute for every dependency.
+package summary
+
+import (
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+)
+
+// Effect is a costly thing a function may do when called.
+type Effect int
+
+const (
+	Pool    Effect = iota // builds a connection pool
+	Query                 // performs a database or cache round-trip
+	InfoLog               // writes a log line at debug or info level
+	numEffects
+)
+
+var effectNames = [numEffects]string{"pool", "query", "log"}
+
+func (e Effect) String() string { return effectNames[e] }
+
+// Fact records, for each effect a function has, the chain of calls from the
+// function to the call that has it, e.g.
+// "store.CustomerByID → (*sql.DB).QueryRowContext".
+type Fact struct {
+	Chains [numEffects]string
+}
+
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string {
+	var parts []string
+	for e, chain := range f.Chains {
+		if chain != "" {
+			parts = append(parts, effectNames[e]+": "+chain)
+		}
+	}
+	return strings.Join(parts, "; ")
+}
+
+// Config holds the users' extensions to the API tables, set by flags.
+var Config apis.Config
+
+// Analyzer computes the summaries. Its flags extend the API tables for every
+// perflint analyzer.
+var Analyzer = &analysis.Analyzer{
+	Name:       "summary",
+	Doc:        "summarize what calling each function costs (pools, round-trips, logs) for the perflint analyzers",
+	URL:        "https://github.com/perflint/perflint",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{(*Fact)(nil)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+	Flags:      flags(),
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("summary", flag.ExitOnError)
+	fs.Var(&Config.Queries, "queries", "comma-separated functions or methods that perform a database or cache round-trip, as types.Func.FullName spells them: (*example.com/db.Store).Get,example.com/db.Exec")
+	fs.Var(&Config.Pools, "pools", "comma-separated functions that build a connection pool")
+	fs.Var(&Config.Loggers, "loggers", "comma-separated functions that write an info-level log line")
+	return *fs
+}
+
+// body is one function body of the package: a declared function or method,
+// or a function literal.
+type body struct {
+	node    ast.Node // *ast.FuncDecl or *ast.FuncLit; nil for package initialization
+	name    string   // short name of a declared function; "" for literals
+	chains  [numEffects]string
+	calls   []*body // bodies run by this one, in source order
+	callers []*body
+
+	handler     bool
+	escapes     bool   // a declared function used as a value
+	reachedFrom *body  // the handler whose requests run this body
+	startup     bool   // runs only at start-up
+	outer       string // for literals: the enclosing declaration's name
+}
+
+// Result answers the analyzers' questions about the package's functions.
+type Result struct {
+	pass   *analysis.Pass
+	bodies map[ast.Node]*body
+	funcs  map[*types.Func]*body
+	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	r := &Result{
+		pass:   pass,
+		bodies: make(map[ast.Node]*body),
+		funcs:  make(map[*types.Func]*body),
+		lits:   make(map[*types.Var]*ast.FuncLit),
+	}
+	pkgInit := &body{startup: true}
+	order := r.collectBodies(ins)
+	r.collectClosureVars(ins)
+	r.collectCalls(ins, pkgInit)
+	propagate(order)
+	r.markRequestPath(order)
+	markStartup(order, pass.Pkg.Name() == "main")
+	r.exportFacts(order)
+	return r, nil
+}
+
+// collectBodies records every function body, in source order.
+func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
+	var order []*body
+	isMain := r.pass.Pkg.Name() == "main"
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		b := &body{node: cur.Node()}
+		var sig *types.Signature
+		switch n := cur.Node().(type) {
+		case *ast.FuncDecl:
+			fn, _ := r.pass.TypesInfo.Defs[n.Name].(*types.Func)
+			if fn == nil || n.Body == nil {
+				continue
+			}
+			b.name = apis.ShortName(fn)
+			sig = fn.Type().(*types.Signature)
+			r.funcs[fn] = b
+			if n.Recv == nil && (n.Name.Name == "init" || isMain && n.Name.Name == "main") {
+				b.startup = true
+			}
+		case *ast.FuncLit:
+			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
+			for outer := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+				b.outer = outer.Node().(*ast.FuncDecl).Name.Name
+				break
+			}
+		}
+		if sig != nil {
+			_, b.handler = apis.HandlerFramework(sig)
+		}
+		r.bodies[b.node] = b
+		order = append(order, b)
+	}
+	return order
+}
+
+// collectClosureVars records the variables that hold a function literal, so
+// that calling one runs the literal's body: fetch := func(id int) {...}.
+func (r *Result) collectClosureVars(ins *inspector.Inspector) {
+	info := r.pass.TypesInfo
+	bind := func(lhs ast.Expr, rhs ast.Expr) {
+		id, ok := lhs.(*ast.Ident)
+		lit, isLit := ast.Unparen(rhs).(*ast.FuncLit)
+		if !ok || !isLit {
+			return
+		}
+		if v, ok := info.ObjectOf(id).(*types.Var); ok {
+			if _, seen := r.lits[v]; !seen {
+				r.lits[v] = lit
+			}
+		}
+	}
+	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		switch n := cur.Node().(type) {
+		case *ast.AssignStmt:
+			if len(n.Lhs) == len(n.Rhs) {
+				for i := range n.Lhs {
+					bind(n.Lhs[i], n.Rhs[i])
+				}
+			}
+		case *ast.ValueSpec:
+			if len(n.Names) == len(n.Values) {
+				for i := range n.Names {
+					bind(n.Names[i], n.Values[i])
+				}
+			}
+		}
+	}
+}
+
+// collectCalls records each body's own effects and the bodies it runs.
+func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
+	info := r.pass.TypesInfo
+	called := make(map[*ast.Ident]bool)
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil)) {
+		caller := pkgInit
+		for encl := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+			caller = r.bodies[encl.Node()]
+			break
+		}
+		if caller == nil {
+			continue // a function declared without a body
+		}
+		switch n := cur.Node().(type) {
+		case *ast.FuncLit:
+			switch apis.HowLitRuns(info, n, cur.Parent().Node()) {
+			case apis.RunsHere, apis.RunsPerItem:
+				link(caller, r.bodies[n])
+			case apis.RunsOnceAtAll:
+				r.bodies[n].startup = true
+			}
+		case *ast.CompositeLit:
+			if _, ok := Config.PoolAt(info, n); ok {
+				setOnce(&caller.chains[Pool], "http.Transport")
+			}
+		case *ast.CallExpr:
+			if id := calleeIdent(n); id != nil {
+				called[id] = true
+			}
+			r.collectCall(caller, n)
+		}
+	}
+	// Declared functions used as values may run anywhere: they are not
+	// start-up code however their direct callers look.
+	for id, obj := range info.Uses {
+		if fn, ok := obj.(*types.Func); ok && !called[id] {
+			if b := r.funcs[fn]; b != nil {
+				b.escapes = true
+			}
+		}
+	}
+}
+
+func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
+	for e := range numEffects {
+		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
+			setOnce(&caller.chains[e], name)
+		}
+	}
+	if target := r.bodyCalled(call); target != nil {
+		link(caller, target)
+		return
+	}
+	if fn := apis.Callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != r.pass.Pkg {
+		var fact Fact
+		if r.pass.ImportObjectFact(fn, &fact) {
+			for e, chain := range fact.Chains {
+				if chain != "" {
+					setOnce(&caller.chains[e], chain)
+				}
+			}
+		}
+	}
+}
+
+// bodyCalled returns the body of this package that call runs: a declared
+// function or method called statically, or a local variable holding a
+// literal. Immediately called literals are linked by collectCalls.
+func (r *Result) bodyCalled(call *ast.CallExpr) *body {
+	info := r.pass.TypesInfo
+	if fn := apis.Callee(info, call); fn != nil {
+		return r.funcs[fn]
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			if lit := r.lits[v]; lit != nil {
+				return r.bodies[lit]
+			}
+		}
+	}
+	return nil
+}
+
+func calleeIdent(call *ast.CallExpr) *ast.Ident {
+	switch fun := ast.Unparen(call.Fun).(type) {
+	case *ast.Ident:
+		return fun
+	case *ast.SelectorExpr:
+		return fun.Sel
+	case *ast.IndexExpr: // generic instantiation f[T](...)
+		return calleeIdent(&ast.CallExpr{Fun: fun.X})
+	case *ast.IndexListExpr:
+		return calleeIdent(&ast.CallExpr{Fun: fun.X})
+	}
+	return nil
+}
+
+// primitive reports whether call has effect e by itself, and names it.
+func primitive(info *types.Info, call *ast.CallExpr, e Effect) (string, bool) {
+	switch e {
+	case Pool:
+		if p, ok := Config.PoolAt(info, call); ok {
+			return p.What, true
+		}
+	case Query:
+		if fn, ok := Config.RoundTrip(info, call); ok {
+			return apis.ShortName(fn), true
+		}
+	case InfoLog:
+		if level := Config.LogLevel(info, call); level == apis.Debug || level == apis.Info {
+			return apis.ShortName(apis.Callee(info, call)), true
+		}
+	}
+	return "", false
+}
+
+func link(caller, callee *body) {
+	if callee == nil || caller == callee {
+		return
+	}
+	caller.calls = append(caller.calls, callee)
+	callee.callers = append(callee.callers, caller)
+}
+
+func setOnce(dst *string, v string) {
+	if *dst == "" {
+		*dst = v
+	}
+}
+
+// propagate gives each body the effects of the bodies it runs, to a fixed
+// point, keeping the first chain found (bodies and calls in source order).
+func propagate(order []*body) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			for e := range numEffects {
+				if b.chains[e] != "" {
+					continue
+				}
+				for _, c := range b.calls {
+					if c.chains[e] != "" {
+						b.chains[e] = Join(c.name, c.chains[e])
+						changed = true
+						break
+					}
+				}
+			}
+		}
+	}
+}
+
+// maxChain is the most links a chain shows; longer ones elide the middle.
+const maxChain = 5
+
+// Join prepends name to chain ("" names a literal and adds nothing).
+func Join(name, chain string) string {
+	if name == "" {
+		return chain
+	}
+	links := strings.Split(chain, " → ")
+	if len(links) >= maxChain {
+		links = []string{links[0], "…", links[len(links)-1]}
+		if links[0] == "…" {
+			links = links[1:]
+		}
+	}
+	return name + " → " + strings.Join(links, " → ")
+}
+
+// markRequestPath marks the bodies that HTTP handlers of this package run.
+func (r *Result) markRequestPath(order []*body) {
+	for _, h := range order {
+		if !h.handler {
+			continue
+		}
+		queue := []*body{h}
+		if h.reachedFrom == nil {
+			h.reachedFrom = h
+		}
+		for len(queue) > 0 {
+			b := queue[0]
+			queue = queue[1:]
+			for _, c := range b.calls {
+				if c.reachedFrom == nil && !c.startup {
+					c.reachedFrom = h
+					queue = append(queue, c)
+				}
+			}
+		}
+	}
+}
+
+// markStartup marks the bodies that only start-up code runs: those whose
+// every caller is start-up code, when nothing else can call them (they are
+// unexported or in package main, and never used as a value).
+func markStartup(order []*body, isMain bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			if b.startup || b.handler || b.escapes || len(b.callers) == 0 || !b.private(isMain) {
+				continue
+			}
+			all := true
+			for _, c := range b.callers {
+				all = all && c.startup
+			}
+			if all {
+				b.startup = true
+				changed = true
+			}
+		}
+	}
+}
+
+// private reports whether only this package can run b.
+func (b *body) private(isMain bool) bool {
+	switch n := b.node.(type) {
+	case *ast.FuncLit:
+		return true
+	case *ast.FuncDecl:
+		return isMain || !n.Name.IsExported()
+	}
+	return false
+}
+
+func (r *Result) exportFacts(order []*body) {
+	for fn, b := range r.funcs {
+		if b.chains != ([numEffects]string{}) {
+			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains})
+		}
+	}
+}
+
+// Effect returns the chain through which call has effect e: the call itself
+// when it is one of the known APIs, or a function of this package or another
+// whose summary has the effect. Immediately called literals are not
+// reported here: their own calls are.
+func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
+	info := r.pass.TypesInfo
+	if name, ok := primitive(info, call, e); ok {
+		return name, true
+	}
+	if b := r.bodyCalled(call); b != nil {
+		if b.chains[e] == "" {
+			return "", false
+		}
+		return Join(b.name, b.chains[e]), true
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() == r.pass.Pkg {
+		return "", false
+	}
+	var fact Fact
+	if r.pass.ImportObjectFact(fn, &fact) && fact.Chains[e] != "" {
+		return Join(apis.ShortName(fn), fact.Chains[e]), true
+	}
+	return "", false
+}
+
+// Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
+// *ast.FuncLit of this package) on the request path, and its name.
+func (r *Result) Handler(fn ast.Node) (name string, ok bool) {
+	b := r.bodies[fn]
+	if b == nil || b.reachedFrom == nil {
+		return "", false
+	}
+	return b.reachedFrom.describe(), true
+}
+
+// Name names the function fn for messages.
+func (r *Result) Name(fn ast.Node) string {
+	if b := r.bodies[fn]; b != nil {
+		return b.describe()
+	}
+	return "package initialization"
+}
+
+// StartupOnly reports whether fn runs only while the process starts.
+func (r *Result) StartupOnly(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.startup
+}
+
+// IsHandler reports whether fn has an HTTP handler's signature.
+func (r *Result) IsHandler(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.handler
+}
+
+func (b *body) describe() string {
+	if b.name != "" {
+		return b.name
+	}
+	if b.outer != "" {
+		return fmt.Sprintf("func literal in %s", b.outer)
+	}
+	return "func literal"
+}

@@ -1,0 +1,223 @@
+// Package plugin registers perflint's analyzers as golangci-lint module
+// plugins (github.com/golangci/plugin-module-register).
+//
+// Each analyzer is its own linter, under its analyzer name, so that
+// golangci-lint's enable/disable lists, //nolint:NAME directives, severity
+// rules and SARIF rule ids work per analyzer:
+//
+//	linters:
+//	  enable: [queryloop, bodydrain]
+//	  settings:
+//	    custom:
+//	      queryloop:
+//	        type: module
+//	      bodydrain:
+//	        type: module
+//	        settings:
+//	          strict: true
+//
+// A linter's settings are the analyzer's flags (the -NAME.option flags of the
+// standalone perflint command) without the prefix. A key may be spelled as
+// the flag is, in lower case (golangci-lint lowercases keys) or in kebab-case.
+//
+// The whole suite is also registered as one linter named perflint, for
+// configurations that want a single entry (and //nolint:perflint); its
+// settings are keyed by analyzer name:
+//
+//	      perflint:
+//	        type: module
+//	        settings:
+//	          bodydrain:
+//	            strict: true
+//
+// Enable either the per-analyzer linters or perflint, not both: each would
+// report the same findings.
+//
+// The plugin does not filter //nolint directives itself: golangci-lint does,
+// and its nolintlint needs to see the findings a directive silences.
+package plugin
+
+import (
+	"flag"
+	"fmt"
+	"slices"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/analyzers/suite"
+)
+
+// SuiteName is the name of the linter that runs every perflint analyzer.
+const SuiteName = "perflint"
+
+func init() {
+	analyzers := suite.Analyzers()
+	Register(analyzers...)
+	register.Plugin(SuiteName, func(conf any) (register.LinterPlugin, error) {
+		return newSuitePlugin(analyzers, conf)
+	})
+}
+
+// Register registers each analyzer as a golangci-lint module plugin named
+// after it. The package's init registers perflint's own analyzers; a custom
+// golangci-lint build may register more the same way.
+func Register(analyzers ...*analysis.Analyzer) {
+	for _, a := range analyzers {
+		register.Plugin(a.Name, func(conf any) (register.LinterPlugin, error) {
+			return newPlugin(a, conf)
+		})
+	}
+}
+
+// linterPlugin is one golangci-lint linter running some analyzers.
+type linterPlugin struct {
+	analyzers []*analysis.Analyzer
+}
+
+func (p *linterPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
+	return p.analyzers, nil
+}
+
+// GetLoadMode asks for type information: every perflint analyzer matches
+// APIs by type.
+func (*linterPlugin) GetLoadMode() string {
+	return register.LoadModeTypesInfo
+}
+
+func newPlugin(a *analysis.Analyzer, conf any) (register.LinterPlugin, error) {
+	settings, err := register.DecodeSettings[map[string]any](conf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Name, err)
+	}
+	if err := applySettings(a, settings); err != nil {
+		return nil, err
+	}
+	return &linterPlugin{analyzers: []*analysis.Analyzer{a}}, nil
+}
+
+func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPlugin, error) {
+	settings, err := register.DecodeSettings[map[string]any](conf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", SuiteName, err)
+	}
+	byName := make(map[string]*analysis.Analyzer, len(analyzers))
+	for _, a := range analyzers {
+		byName[strings.ToLower(a.Name)] = a
+	}
+	for _, key := range sortedKeys(settings) {
+		a, ok := byName[strings.ToLower(key)]
+		if !ok {
+			return nil, fmt.Errorf("%s: unknown setting %q; valid settings are analyzer names: %s",
+				SuiteName, key, strings.Join(analyzerNames(analyzers), ", "))
+		}
+		options, ok := settings[key].(map[string]any)
+		if !ok && settings[key] != nil {
+			return nil, fmt.Errorf("%s: setting %q must be a map of %s's options, got %v",
+				SuiteName, key, a.Name, settings[key])
+		}
+		if err := applySettings(a, options); err != nil {
+			return nil, err
+		}
+	}
+	return &linterPlugin{analyzers: analyzers}, nil
+}
+
+// applySettings sets a's flags from golangci-lint settings.
+func applySettings(a *analysis.Analyzer, settings map[string]any) error {
+	for _, key := range sortedKeys(settings) {
+		f := lookupFlag(&a.Flags, key)
+		if f == nil {
+			return fmt.Errorf("%s: unknown setting %q; %s", a.Name, key, validSettings(a))
+		}
+		value, err := flagValue(settings[key])
+		if err != nil {
+			return fmt.Errorf("%s: setting %q: %w", a.Name, key, err)
+		}
+		if err := a.Flags.Set(f.Name, value); err != nil {
+			return fmt.Errorf("%s: setting %q: invalid value %q: %w", a.Name, key, value, err)
+		}
+	}
+	return nil
+}
+
+// lookupFlag finds the flag a settings key names: the flag's own spelling
+// first, then a spelling that differs only in case, '-' and '_'
+// (maxDepth, maxdepth, max-depth, max_depth).
+func lookupFlag(fs *flag.FlagSet, key string) *flag.Flag {
+	if f := fs.Lookup(key); f != nil {
+		return f
+	}
+	var found *flag.Flag
+	fs.VisitAll(func(f *flag.Flag) {
+		if found == nil && normalize(f.Name) == normalize(key) {
+			found = f
+		}
+	})
+	return found
+}
+
+func normalize(name string) string {
+	return strings.NewReplacer("-", "", "_", "").Replace(strings.ToLower(name))
+}
+
+// flagValue renders a YAML/JSON scalar or list as a flag's string value.
+// Lists become comma-separated, the convention of perflint's list flags.
+func flagValue(v any) (string, error) {
+	switch v := v.(type) {
+	case nil:
+		return "", nil
+	case string:
+		return v, nil
+	case bool:
+		return strconv.FormatBool(v), nil
+	case float64: // JSON numbers; 'f' keeps integers integral (1e6 -> 1000000)
+		return strconv.FormatFloat(v, 'f', -1, 64), nil
+	case []any:
+		parts := make([]string, len(v))
+		for i, e := range v {
+			s, err := flagValue(e)
+			if err != nil {
+				return "", err
+			}
+			if _, isList := e.([]any); isList {
+				return "", fmt.Errorf("nested list %v", v)
+			}
+			parts[i] = s
+		}
+		return strings.Join(parts, ","), nil
+	default:
+		return "", fmt.Errorf("unsupported value %v (%T)", v, v)
+	}
+}
+
+func validSettings(a *analysis.Analyzer) string {
+	var names []string
+	a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	if len(names) == 0 {
+		return "the analyzer has no settings"
+	}
+	sort.Strings(names)
+	return "valid settings: " + strings.Join(names, ", ")
+}
+
+func analyzerNames(analyzers []*analysis.Analyzer) []string {
+	names := make([]string, len(analyzers))
+	for i, a := range analyzers {
+		names[i] = a.Name
+	}
+	sort.Strings(names)
+	return names
+}
+
+func sortedKeys(m map[string]any) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}

@@ -1,0 +1,121 @@
+package plugin_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/golangci/plugin-module-register/register"
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/analyzers/suite"
+	"github.com/perflint/perflint/plugin"
+)
+
+// newTestAnalyzer returns an analyzer with one flag of each kind, registered
+// under name.
+func newTestAnalyzer(name string) (a *analysis.Analyzer, strict *bool, maxDepth *int, skip *string) {
+	a = &analysis.Analyzer{
+		Name: name,
+		Doc:  "test analyzer",
+		Run:  func(*analysis.Pass) (any, error) { return nil, nil },
+	}
+	strict = a.Flags.Bool("strict", false, "")
+	maxDepth = a.Flags.Int("maxDepth", 3, "")
+	skip = a.Flags.String("skip_funcs", "", "")
+	plugin.Register(a)
+	return a, strict, maxDepth, skip
+}
+
+func newLinter(t *testing.T, name string, conf any) (register.LinterPlugin, error) {
+	t.Helper()
+	newPlugin, err := register.GetPlugin(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return newPlugin(conf)
+}
+
+func TestSettings(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		conf map[string]any
+	}{
+		{"flag names", map[string]any{"strict": true, "maxDepth": 7, "skip_funcs": "a,b"}},
+		{"lower case", map[string]any{"strict": true, "maxdepth": 7, "skip_funcs": "a,b"}},
+		{"kebab case", map[string]any{"strict": "true", "max-depth": 7, "skip-funcs": []any{"a", "b"}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			name := "settingstest" + strings.ReplaceAll(tc.name, " ", "")
+			a, strict, maxDepth, skip := newTestAnalyzer(name)
+			p, err := newLinter(t, name, tc.conf)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !*strict || *maxDepth != 7 || *skip != "a,b" {
+				t.Errorf("flags after settings: strict=%v maxDepth=%d skip_funcs=%q", *strict, *maxDepth, *skip)
+			}
+			got, err := p.BuildAnalyzers()
+			if err != nil || len(got) != 1 || got[0] != a {
+				t.Errorf("BuildAnalyzers() = %v, %v; want the analyzer itself", got, err)
+			}
+			if p.GetLoadMode() != register.LoadModeTypesInfo {
+				t.Errorf("GetLoadMode() = %q", p.GetLoadMode())
+			}
+		})
+	}
+}
+
+func TestNoSettings(t *testing.T) {
+	_, strict, maxDepth, _ := newTestAnalyzer("nosettingstest")
+	if _, err := newLinter(t, "nosettingstest", nil); err != nil {
+		t.Fatal(err)
+	}
+	if *strict || *maxDepth != 3 {
+		t.Errorf("flags changed without settings")
+	}
+}
+
+func TestSettingErrors(t *testing.T) {
+	newTestAnalyzer("errorstest")
+	for _, tc := range []struct {
+		conf any
+		want string
+	}{
+		{map[string]any{"nosuch": 1}, `errorstest: unknown setting "nosuch"; valid settings: maxDepth, skip_funcs, strict`},
+		{map[string]any{"maxdepth": "deep"}, `errorstest: setting "maxdepth": invalid value "deep"`},
+		{map[string]any{"strict": map[string]any{"x": 1}}, `errorstest: setting "strict": unsupported value`},
+		{[]any{"strict"}, `errorstest: decoding settings`},
+	} {
+		_, err := newLinter(t, "errorstest", tc.conf)
+		if err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("settings %v: error %v, want %q", tc.conf, err, tc.want)
+		}
+	}
+}
+
+// TestSuiteRegistered checks that every analyzer of the suite, and the suite
+// as a whole, is a registered plugin.
+func TestSuiteRegistered(t *testing.T) {
+	analyzers := suite.Analyzers()
+	for _, a := range analyzers {
+		p, err := newLinter(t, a.Name, nil)
+		if err != nil {
+			t.Errorf("%s: %v", a.Name, err)
+			continue
+		}
+		if got, _ := p.BuildAnalyzers(); len(got) != 1 || got[0].Name != a.Name {
+			t.Errorf("%s: BuildAnalyzers() = %v", a.Name, got)
+		}
+	}
+	p, err := newLinter(t, plugin.SuiteName, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, _ := p.BuildAnalyzers(); len(got) != len(analyzers) {
+		t.Errorf("%s: BuildAnalyzers() returns %d analyzers, want %d", plugin.SuiteName, len(got), len(analyzers))
+	}
+	if _, err := newLinter(t, plugin.SuiteName, map[string]any{"nosuch": map[string]any{}}); err == nil ||
+		!strings.Contains(err.Error(), `unknown setting "nosuch"; valid settings are analyzer names`) {
+		t.Errorf("unknown analyzer in perflint settings: error %v", err)
+	}
+}

@@ -1,0 +1,27 @@
+// Package crosspkg calls pool-building helpers of another package.
+package crosspkg
+
+import (
+	"net/http"
+
+	"example.com/td/clientreuse/helper"
+)
+
+func Orders(w http.ResponseWriter, r *http.Request) {
+	st := helper.NewStore("dsn") // want `helper.NewStore in handler crosspkg.Orders builds a new connection pool per request \(helper.NewStore → helper.Open → sql.Open\)`
+	_ = st
+	_ = helper.Name()
+}
+
+func Fetch(urls []string) {
+	for _, u := range urls {
+		c := helper.Client() // want `helper.Client inside a loop builds a new connection pool per iteration \(helper.Client → http.Transport\)`
+		_, _ = c.Get(u)
+	}
+}
+
+// Built once in a constructor the handler closes over.
+func NewHandler() http.HandlerFunc {
+	st := helper.NewStore("dsn")
+	return func(w http.ResponseWriter, r *http.Request) { _ = st }
+}
