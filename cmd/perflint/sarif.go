@@ -332,7 +332,11 @@ func (c *converter) line(filename string, line int) []byte {
 }
 
 func fileURI(path string) string {
-	return (&url.URL{Scheme: "file", Path: filepath.ToSlash(path)}).String()
+	path = filepath.ToSlash(path)
+	if !strings.HasPrefix(path, "/") {
+		path = "/" + path // C:/x -> file:///C:/x
+	}
+	return (&url.URL{Scheme: "file", Path: path}).String()
 }
 
 func dirURI(dir string) string {

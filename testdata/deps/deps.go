@@ -14,6 +14,7 @@ import (
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/redis/go-redis/v9"
 	_ "github.com/rs/zerolog"
+	_ "github.com/samber/lo"
 	_ "github.com/rs/zerolog/log"
 	_ "github.com/sirupsen/logrus"
 	_ "go.mongodb.org/mongo-driver/v2/mongo"
