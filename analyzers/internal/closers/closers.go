@@ -1,0 +1,284 @@
+// Package closers defines the analyzer that learns which functions close or
+// drain the HTTP response, or the body, they are given: drainAndClose(resp),
+// closeBody(resp.Body), a discard helper that reads a reader to EOF. The
+// knowledge is exported as facts, so that bodydrain, which works on SSA and
+// may declare no facts of its own, can tell that a response handed to such a
+// helper in another package is closed (or drained) there.
+//
+// It works on the syntax tree and types only, flow-insensitively: a
+// function closes parameter i if its body (or a function literal it runs in
+// place, or a function it passes the parameter to) closes it on any path.
+// Helpers are short; that is the precision they need.
+package closers
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"reflect"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+)
+
+// Fact records which parameters (by index, receiver excluded) a function
+// closes and which it reads to EOF. A parameter is an *http.Response (its
+// Body is meant) or a reader.
+type Fact struct {
+	ClosesParams []int
+	DrainsParams []int
+}
+
+func (*Fact) AFact() {}
+
+func (f *Fact) String() string {
+	var parts []string
+	if len(f.ClosesParams) > 0 {
+		parts = append(parts, "closes "+ints(f.ClosesParams))
+	}
+	if len(f.DrainsParams) > 0 {
+		parts = append(parts, "drains "+ints(f.DrainsParams))
+	}
+	return strings.Join(parts, "; ")
+}
+
+func ints(list []int) string {
+	s := make([]string, len(list))
+	for i, n := range list {
+		s[i] = fmt.Sprint(n)
+	}
+	return strings.Join(s, ",")
+}
+
+// Analyzer computes the facts. Its Result answers for the package itself.
+var Analyzer = &analysis.Analyzer{
+	Name:       "closers",
+	Doc:        "record which functions close or drain the HTTP response or body they are given, for bodydrain",
+	URL:        "https://github.com/perflint/perflint",
+	Requires:   []*analysis.Analyzer{inspect.Analyzer},
+	Run:        run,
+	FactTypes:  []analysis.Fact{(*Fact)(nil)},
+	ResultType: reflect.TypeOf((*Result)(nil)),
+}
+
+// Result tells what a function of the package or of its dependencies does
+// with its parameters.
+type Result struct {
+	pass  *analysis.Pass
+	local map[*types.Func]*Fact
+}
+
+// Closes reports whether fn closes its parameter i.
+func (r *Result) Closes(fn *types.Func, i int) bool {
+	f := r.fact(fn)
+	return f != nil && slices.Contains(f.ClosesParams, i)
+}
+
+// Drains reports whether fn reads its parameter i to EOF.
+func (r *Result) Drains(fn *types.Func, i int) bool {
+	f := r.fact(fn)
+	return f != nil && slices.Contains(f.DrainsParams, i)
+}
+
+// Known reports whether fn's body was analyzed (in this package or through
+// a fact), so that "does not close" is knowledge rather than ignorance.
+func (r *Result) Known(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		_, ok := r.local[fn]
+		return ok
+	}
+	return r.pass.ImportObjectFact(fn, new(Fact))
+}
+
+func (r *Result) fact(fn *types.Func) *Fact {
+	if fn == nil {
+		return nil
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		return r.local[fn]
+	}
+	var f Fact
+	if r.pass.ImportObjectFact(fn, &f) {
+		return &f
+	}
+	return nil
+}
+
+// decl is a function of the package with parameters worth tracking.
+type decl struct {
+	fn     *types.Func
+	node   *ast.FuncDecl
+	params map[*types.Var]int // tracked parameter -> index
+	fact   Fact
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	r := &Result{pass: pass, local: make(map[*types.Func]*Fact)}
+	var decls []*decl
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := cur.Node().(*ast.FuncDecl)
+		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if fn == nil || fd.Body == nil {
+			continue
+		}
+		d := &decl{fn: fn, node: fd, params: trackedParams(fn)}
+		r.local[fn] = &d.fact
+		if len(d.params) > 0 {
+			decls = append(decls, d)
+		}
+	}
+	// Iterate to a fixed point: a helper may close through another helper
+	// of the same package declared after it.
+	for changed := true; changed; {
+		changed = false
+		for _, d := range decls {
+			if r.analyze(d) {
+				changed = true
+			}
+		}
+	}
+	for _, d := range decls {
+		if len(d.fact.ClosesParams) > 0 || len(d.fact.DrainsParams) > 0 {
+			f := d.fact
+			pass.ExportObjectFact(d.fn, &f)
+		}
+	}
+	return r, nil
+}
+
+// trackedParams returns the parameters that may carry a response or a body.
+func trackedParams(fn *types.Func) map[*types.Var]int {
+	sig, _ := fn.Type().(*types.Signature)
+	if sig == nil {
+		return nil
+	}
+	var m map[*types.Var]int
+	for i := range sig.Params().Len() {
+		p := sig.Params().At(i)
+		if IsResponse(p.Type()) || isReader(p.Type()) {
+			if m == nil {
+				m = make(map[*types.Var]int)
+			}
+			m[p] = i
+		}
+	}
+	return m
+}
+
+// analyze recomputes d's fact and reports whether it grew.
+func (r *Result) analyze(d *decl) bool {
+	info := r.pass.TypesInfo
+	before := len(d.fact.ClosesParams) + len(d.fact.DrainsParams)
+	ast.Inspect(d.node.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		// p.Close(), p.Body.Close()
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Close" && len(call.Args) == 0 {
+			if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && isCloseMethod(fn) {
+				if i, ok := d.param(info, sel.X); ok {
+					d.fact.ClosesParams = addInt(d.fact.ClosesParams, i)
+				}
+			}
+		}
+		fn := apis.Callee(info, call)
+		if fn == nil {
+			return true
+		}
+		for j, arg := range call.Args {
+			i, ok := d.param(info, arg)
+			if !ok {
+				continue
+			}
+			if IsDrainCall(fn, j) || r.Drains(fn, j) {
+				d.fact.DrainsParams = addInt(d.fact.DrainsParams, i)
+			}
+			if r.Closes(fn, j) {
+				d.fact.ClosesParams = addInt(d.fact.ClosesParams, i)
+			}
+		}
+		return true
+	})
+	return len(d.fact.ClosesParams)+len(d.fact.DrainsParams) != before
+}
+
+// param returns the index of the tracked parameter e names: p, or p.Body
+// for a response parameter p.
+func (d *decl) param(info *types.Info, e ast.Expr) (int, bool) {
+	e = ast.Unparen(e)
+	if sel, ok := e.(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" {
+		if s, ok := info.Selections[sel]; ok && s.Kind() == types.FieldVal && IsResponse(s.Recv()) {
+			e = ast.Unparen(sel.X)
+		}
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return 0, false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return 0, false
+	}
+	i, ok := d.params[v]
+	return i, ok
+}
+
+func addInt(list []int, i int) []int {
+	if slices.Contains(list, i) {
+		return list
+	}
+	list = append(list, i)
+	slices.Sort(list)
+	return list
+}
+
+// IsResponse reports whether t is *http.Response.
+func IsResponse(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	return ok && apis.IsNamed(ptr.Elem(), "net/http", "Response")
+}
+
+// isReader reports whether t is an interface that reads (io.Reader,
+// io.ReadCloser): the static type a helper takes a body as.
+func isReader(t types.Type) bool {
+	iface, ok := t.Underlying().(*types.Interface)
+	if !ok {
+		return false
+	}
+	for i := range iface.NumMethods() {
+		if m := iface.Method(i); m.Name() == "Read" || m.Name() == "Close" {
+			return true
+		}
+	}
+	return false
+}
+
+// isCloseMethod reports whether fn is a Close() error method (io.Closer's).
+func isCloseMethod(fn *types.Func) bool {
+	sig, _ := fn.Type().(*types.Signature)
+	return sig != nil && sig.Recv() != nil && fn.Name() == "Close" && sig.Params().Len() == 0
+}
+
+// IsDrainCall reports whether fn reads its argument j to EOF:
+// io.Copy(dst, r), io.ReadAll(r) and friends.
+func IsDrainCall(fn *types.Func, j int) bool {
+	switch fn.FullName() {
+	case "io.Copy", "io.CopyBuffer":
+		return j == 1
+	case "io.ReadAll", "io/ioutil.ReadAll":
+		return j == 0
+	}
+	return false
+}

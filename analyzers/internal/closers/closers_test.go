@@ -1,0 +1,14 @@
+package closers_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perflint/perflint/analyzers/internal/closers"
+	"github.com/perflint/perflint/analyzers/internal/testutil"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(t), closers.Analyzer, "./closers/...")
+}

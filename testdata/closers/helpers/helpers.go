@@ -1,0 +1,46 @@
+// Package helpers holds response helpers whose behaviour closers records.
+package helpers
+
+import (
+	"io"
+	"net/http"
+)
+
+// DrainAndClose reads the body to EOF and closes it.
+func DrainAndClose(resp *http.Response) { // want DrainAndClose:"closes 0; drains 0"
+	io.Copy(io.Discard, resp.Body)
+	resp.Body.Close()
+}
+
+// CloseBody closes a body it is given as a reader.
+func CloseBody(rc io.ReadCloser) error { // want CloseBody:"closes 0"
+	return rc.Close()
+}
+
+// Discard reads a reader to EOF without closing it.
+func Discard(r io.Reader) { // want Discard:"drains 0"
+	_, _ = io.ReadAll(r)
+}
+
+// Finish closes through another helper declared later: the fact still
+// reaches it (fixed point).
+func Finish(code int, resp *http.Response) { // want Finish:"closes 1; drains 1"
+	if code > 0 {
+		finishLater(resp)
+	}
+}
+
+func finishLater(resp *http.Response) { // want finishLater:"closes 0; drains 0"
+	defer resp.Body.Close()
+	Discard(resp.Body)
+}
+
+// Status only reads the status: no fact.
+func Status(resp *http.Response) int {
+	return resp.StatusCode
+}
+
+// CloseInLiteral closes in a deferred literal.
+func CloseInLiteral(resp *http.Response) { // want CloseInLiteral:"closes 0"
+	defer func() { _ = resp.Body.Close() }()
+}
