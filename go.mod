@@ -2,7 +2,12 @@ module github.com/perflint/perflint
 
 go 1.26.0
 
-require golang.org/x/tools v0.52.0
+require (
+	github.com/santhosh-tekuri/jsonschema/v6 v6.0.3
+	golang.org/x/tools v0.52.0
+)
+
+require golang.org/x/text v0.14.0 // indirect
 
 require (
 	github.com/golangci/plugin-module-register v0.1.2

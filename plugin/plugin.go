@@ -19,16 +19,19 @@
 // A linter's settings are the analyzer's flags (the -NAME.option flags of the
 // standalone perflint command) without the prefix. A key may be spelled as
 // the flag is, in lower case (golangci-lint lowercases keys) or in kebab-case.
+// A key naming an analyzer it requires that has flags of its own (summary,
+// whose -summary.* flags extend the shared API tables) takes a map of that
+// analyzer's settings.
 //
 // The whole suite is also registered as one linter named perflint, for
 // configurations that want a single entry (and //nolint:perflint); its
 // settings are keyed by analyzer name:
 //
-//	      perflint:
-//	        type: module
-//	        settings:
-//	          bodydrain:
-//	            strict: true
+//	perflint:
+//	  type: module
+//	  settings:
+//	    bodydrain:
+//	      strict: true
 //
 // Enable either the per-analyzer linters or perflint, not both: each would
 // report the same findings.
@@ -126,22 +129,73 @@ func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPl
 	return &linterPlugin{analyzers: analyzers}, nil
 }
 
-// applySettings sets a's flags from golangci-lint settings.
+// applySettings sets a's flags from golangci-lint settings. A key that names
+// an analyzer a requires (with flags of its own, such as the shared API
+// tables) takes a map of that analyzer's settings.
 func applySettings(a *analysis.Analyzer, settings map[string]any) error {
 	for _, key := range sortedKeys(settings) {
-		f := lookupFlag(&a.Flags, key)
-		if f == nil {
-			return fmt.Errorf("%s: unknown setting %q; %s", a.Name, key, validSettings(a))
+		if f := lookupFlag(&a.Flags, key); f != nil {
+			value, err := flagValue(settings[key])
+			if err != nil {
+				return fmt.Errorf("%s: setting %q: %w", a.Name, key, err)
+			}
+			if err := a.Flags.Set(f.Name, value); err != nil {
+				return fmt.Errorf("%s: setting %q: invalid value %q: %w", a.Name, key, value, err)
+			}
+			continue
 		}
-		value, err := flagValue(settings[key])
-		if err != nil {
-			return fmt.Errorf("%s: setting %q: %w", a.Name, key, err)
+		if dep := requiredWithFlags(a, key); dep != nil {
+			options, ok := settings[key].(map[string]any)
+			if !ok && settings[key] != nil {
+				return fmt.Errorf("%s: setting %q must be a map of %s's settings, got %v", a.Name, key, dep.Name, settings[key])
+			}
+			if err := applySettings(dep, options); err != nil {
+				return fmt.Errorf("%s: %w", a.Name, err)
+			}
+			continue
 		}
-		if err := a.Flags.Set(f.Name, value); err != nil {
-			return fmt.Errorf("%s: setting %q: invalid value %q: %w", a.Name, key, value, err)
+		return fmt.Errorf("%s: unknown setting %q; %s", a.Name, key, validSettings(a))
+	}
+	return nil
+}
+
+// requiredWithFlags returns the analyzer named name among those a requires,
+// directly or not, if it has flags.
+func requiredWithFlags(a *analysis.Analyzer, name string) *analysis.Analyzer {
+	for _, dep := range required(a) {
+		if normalize(dep.Name) == normalize(name) {
+			return dep
 		}
 	}
 	return nil
+}
+
+// required lists the analyzers with flags that a requires, directly or not,
+// in a stable order.
+func required(a *analysis.Analyzer) []*analysis.Analyzer {
+	var deps []*analysis.Analyzer
+	seen := map[*analysis.Analyzer]bool{a: true}
+	var visit func(*analysis.Analyzer)
+	visit = func(x *analysis.Analyzer) {
+		for _, dep := range x.Requires {
+			if seen[dep] {
+				continue
+			}
+			seen[dep] = true
+			if hasFlags(dep) {
+				deps = append(deps, dep)
+			}
+			visit(dep)
+		}
+	}
+	visit(a)
+	return deps
+}
+
+func hasFlags(a *analysis.Analyzer) bool {
+	n := 0
+	a.Flags.VisitAll(func(*flag.Flag) { n++ })
+	return n > 0
 }
 
 // lookupFlag finds the flag a settings key names: the flag's own spelling
@@ -197,6 +251,9 @@ func flagValue(v any) (string, error) {
 func validSettings(a *analysis.Analyzer) string {
 	var names []string
 	a.Flags.VisitAll(func(f *flag.Flag) { names = append(names, f.Name) })
+	for _, dep := range required(a) {
+		names = append(names, dep.Name+" (a map of its settings)")
+	}
 	if len(names) == 0 {
 		return "the analyzer has no settings"
 	}

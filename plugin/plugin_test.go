@@ -119,3 +119,27 @@ func TestSuiteRegistered(t *testing.T) {
 		t.Errorf("unknown analyzer in perflint settings: error %v", err)
 	}
 }
+
+// TestRequiredSettings checks that a key naming a required analyzer with
+// flags (like summary) sets that analyzer's flags.
+func TestRequiredSettings(t *testing.T) {
+	dep := &analysis.Analyzer{Name: "deptest", Doc: "dep", Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	queries := dep.Flags.String("queries", "", "")
+	a := &analysis.Analyzer{Name: "requirestest", Doc: "test", Requires: []*analysis.Analyzer{dep},
+		Run: func(*analysis.Pass) (any, error) { return nil, nil }}
+	plugin.Register(a)
+	if _, err := newLinter(t, "requirestest", map[string]any{"deptest": map[string]any{"queries": []any{"a.B", "c.D"}}}); err != nil {
+		t.Fatal(err)
+	}
+	if *queries != "a.B,c.D" {
+		t.Errorf("deptest.queries = %q", *queries)
+	}
+	_, err := newLinter(t, "requirestest", map[string]any{"nosuch": 1})
+	if err == nil || !strings.Contains(err.Error(), "valid settings: deptest (a map of its settings)") {
+		t.Errorf("error %v does not name deptest", err)
+	}
+	_, err = newLinter(t, "requirestest", map[string]any{"deptest": map[string]any{"nosuch": 1}})
+	if err == nil || !strings.Contains(err.Error(), `requirestest: deptest: unknown setting "nosuch"; valid settings: queries`) {
+		t.Errorf("error %v", err)
+	}
+}

@@ -60,6 +60,7 @@ func wantsSARIF(analyzers []*analysis.Analyzer, args []string) bool {
 		stubs[i] = stub
 	}
 	d := newDriverFlags(stubs, io.Discard)
+	addCommandLine(d.fs, true)
 	if err := d.fs.Parse(args); err != nil {
 		return false // multichecker reports the error
 	}
@@ -121,6 +122,23 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 	return d
 }
 
+// addCommandLine adds the flags main registered on flag.CommandLine (such as
+// the -summary.* flags of a shared dependency) that fs lacks; stub: with
+// values that set nothing.
+func addCommandLine(fs *flag.FlagSet, stub bool) {
+	flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if fs.Lookup(f.Name) != nil {
+			return
+		}
+		value := f.Value
+		if stub {
+			b, ok := f.Value.(interface{ IsBoolFlag() bool })
+			value = stubValue(ok && b.IsBoolFlag())
+		}
+		fs.Var(value, f.Name, f.Usage)
+	})
+}
+
 // selected applies multichecker's rule: if any -NAME flag is true, run only
 // those analyzers; otherwise, if any is false, run all but those.
 func (d *driverFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
@@ -146,6 +164,7 @@ func (d *driverFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analy
 // stdout. It returns the exit code.
 func runSARIF(analyzers []*analysis.Analyzer, args []string, dir string, stdout, stderr io.Writer) int {
 	d := newDriverFlags(analyzers, stderr)
+	addCommandLine(d.fs, false)
 	if err := d.fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
 			return 0
