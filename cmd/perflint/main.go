@@ -20,6 +20,7 @@
 package main
 
 import (
+	"flag"
 	"os"
 
 	"golang.org/x/tools/go/analysis/multichecker"
@@ -33,8 +34,20 @@ func main() {
 	for i, a := range analyzers {
 		analyzers[i] = suppress.Wrap(a)
 	}
+	exposeSummaryFlags()
 	if code, ok := runAlternateFormat(analyzers, os.Args[1:]); ok {
 		os.Exit(code)
 	}
 	multichecker.Main(analyzers...)
+}
+
+// exposeSummaryFlags publishes the summary analyzer's flags, which extend
+// the API tables for every analyzer (-summary.queries, -summary.pools,
+// -summary.loggers). multichecker only registers the flags of the analyzers
+// it is given, and the summary analyzer is a dependency, not one of those.
+func exposeSummaryFlags() {
+	shared := suite.Shared()
+	shared.Flags.VisitAll(func(f *flag.Flag) {
+		flag.Var(f.Value, shared.Name+"."+f.Name, f.Usage)
+	})
 }

@@ -74,10 +74,10 @@ func IsRowIterator(info *types.Info, call *ast.CallExpr) bool {
 type LitRun int
 
 const (
-	RunsLater LitRun = iota // stored or registered: not run by the code around it
-	RunsHere                // called, deferred or started right there, or run by the callee it is passed to
-	RunsPerItem             // passed to an iterating callee: once per element
-	RunsOnceAtAll           // passed to sync.Once and friends
+	RunsLater     LitRun = iota // stored or registered: not run by the code around it
+	RunsHere                    // called, deferred or started right there, or run by the callee it is passed to
+	RunsPerItem                 // passed to an iterating callee: once per element
+	RunsOnceAtAll               // passed to sync.Once and friends
 )
 
 // HowLitRuns tells when lit runs. A literal passed to a call runs during

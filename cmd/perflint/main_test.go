@@ -1,0 +1,155 @@
+package main_test
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+)
+
+var (
+	buildOnce sync.Once
+	binPath   string
+	buildErr  error
+)
+
+// perflint builds the driver once per test binary and returns its path.
+func perflint(t *testing.T) string {
+	t.Helper()
+	if testing.Short() {
+		t.Skip("builds and runs the driver")
+	}
+	buildOnce.Do(func() {
+		dir, err := os.MkdirTemp("", "perflint-test")
+		if err != nil {
+			buildErr = err
+			return
+		}
+		binPath = filepath.Join(dir, "perflint")
+		if out, err := exec.Command("go", "build", "-o", binPath, ".").CombinedOutput(); err != nil {
+			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
+		}
+	})
+	if buildErr != nil {
+		t.Fatal(buildErr)
+	}
+	return binPath
+}
+
+func TestMain(m *testing.M) {
+	code := m.Run()
+	if binPath != "" {
+		os.RemoveAll(filepath.Dir(binPath))
+	}
+	os.Exit(code)
+}
+
+// run runs name with args in the demo module and returns its combined
+// output and exit status.
+func run(t *testing.T, name string, args ...string) (string, int) {
+	t.Helper()
+	cmd := exec.Command(name, args...)
+	cmd.Dir = filepath.Join("testdata", "demo")
+	cmd.Env = append(os.Environ(), "GOFLAGS=-mod=mod", "GOPROXY=off")
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	err := cmd.Run()
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return out.String(), 0
+	case errors.As(err, &exit):
+		return out.String(), exit.ExitCode()
+	}
+	t.Fatalf("%s: %v", name, err)
+	return "", 0
+}
+
+var finding = regexp.MustCompile(`api\.go:(\d+):\d+: (sql\.Open in handler api\.\w+ builds a new connection pool per request)`)
+
+// reportedLines returns the api.go lines of the clientreuse findings in out.
+func reportedLines(out string) []string {
+	var lines []string
+	for _, m := range finding.FindAllStringSubmatch(out, -1) {
+		lines = append(lines, m[1])
+	}
+	return lines
+}
+
+func TestStandaloneHonoursNolint(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, bin, "./api")
+	if code != 3 {
+		t.Errorf("exit status %d, want 3 (findings)\n%s", code, out)
+	}
+	// List (line 9) and OtherLinter (line 29); every other handler carries
+	// a directive that silences clientreuse.
+	if got, want := strings.Join(reportedLines(out), ","), "9,29"; got != want {
+		t.Errorf("findings on lines %s, want %s\n%s", got, want, out)
+	}
+}
+
+func TestGoVetVettool(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, "go", "vet", "-vettool="+bin, "./api")
+	if code == 0 {
+		t.Errorf("go vet exited 0 despite findings\n%s", out)
+	}
+	if got, want := strings.Join(reportedLines(out), ","), "9,29"; got != want {
+		t.Errorf("findings on lines %s, want %s\n%s", got, want, out)
+	}
+	// An analyzer flag goes through go vet too.
+	out, code = run(t, "go", "vet", "-vettool="+bin, "-clientreuse=false", "./api")
+	if code != 0 || len(reportedLines(out)) != 0 {
+		t.Errorf("-clientreuse=false: exit %d, output\n%s", code, out)
+	}
+}
+
+func TestJSON(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, bin, "-json", "./api")
+	if code != 0 {
+		t.Errorf("-json exit status %d, want 0 (multichecker convention)", code)
+	}
+	var tree map[string]map[string][]struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	}
+	if err := json.Unmarshal([]byte(out), &tree); err != nil {
+		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
+	}
+	diags := tree["example.com/demo/api"]["clientreuse"]
+	if len(diags) != 2 {
+		t.Errorf("got %d clientreuse diagnostics in JSON, want 2\n%s", len(diags), out)
+	}
+}
+
+func TestLoadErrorIsNotAPanic(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, bin, "./broken")
+	if code != 1 {
+		t.Errorf("exit status %d on a package that does not type-check, want 1\n%s", code, out)
+	}
+	if strings.Contains(out, "panic") || !strings.Contains(out, "broken.go:3") {
+		t.Errorf("want the type error, not a panic:\n%s", out)
+	}
+}
+
+func TestHelp(t *testing.T) {
+	bin := perflint(t)
+	out, _ := run(t, bin, "help")
+	if !strings.Contains(out, "clientreuse") {
+		t.Errorf("help does not list clientreuse:\n%s", out)
+	}
+	out, _ = run(t, bin, "help", "clientreuse")
+	if !strings.Contains(out, "Bad:") || !strings.Contains(out, "Good:") {
+		t.Errorf("help clientreuse lacks the examples:\n%s", out)
+	}
+}
