@@ -256,7 +256,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
 				if chain != "" {
-					setOnce(&caller.chains[e], chain)
+					setOnce(&caller.chains[e], Join(apis.ShortName(fn), chain))
 				}
 			}
 		}

@@ -1,0 +1,59 @@
+// Package queryloop defines an analyzer that reports database and cache
+// round-trips made once per iteration of a loop: the N+1 query pattern.
+//
+// # Analyzer queryloop
+//
+// queryloop: report database round-trips made once per loop iteration (N+1 queries)
+//
+// A query per item of a list turns 100 orders into 101 round-trips where
+// one or two would do. Each round-trip pays network latency and holds a
+// pool connection, so the request's latency grows linearly with the data.
+// The check knows database/sql, sqlx, gorm, pgx and pgxpool, go-redis and
+// the mongo driver; a call counts when it makes a round-trip itself or
+// through the functions it calls, in the same package or another one
+// (handler in api, loop in service, query in store).
+//
+// Bad:
+//
+//	for _, o := range orders {
+//		var c Customer
+//		err := db.QueryRowContext(ctx, "SELECT name FROM customers WHERE id = $1", o.CustomerID).Scan(&c.Name)
+//		...
+//	}
+//
+// Good:
+//
+//	rows, err := db.QueryContext(ctx, "SELECT id, name FROM customers WHERE id = ANY($1)", customerIDs(orders))
+//
+// Writes count too: an INSERT per row is better sent as one multi-row
+// INSERT, a pgx.Batch, CopyFrom, gorm's CreateInBatches or mongo's
+// InsertMany.
+//
+// The finding is at the call inside the loop (the query, or the call of
+// the function that queries, with the chain of calls in the message). "In
+// the loop" means run once per iteration: the body of a for or range
+// statement (including rows.Next() loops, range over integers and over
+// iterator functions), a function literal called there, and the callback
+// of an iterating API (sync.Map.Range, pgx.ForEachRow, lo.ForEach, lo.Map).
+//
+// Not reported:
+//   - a function literal created in a loop but run later (routes registered
+//     in a loop run their queries once per request);
+//   - loops over a constant collection of at most 8 elements, a fixed-size
+//     array, or a small constant count; loops paced by a timer;
+//   - a loop whose exit depends on the round-trip's own result: page-by-page
+//     fetching until a page is empty or the cursor runs out, and retries that
+//     stop on success (or whose body returns or breaks after the call);
+//   - a loop that steps by a batch (for i := 0; i < len(ids); i += 500);
+//   - event loops: a range over a channel, or a for loop without condition
+//     that waits on a channel; each round serves one event, like a handler;
+//   - code that runs once per process (main, init, sync.Once, functions only
+//     they call), and tests;
+//   - rows.Next, rows.Scan, rows.Err, rows.Close (reading a result already
+//     fetched), Commit and Rollback (once per transaction), and commands
+//     queued on a pgx.Batch or a go-redis pipeline (the send is the
+//     round-trip);
+//   - calls through interfaces and function values, whose target is unknown.
+//
+// Loops are found in the syntax tree; a loop made with goto is not seen.
+package queryloop

@@ -1,0 +1,508 @@
+package queryloop
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+)
+
+//go:embed doc.go
+var docSource string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "queryloop",
+	Doc:      doc.Extract(docSource, "queryloop"),
+	URL:      "https://github.com/perflint/perflint#queryloop",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			checkCall(pass, sum, cur)
+		}
+	}
+	return nil, nil
+}
+
+// checkCall reports the call at cur if it makes a round-trip, itself or
+// through the functions it calls, once per iteration of a hot loop.
+func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
+	info := pass.TypesInfo
+	call := cur.Node().(*ast.CallExpr)
+	chain, ok := sum.Effect(call, summary.Query)
+	if !ok {
+		return
+	}
+	fn := enclosingFunc(cur)
+	if fn == nil || sum.StartupOnly(fn) {
+		return
+	}
+	if runsQueryingLiteral(info, sum, call) {
+		return // the round-trips inside the literal are reported instead
+	}
+	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
+		return !loops.EventLoop(info, l.Node) && !batchLoop(l.Node) && !drivenByResult(info, l.Node, cur)
+	})
+	if !ok {
+		return
+	}
+	name := calleeName(info, call)
+	via := ""
+	if chain != name {
+		via = " (" + summary.Join(outerName(sum, cur), chain) + ")"
+	}
+	last := lastLink(chain)
+	what := "per iteration"
+	if isWrite(last) {
+		what = "per row written"
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: fmt.Sprintf("%s inside a loop makes a database round-trip %s%s: latency and pool use grow with the number of items (N+1); %s", name, what, via, fix(last)),
+		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: loopWord(loop)}},
+	})
+}
+
+func loopWord(l loops.Loop) string {
+	if _, ok := l.Node.(*ast.CallExpr); ok {
+		return "the call that runs it per item"
+	}
+	return "the loop"
+}
+
+// runsQueryingLiteral reports whether call runs a function literal passed
+// to it (db.Transaction(func(tx) {...}), errgroup's Go) whose body makes a
+// round-trip: that round-trip is the finding, one per call site.
+func runsQueryingLiteral(info *types.Info, sum *summary.Result, call *ast.CallExpr) bool {
+	for _, arg := range call.Args {
+		lit, ok := ast.Unparen(arg).(*ast.FuncLit)
+		if !ok {
+			continue
+		}
+		if how := apis.HowLitRuns(info, lit, call); how != apis.RunsHere && how != apis.RunsPerItem {
+			continue
+		}
+		found := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			if c, ok := n.(*ast.CallExpr); ok && !found {
+				_, found = sum.Effect(c, summary.Query)
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// batchLoop reports whether a three-clause loop steps by more than one
+// (for i := 0; i < len(ids); i += 500): each round handles a batch, which
+// is the fix for N+1, not an instance of it.
+func batchLoop(loop ast.Node) bool {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	post, ok := f.Post.(*ast.AssignStmt)
+	if !ok || post.Tok != token.ADD_ASSIGN || len(post.Rhs) != 1 {
+		return false
+	}
+	lit, ok := ast.Unparen(post.Rhs[0]).(*ast.BasicLit)
+	return !ok || lit.Value != "1"
+}
+
+// drivenByResult reports whether the loop's exit depends on the result of
+// the round-trip at cur: a page-by-page fetch (for cursor != "" { page,
+// cursor = fetch(cursor) }, or until a page comes back empty) or a retry
+// loop that stops on success. Such a loop runs as many round-trips as the
+// data needs pages, not one per item. Only for statements qualify: a range
+// over a collection is per item whatever its body tests.
+func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool {
+	f, ok := loop.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	call := cur.Node()
+	top := topStmt(cur, f)
+	if top == nil {
+		return false
+	}
+	if leavesAfter(f, top) {
+		return true // the loop only repeats through continue: a retry
+	}
+	t := resultVars(info, cur)
+	t.spread(info, f.Body)
+	if f.Cond != nil && (t.mentions(info, f.Cond, false) || contains(f.Cond, call)) {
+		return true
+	}
+	if f.Post != nil && t.mentions(info, f.Post, false) {
+		return true // offset += len(page)
+	}
+	driven := false
+	ast.Inspect(f.Body, func(n ast.Node) bool {
+		if driven {
+			return false
+		}
+		if _, ok := n.(*ast.FuncLit); ok {
+			return false
+		}
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok {
+			return true
+		}
+		if (t.mentions(info, ifs.Cond, true) || contains(ifs.Cond, call)) && exits(f, ifs) {
+			driven = true
+		}
+		return true
+	})
+	return driven
+}
+
+// topStmt returns the statement of loop's body that contains cur.
+func topStmt(cur inspector.Cursor, loop *ast.ForStmt) ast.Stmt {
+	for c := cur; c.Valid(); c = c.Parent() {
+		p := c.Parent()
+		if p.Valid() && p.Node() == loop.Body {
+			s, _ := c.Node().(ast.Stmt)
+			return s
+		}
+	}
+	return nil
+}
+
+// leavesAfter reports whether a statement of loop's body after top returns
+// or breaks out of the loop unconditionally.
+func leavesAfter(loop *ast.ForStmt, top ast.Stmt) bool {
+	after := false
+	for _, s := range loop.Body.List {
+		if s == top {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if s.Tok == token.BREAK || s.Tok == token.GOTO {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// exits reports whether the if statement's branches leave loop: a return,
+// a goto, or a break that is not caught by an inner loop, switch or
+// select.
+func exits(loop *ast.ForStmt, ifs *ast.IfStmt) bool {
+	found := false
+	var walk func(n ast.Node, inner bool)
+	walk = func(n ast.Node, inner bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if found || n == nil {
+				return false
+			}
+			switch n := n.(type) {
+			case *ast.FuncLit:
+				return false
+			case *ast.ReturnStmt:
+				found = true
+			case *ast.BranchStmt:
+				if n.Tok == token.GOTO || n.Tok == token.BREAK && (!inner || n.Label != nil) {
+					found = true
+				}
+			case *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt:
+				if !inner {
+					walk(n, true)
+					return false
+				}
+			}
+			return true
+		})
+	}
+	walk(ifs.Body, false)
+	if ifs.Else != nil {
+		walk(ifs.Else, false)
+	}
+	return found
+}
+
+// taint is the set of variables that hold (or were computed from) the
+// round-trip's result.
+type taint map[types.Object]bool
+
+// resultVars returns the variables the round-trip at cur writes: the
+// left-hand side of its assignment, and the &x arguments of its call chain
+// (QueryRow(...).Scan(&next), db.Find(&page), db.Select(&page, ...)).
+func resultVars(info *types.Info, cur inspector.Cursor) taint {
+	t := make(taint)
+	for c := cur; c.Valid(); c = c.Parent() {
+		switch n := c.Node().(type) {
+		case *ast.CallExpr:
+			for _, arg := range n.Args {
+				if u, ok := ast.Unparen(arg).(*ast.UnaryExpr); ok && u.Op == token.AND {
+					t.add(info, u.X)
+				}
+			}
+		case *ast.SelectorExpr, *ast.ParenExpr, *ast.StarExpr, *ast.IndexExpr:
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				t.add(info, lhs)
+			}
+			return t
+		case *ast.ValueSpec:
+			for _, id := range n.Names {
+				t.add(info, id)
+			}
+			return t
+		default:
+			return t
+		}
+	}
+	return t
+}
+
+// add taints the variable at the root of x (v, v.f, v[i], *v).
+func (t taint) add(info *types.Info, x ast.Expr) {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.Ident:
+			if v, ok := info.ObjectOf(e).(*types.Var); ok {
+				t[v] = true
+			}
+			return
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.IndexExpr:
+			x = e.X
+		case *ast.StarExpr:
+			x = e.X
+		default:
+			return
+		}
+	}
+}
+
+// spread taints, to a fixed point, the variables computed from tainted ones
+// in body (next = page[len(page)-1].ID, n++ inside for rows.Next()).
+func (t taint) spread(info *types.Info, body *ast.BlockStmt) {
+	for n := len(t); ; n = len(t) {
+		var walk func(node ast.Node, controlled bool)
+		walk = func(node ast.Node, controlled bool) {
+			ast.Inspect(node, func(node ast.Node) bool {
+				switch s := node.(type) {
+				case *ast.AssignStmt:
+					if controlled || t.mentionsAny(info, s.Rhs) {
+						for _, lhs := range s.Lhs {
+							t.add(info, lhs)
+						}
+					}
+				case *ast.IncDecStmt:
+					if controlled {
+						t.add(info, s.X)
+					}
+				case *ast.ForStmt:
+					if s.Cond != nil && t.mentions(info, s.Cond, false) {
+						walk(s.Body, true)
+						return false
+					}
+				case *ast.RangeStmt:
+					if t.mentions(info, s.X, false) {
+						if s.Key != nil {
+							t.add(info, s.Key)
+						}
+						if s.Value != nil {
+							t.add(info, s.Value)
+						}
+						walk(s.Body, true)
+						return false
+					}
+				case *ast.IfStmt:
+					if t.mentions(info, s.Cond, false) {
+						walk(s.Body, true)
+						if s.Else != nil {
+							walk(s.Else, true)
+						}
+						return false
+					}
+				}
+				return true
+			})
+		}
+		walk(body, false)
+		if len(t) == n {
+			return
+		}
+	}
+}
+
+func (t taint) mentionsAny(info *types.Info, xs []ast.Expr) bool {
+	for _, x := range xs {
+		if t.mentions(info, x, false) {
+			return true
+		}
+	}
+	return false
+}
+
+// mentions reports whether x uses a tainted variable. A tainted error
+// counts only when x tests it for success (err == nil) and success is
+// asked for: a loop that stops on error is not driven by the data, but a
+// retry that stops when the round-trip succeeds is.
+func (t taint) mentions(info *types.Info, x ast.Node, success bool) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok && b.Op == token.EQL && success {
+			if t.isErrVar(info, b.X) && isNil(info, b.Y) || t.isErrVar(info, b.Y) && isNil(info, b.X) {
+				found = true
+				return false
+			}
+		}
+		id, ok := n.(*ast.Ident)
+		if !ok {
+			return true
+		}
+		if v, ok := info.Uses[id].(*types.Var); ok && t[v] && !isError(v.Type()) {
+			found = true
+		}
+		return true
+	})
+	return found
+}
+
+func (t taint) isErrVar(info *types.Info, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && t[v] && isError(v.Type())
+}
+
+func isNil(info *types.Info, x ast.Expr) bool {
+	tv, ok := info.Types[x]
+	return ok && tv.IsNil()
+}
+
+var errorType = types.Universe.Lookup("error").Type()
+
+func isError(t types.Type) bool { return types.Identical(t, errorType) }
+
+func contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// outerName names the declared function around cur, for the head of the
+// chain in messages.
+func outerName(sum *summary.Result, cur inspector.Cursor) string {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return sum.Name(c.Node())
+	}
+	return ""
+}
+
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := apis.Callee(info, call); fn != nil {
+		return apis.ShortName(fn)
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		return id.Name
+	}
+	return "call"
+}
+
+func lastLink(chain string) string {
+	links := strings.Split(chain, " → ")
+	return links[len(links)-1]
+}
+
+// apiParts splits a round-trip's short name, (*sql.DB).QueryContext, into
+// its package name and method name.
+func apiParts(name string) (pkg, method string) {
+	dot := strings.LastIndex(name, ".")
+	if dot < 0 {
+		return "", name
+	}
+	pkg = strings.TrimLeft(name[:dot], "(*")
+	if i := strings.Index(pkg, "."); i >= 0 {
+		pkg = pkg[:i]
+	}
+	return pkg, name[dot+1:]
+}
+
+// writes are the round-trip methods that change rows one call at a time.
+var writes = map[string]bool{
+	"Exec": true, "ExecContext": true, "MustExec": true, "MustExecContext": true,
+	"NamedExec": true, "NamedExecContext": true,
+	"Create": true, "Save": true, "Update": true, "Updates": true, "UpdateColumn": true, "UpdateColumns": true,
+	"Delete": true, "FirstOrCreate": true,
+	"InsertOne": true, "UpdateOne": true, "UpdateByID": true, "ReplaceOne": true, "DeleteOne": true,
+}
+
+func isWrite(api string) bool {
+	_, m := apiParts(api)
+	return writes[m]
+}
+
+// fix tells how to do the work in one or a few round-trips, in the terms of
+// the library that makes them.
+func fix(api string) string {
+	pkg, _ := apiParts(api)
+	write := isWrite(api)
+	switch pkg {
+	case "redis":
+		return "pipeline the commands (Pipelined) or use a multi-key command (MGET, MSET, HMGET)"
+	case "mongo":
+		if write {
+			return "write them together with InsertMany or BulkWrite"
+		}
+		return "fetch them together with one Find on an $in filter, or a $lookup"
+	case "gorm":
+		if write {
+			return "write them together: Create(&slice) or CreateInBatches"
+		}
+		return "load them together: Preload/Joins, or one query with Where(\"id IN ?\", ids)"
+	case "pgx", "pgxpool":
+		if write {
+			return "send them together: a pgx.Batch, CopyFrom, or one multi-row INSERT"
+		}
+		return "fetch them together: a JOIN or WHERE id = ANY($1), or queue the queries in a pgx.Batch"
+	}
+	if write {
+		return "batch the writes: one multi-row INSERT (or COPY), or a prepared statement in one transaction"
+	}
+	return "fetch them together: a JOIN or one query with WHERE id IN (…) / = ANY($1)"
+}
