@@ -1,0 +1,164 @@
+package ctxflow
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+)
+
+//go:embed doc.go
+var docSource string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "ctxflow",
+	Doc:      doc.Extract(docSource, "ctxflow"),
+	URL:      "https://github.com/perflint/perflint#ctxflow",
+	Requires: []*analysis.Analyzer{inspect.Analyzer},
+	Run:      run,
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !mayHaveContext(pass.Pkg) {
+		return nil, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	scope := ctxscope.New(pass.TypesInfo)
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			checkCall(pass, scope, cur)
+		}
+	}
+	return nil, nil
+}
+
+// mayHaveContext reports whether a function of pkg can have a context in
+// scope: its files name context.Context, *http.Request or a framework's
+// request context, so the package imports one of them.
+func mayHaveContext(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch imp.Path() {
+		case "context", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
+			"github.com/labstack/echo/v5", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3":
+			return true
+		}
+	}
+	return false
+}
+
+func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor) {
+	call := cur.Node().(*ast.CallExpr)
+	fn := apis.Callee(pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return
+	}
+	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
+		checkBackground(pass, scope, cur, fn)
+		return
+	}
+	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
+		ctx, ok := scope.At(cur)
+		if !ok {
+			return
+		}
+		report(pass, call, ctx,
+			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
+				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
+			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
+		return
+	}
+	if root, ok := scope.GormUnbound(cur); ok {
+		ctx, ok := scope.At(cur)
+		if !ok {
+			return
+		}
+		with := ".WithContext(" + ctx.Expr + ")"
+		report(pass, call, ctx,
+			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
+				fn.Name(), describe(ctx), with),
+			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
+	}
+}
+
+// checkBackground reports context.Background() and context.TODO() where a
+// context is in scope, except in a go statement's function literal: work
+// started there is meant to outlive the request.
+func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor, fn *types.Func) {
+	if ctxscope.InGoLiteral(cur) {
+		return
+	}
+	ctx, ok := scope.At(cur)
+	if !ok {
+		return
+	}
+	call := cur.Node().(*ast.CallExpr)
+	var edits []analysis.TextEdit
+	if !assignsTo(cur, ctx.Expr) {
+		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(ctx.Expr)}}
+	}
+	report(pass, call, ctx,
+		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
+			fn.Name(), describe(ctx), ctx.Expr, ctx.Expr),
+		"use "+ctx.Expr, edits)
+}
+
+// assignsTo reports whether the call at cur is the right-hand side of an
+// assignment to a variable spelled name (ctx = context.Background()), where
+// replacing it by name would assign ctx to itself.
+func assignsTo(cur inspector.Cursor, name string) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok {
+		return false
+	}
+	for _, l := range as.Lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name == name {
+			return true
+		}
+	}
+	return false
+}
+
+func report(pass *analysis.Pass, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
+	d := analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: ctx.Pos, Message: "the context in scope"}},
+	}
+	if len(edits) > 0 {
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
+	}
+	pass.Report(d)
+}
+
+// describe names the context in scope for a message.
+func describe(ctx ctxscope.Context) string {
+	switch ctx.Kind {
+	case ctxscope.Request:
+		return "the request's context " + ctx.Expr
+	case ctxscope.Framework:
+		return "the request's context " + ctx.Expr
+	}
+	return "the context " + ctx.Expr + " in scope"
+}
+
+// holding names what a dropped call keeps busy, when we know it.
+func holding(fn *types.Func) string {
+	switch fn.Pkg().Path() {
+	case "database/sql", "github.com/jmoiron/sqlx":
+		return ", holding a pool connection"
+	case "os/exec":
+		return ", and the process is not killed"
+	}
+	return ""
+}

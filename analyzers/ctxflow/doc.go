@@ -1,0 +1,58 @@
+// Package ctxflow defines an analyzer that reports calls that drop the
+// context in scope.
+//
+// # Analyzer ctxflow
+//
+// ctxflow: report calls that drop the request's context
+//
+// When a request is cancelled or its deadline passes, the work started for
+// it should stop. A call that takes no context cuts that link: db.Query
+// instead of db.QueryContext(ctx, …), http.NewRequest instead of
+// http.NewRequestWithContext, exec.Command instead of exec.CommandContext,
+// net.Dial instead of (&net.Dialer{}).DialContext, net.LookupHost instead
+// of net.DefaultResolver.LookupHost, a gorm chain without WithContext(ctx),
+// or a fresh context.Background() or context.TODO(). The query or call
+// then runs on after the client has gone, holding a pool connection, a
+// socket or a process.
+//
+// A context is in scope in a function with a named context.Context
+// parameter, an *http.Request parameter (r.Context()), a gin, echo or fiber
+// request context (c.Request.Context(), c.Request().Context(),
+// c.UserContext()), or a local variable derived from one of these. The
+// pairs are found from the types: a method or function X whose receiver or
+// package also has XContext (or XWithContext) taking a context.Context
+// first is a pair, so in-house wrappers that follow the convention are
+// covered too (database/sql, sqlx and the standard library follow it).
+//
+// Bad:
+//
+//	func (s *Server) User(w http.ResponseWriter, r *http.Request) {
+//		row := s.db.QueryRow("SELECT name FROM users WHERE id = $1", id)
+//		...
+//	}
+//
+// Good:
+//
+//	func (s *Server) User(w http.ResponseWriter, r *http.Request) {
+//		row := s.db.QueryRowContext(r.Context(), "SELECT name FROM users WHERE id = $1", id)
+//		...
+//	}
+//
+// The finding is at the call, with a suggested fix where the rewrite is
+// mechanical (the Context twin with the context in scope as its first
+// argument; .WithContext(ctx) in a gorm chain; ctx for
+// context.Background()).
+//
+// Work that must outlive the request (an audit write, a cache refresh)
+// should not use context.Background() either: context.WithoutCancel(ctx)
+// keeps the request's values (trace ids, loggers) without its cancellation.
+//
+// Not reported: functions with no context in scope (main, init, CLI code);
+// a context parameter named _; context.Background() inside a go
+// statement's function literal, which is detached work by intent; the
+// contexts of the enclosing function inside a literal started by go or
+// kept for later (time.AfterFunc, a route registration); gorm chains that
+// start at a parameter or at a helper's result, which may already carry a
+// context; log/slog calls (their context carries values, not a deadline);
+// tests.
+package ctxflow

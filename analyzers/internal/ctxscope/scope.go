@@ -1,0 +1,307 @@
+// Package ctxscope knows what a "context in scope" is and which calls have a
+// twin that takes a context: the shared knowledge behind ctxflow, and for
+// any analyzer that asks whether a call could have been bounded by the
+// request's deadline.
+//
+// A context is in scope at a node when an enclosing function has a named
+// context.Context parameter, an *http.Request parameter (r.Context()), a
+// gin/echo/fiber request context parameter, or a local variable derived
+// from one of these. A parameter named _ is not in scope. A function
+// literal started by a go statement, or handed to a call that keeps it for
+// later (time.AfterFunc, a route registration), runs detached from the
+// function around it: the contexts of the enclosing functions are not in
+// scope inside it, only its own parameters.
+package ctxscope
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+)
+
+// Kind tells where a context in scope comes from.
+type Kind int
+
+const (
+	Param     Kind = iota // a context.Context parameter
+	Derived               // a local variable derived from a context in scope
+	Request               // an *http.Request parameter
+	Framework             // a gin, echo or fiber request context parameter
+)
+
+// Context is a context in scope at some position.
+type Context struct {
+	Expr string     // Go source that yields it there: ctx, r.Context(), c.Request.Context()
+	Var  *types.Var // the variable it comes from
+	Kind Kind       // where it comes from
+	Pos  token.Pos  // where Var is declared
+}
+
+// Scope answers "is a context in scope here" for one package, caching the
+// derived variables of each function it has looked at.
+type Scope struct {
+	info    *types.Info
+	derived map[ast.Node]map[*types.Var]bool // per outermost function
+}
+
+// New returns a Scope for the package described by info.
+func New(info *types.Info) *Scope {
+	return &Scope{info: info, derived: make(map[ast.Node]map[*types.Var]bool)}
+}
+
+// At returns the context in scope at cur's node, preferring the innermost:
+// a derived local visible there (the one declared last), then the
+// parameters of the innermost function, then those of the functions around
+// it (up to a detached literal, whose outer scope does not count).
+func (s *Scope) At(cur inspector.Cursor) (Context, bool) {
+	chain := s.funcChain(cur)
+	if len(chain) == 0 {
+		return Context{}, false
+	}
+	pos := cur.Node().Pos()
+	root := chain[len(chain)-1]
+	var best Context
+	found := false
+	for v := range s.derivedIn(root.Node()) {
+		if v.Pos() < best.Pos || !s.visible(v, pos) {
+			continue
+		}
+		best, found = Context{Expr: v.Name(), Var: v, Kind: Derived, Pos: v.Pos()}, true
+	}
+	if found {
+		return best, true
+	}
+	for _, fc := range chain {
+		for _, p := range s.params(fc.Node()) {
+			if c, ok := s.paramContext(p); ok && s.visible(p, pos) {
+				return c, true
+			}
+		}
+	}
+	return Context{}, false
+}
+
+// funcChain returns the functions enclosing cur, innermost first, ending at
+// the function declaration or at the first detached literal.
+func (s *Scope) funcChain(cur inspector.Cursor) []inspector.Cursor {
+	var chain []inspector.Cursor
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if fc == cur {
+			continue
+		}
+		chain = append(chain, fc)
+		if _, ok := fc.Node().(*ast.FuncLit); ok && Detached(s.info, fc) {
+			break
+		}
+	}
+	return chain
+}
+
+// Detached reports whether the function literal at lit runs apart from the
+// function around it: started by a go statement (go func(){...}() or
+// go run(func(){...})), or handed to a call that keeps it for later.
+func Detached(info *types.Info, lit inspector.Cursor) bool {
+	p := lit.Parent()
+	call, ok := p.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if _, ok := p.Parent().Node().(*ast.GoStmt); ok {
+		return true
+	}
+	return apis.HowLitRuns(info, lit.Node(), call) == apis.RunsLater
+}
+
+// InGoLiteral reports whether cur's node is inside a function literal
+// started by a go statement, before any enclosing function declaration.
+func InGoLiteral(cur inspector.Cursor) bool {
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		if _, ok := fc.Node().(*ast.FuncDecl); ok {
+			return false
+		}
+		if _, ok := fc.Parent().Parent().Node().(*ast.GoStmt); ok {
+			if call, ok := fc.Parent().Node().(*ast.CallExpr); ok && call.Fun == fc.Node() {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *Scope) params(fn ast.Node) []*types.Var {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	var vars []*types.Var
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			if v, ok := s.info.Defs[name].(*types.Var); ok && v.Name() != "_" {
+				vars = append(vars, v)
+			}
+		}
+	}
+	return vars
+}
+
+// paramContext tells how a parameter provides the request's context.
+func (s *Scope) paramContext(p *types.Var) (Context, bool) {
+	t := p.Type()
+	switch {
+	case apis.IsContext(t):
+		return Context{Expr: p.Name(), Var: p, Kind: Param, Pos: p.Pos()}, true
+	case apis.IsRequest(t):
+		return Context{Expr: p.Name() + ".Context()", Var: p, Kind: Request, Pos: p.Pos()}, true
+	}
+	if fw, ok := apis.RequestContext(t); ok {
+		if expr := frameworkContext(fw, p); expr != "" {
+			return Context{Expr: expr, Var: p, Kind: Framework, Pos: p.Pos()}, true
+		}
+	}
+	return Context{}, false
+}
+
+// frameworkContext returns the expression that yields the request's
+// context.Context from a framework's request context named by p.
+func frameworkContext(fw apis.Framework, p *types.Var) string {
+	switch fw {
+	case apis.Gin:
+		return p.Name() + ".Request.Context()"
+	case apis.Echo:
+		return p.Name() + ".Request().Context()"
+	case apis.Fiber:
+		// fiber v2 keeps the user's context in UserContext; v3 renamed it Context.
+		for _, m := range []string{"UserContext", "Context"} {
+			obj, _, _ := types.LookupFieldOrMethod(p.Type(), true, nil, m)
+			if fn, ok := obj.(*types.Func); ok {
+				if res := fn.Signature().Results(); res.Len() == 1 && apis.IsContext(res.At(0).Type()) {
+					return p.Name() + "." + m + "()"
+				}
+			}
+		}
+	}
+	return ""
+}
+
+// visible reports whether v can be named at pos (declared before it, and
+// not shadowed).
+func (s *Scope) visible(v *types.Var, pos token.Pos) bool {
+	if v.Parent() == nil || v.Pos() >= pos {
+		return false
+	}
+	inner := v.Parent().Innermost(pos)
+	if inner == nil {
+		return false
+	}
+	_, obj := inner.LookupParent(v.Name(), pos)
+	return obj == v
+}
+
+// derivedIn returns the local context variables of fn (and the literals in
+// it) that are derived from a context in scope: assigned from an
+// expression that mentions a context parameter, a request, a framework
+// context, or another derived variable.
+func (s *Scope) derivedIn(fn ast.Node) map[*types.Var]bool {
+	if d, ok := s.derived[fn]; ok {
+		return d
+	}
+	sources := make(map[*types.Var]bool)
+	type assign struct {
+		lhs []*types.Var
+		rhs []ast.Expr
+	}
+	var assigns []assign
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			for _, p := range s.params(n) {
+				if _, ok := s.paramContext(p); ok {
+					sources[p] = true
+				}
+			}
+		case *ast.AssignStmt:
+			a := assign{rhs: n.Rhs}
+			for _, l := range n.Lhs {
+				if v := s.contextVar(l); v != nil {
+					a.lhs = append(a.lhs, v)
+				}
+			}
+			if len(a.lhs) > 0 {
+				assigns = append(assigns, a)
+			}
+		case *ast.ValueSpec:
+			a := assign{rhs: n.Values}
+			for _, l := range n.Names {
+				if v := s.contextVar(l); v != nil {
+					a.lhs = append(a.lhs, v)
+				}
+			}
+			if len(a.lhs) > 0 {
+				assigns = append(assigns, a)
+			}
+		}
+		return true
+	})
+	derived := make(map[*types.Var]bool)
+	for changed := true; changed; {
+		changed = false
+		for _, a := range assigns {
+			if !s.mentions(a.rhs, sources, derived) {
+				continue
+			}
+			for _, v := range a.lhs {
+				if !derived[v] && !sources[v] {
+					derived[v], changed = true, true
+				}
+			}
+		}
+	}
+	s.derived[fn] = derived
+	return derived
+}
+
+// contextVar returns the local variable of type context.Context that e
+// names, or nil.
+func (s *Scope) contextVar(e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	obj := s.info.ObjectOf(id)
+	v, ok := obj.(*types.Var)
+	if !ok || v.IsField() || v.Name() == "_" || !apis.IsContext(v.Type()) {
+		return nil
+	}
+	if v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil // a field or a package variable
+	}
+	return v
+}
+
+func (s *Scope) mentions(exprs []ast.Expr, sources, derived map[*types.Var]bool) bool {
+	found := false
+	for _, e := range exprs {
+		ast.Inspect(e, func(n ast.Node) bool {
+			if found {
+				return false
+			}
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := s.info.Uses[id].(*types.Var); ok && (sources[v] || derived[v]) {
+					found = true
+				}
+			}
+			return true
+		})
+	}
+	return found
+}

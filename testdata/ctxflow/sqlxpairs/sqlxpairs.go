@@ -1,0 +1,52 @@
+package sqlxpairs
+
+import (
+	"context"
+
+	"github.com/jmoiron/sqlx"
+)
+
+type User struct{ Name string }
+
+type Repo struct{ db *sqlx.DB }
+
+func (r *Repo) All(ctx context.Context) {
+	var users []User
+	var u User
+	_ = r.db.Select(&users, "SELECT * FROM users")                 // want `\(\*sqlx.DB\).Select drops the context ctx in scope: .*; use SelectContext\(ctx, …\)`
+	_ = r.db.Get(&u, "SELECT * FROM users WHERE id = $1", 1)       // want `\(\*sqlx.DB\).Get drops`
+	_, _ = r.db.NamedExec("INSERT INTO users VALUES (:name)", u)   // want `\(\*sqlx.DB\).NamedExec drops`
+	_, _ = r.db.NamedQuery("SELECT * FROM users WHERE n=:name", u) // want `\(\*sqlx.DB\).NamedQuery drops`
+	_, _ = r.db.Queryx("SELECT 1")                                 // want `\(\*sqlx.DB\).Queryx drops`
+	_ = r.db.QueryRowx("SELECT 1")                                 // want `\(\*sqlx.DB\).QueryRowx drops`
+	_ = r.db.MustExec("DELETE FROM t")                             // want `\(\*sqlx.DB\).MustExec drops`
+	_, _ = r.db.Preparex("SELECT 1")                               // want `\(\*sqlx.DB\).Preparex drops`
+	_, _ = r.db.PrepareNamed("SELECT :name")                       // want `\(\*sqlx.DB\).PrepareNamed drops`
+	_, _ = r.db.Beginx()                                           // want `\(\*sqlx.DB\).Beginx drops .*; use BeginTxx\(ctx, …\)`
+	_ = r.db.MustBegin()                                           // want `\(\*sqlx.DB\).MustBegin drops .*; use MustBeginTx\(ctx, …\)`
+	_, _ = r.db.Query("SELECT 1")                                  // want `\(\*sql.DB\).Query drops .*; use QueryContext\(ctx, …\)`
+	_ = sqlx.Select(r.db, &users, "SELECT 1")                      // want `sqlx.Select drops .*; use sqlx.SelectContext\(ctx, …\)`
+	_ = sqlx.Get(r.db, &u, "SELECT 1")                             // want `sqlx.Get drops`
+}
+
+func (r *Repo) Tx(ctx context.Context, tx *sqlx.Tx) {
+	var u User
+	_ = tx.Get(&u, "SELECT 1")        // want `\(\*sqlx.Tx\).Get drops`
+	_, _ = tx.NamedExec("UPDATE", u)  // want `\(\*sqlx.Tx\).NamedExec drops`
+	_ = tx.GetContext(ctx, &u, "SEL") // fine: already the Context twin
+}
+
+// A querier that has no QueryerContext: the package function's twin cannot
+// take it, so there is a finding but no fix.
+type onlyQueryer struct{ sqlx.Queryer }
+
+func (r *Repo) NoFix(ctx context.Context, q onlyQueryer) {
+	var u User
+	_ = sqlx.Get(q, &u, "SELECT 1") // want `sqlx.Get drops`
+}
+
+// No context in scope.
+func (r *Repo) NoContext() {
+	var users []User
+	_ = r.db.Select(&users, "SELECT * FROM users")
+}

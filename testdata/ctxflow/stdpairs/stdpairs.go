@@ -1,0 +1,48 @@
+package stdpairs
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"net"
+	"net/http"
+	"os/exec"
+	"time"
+)
+
+func Outbound(ctx context.Context, body io.Reader) {
+	req, _ := http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\)`
+	_ = req
+	cmd := exec.Command("convert", "in.png", "out.jpg") // want `exec.Command drops the context ctx in scope: .*, and the process is not killed; use exec.CommandContext\(ctx, …\)`
+	_ = cmd
+	conn, _ := net.Dial("tcp", "db:5432") // want `net.Dial drops .*; use \(&net.Dialer\{\}\).DialContext\(ctx, …\)`
+	_ = conn
+	d := &net.Dialer{Timeout: time.Second}
+	c2, _ := d.Dial("tcp", "db:5432") // want `\(\*net.Dialer\).Dial drops .*; use DialContext\(ctx, …\)`
+	_ = c2
+	addrs, _ := net.LookupHost("example.com") // want `net.LookupHost drops .*; use net.DefaultResolver.LookupHost\(ctx, …\)`
+	_ = addrs
+	ips, _ := net.LookupIP("example.com") // want `net.LookupIP drops .*; use net.DefaultResolver.LookupIP\(ctx, …\)`
+	_ = ips
+}
+
+// Traps: the Context variants, and the same calls with no context in scope.
+func Good(ctx context.Context) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", "http://upstream", nil)
+	_ = req
+	_ = exec.CommandContext(ctx, "ls")
+	var d net.Dialer
+	conn, _ := d.DialContext(ctx, "tcp", "db:5432")
+	_ = conn
+	_, _ = net.DefaultResolver.LookupHost(ctx, "example.com")
+	// slog.Info has an InfoContext twin, but a log call's context carries
+	// values, not a deadline: not this analyzer's business.
+	slog.Info("dialed")
+	_ = time.Now()
+}
+
+func CLI() {
+	req, _ := http.NewRequest("GET", "http://upstream", nil) // fine: no context in scope
+	_ = req
+	_ = exec.Command("ls")
+}
