@@ -1,6 +1,8 @@
 // Package summary defines the analyzer that summarizes what each function
 // does when it is called, transitively: builds a connection pool, performs a
-// database round-trip, logs at info level. The summaries are exported as
+// database round-trip, logs at info level, returns every row of an unbounded
+// query (List: unlike the others it flows only through calls whose result
+// the function returns, see package listflow). The summaries are exported as
 // facts, so that a loop or a handler in one package is reported at its call
 // of a function of another package that does the costly thing, with the
 // chain of calls in the message.
@@ -27,6 +29,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/listflow"
 )
 
 // Effect is a costly thing a function may do when called.
@@ -36,10 +39,11 @@ const (
 	Pool    Effect = iota // builds a connection pool
 	Query                 // performs a database or cache round-trip
 	InfoLog               // writes a log line at debug or info level
+	List                  // returns every row of a query with no bound (see package listflow)
 	numEffects
 )
 
-var effectNames = [numEffects]string{"pool", "query", "log"}
+var effectNames = [numEffects]string{"pool", "query", "log", "list"}
 
 func (e Effect) String() string { return effectNames[e] }
 
@@ -95,6 +99,10 @@ type body struct {
 	calls   []*body // bodies run by this one, in source order
 	callers []*body
 
+	// listCalls are the bodies whose result this one returns: List flows
+	// only through them, not through every call.
+	listCalls []*body
+
 	handler     bool
 	escapes     bool   // a declared function used as a value
 	reachedFrom *body  // the handler whose requests run this body
@@ -122,6 +130,7 @@ func run(pass *analysis.Pass) (any, error) {
 	order := r.collectBodies(ins)
 	r.collectClosureVars(ins)
 	r.collectCalls(ins, pkgInit)
+	r.collectLists(order)
 	propagate(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
@@ -255,7 +264,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
 		var fact Fact
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
-				if chain != "" {
+				if chain != "" && Effect(e) != List {
 					setOnce(&caller.chains[e], Join(apis.ShortName(fn), chain))
 				}
 			}
@@ -338,7 +347,11 @@ func propagate(order []*body) {
 				if b.chains[e] != "" {
 					continue
 				}
-				for _, c := range b.calls {
+				calls := b.calls
+				if e == List {
+					calls = b.listCalls
+				}
+				for _, c := range calls {
 					if c.chains[e] != "" {
 						b.chains[e] = Join(c.name, c.chains[e])
 						changed = true
@@ -366,6 +379,72 @@ func Join(name, chain string) string {
 		}
 	}
 	return name + " → " + strings.Join(links, " → ")
+}
+
+// collectLists gives each body the List effect when it returns every row
+// of an unbounded fetch of its own, or of another package's function whose
+// fact says it returns a list; and records the bodies of this package whose
+// result it returns, for propagate.
+func (r *Result) collectLists(order []*body) {
+	info := r.pass.TypesInfo
+	returnsList := func(call *ast.CallExpr) bool {
+		if r.bodyCalled(call) != nil {
+			return firstResultIsSlice(info, call)
+		}
+		_, ok := r.importedList(call)
+		return ok
+	}
+	for _, b := range order {
+		if b.node == nil {
+			continue
+		}
+		for _, src := range listflow.Sources(info, b.node, returnsList) {
+			if !src.Flow(info, b.node).Returns(b.node) {
+				continue
+			}
+			switch {
+			case !src.Returned:
+				setOnce(&b.chains[List], src.What)
+			case r.bodyCalled(src.Call) != nil:
+				if c := r.bodyCalled(src.Call); c != b {
+					b.listCalls = append(b.listCalls, c)
+				}
+			default:
+				if chain, ok := r.importedList(src.Call); ok {
+					setOnce(&b.chains[List], chain)
+				}
+			}
+		}
+	}
+}
+
+// importedList returns the List chain of another package's function that
+// call runs, from its fact.
+func (r *Result) importedList(call *ast.CallExpr) (string, bool) {
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == r.pass.Pkg {
+		return "", false
+	}
+	var fact Fact
+	if r.pass.ImportObjectFact(fn, &fact) && fact.Chains[List] != "" {
+		return Join(apis.ShortName(fn), fact.Chains[List]), true
+	}
+	return "", false
+}
+
+func firstResultIsSlice(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	if tuple, ok := t.(*types.Tuple); ok {
+		if tuple.Len() == 0 {
+			return false
+		}
+		t = tuple.At(0).Type()
+	}
+	if t == nil {
+		return false
+	}
+	_, ok := t.Underlying().(*types.Slice)
+	return ok
 }
 
 // markRequestPath marks the bodies that HTTP handlers of this package run.
