@@ -1,0 +1,52 @@
+// Package timeout defines an analyzer that reports network I/O with no
+// deadline.
+//
+// # Analyzer timeout
+//
+// timeout: report outbound and inbound network I/O that can wait forever
+//
+// http.Get, http.Head, http.Post and http.PostForm use http.DefaultClient,
+// which has no timeout, as does an http.Client built without Timeout: a
+// request to a stuck upstream then waits forever, and one slow dependency
+// holds goroutines, sockets and pool slots until the whole service stalls.
+// net.Dial (and a net.Dialer without Timeout used with Dial) waits minutes
+// for an unreachable host; tls.Dial waits forever on a peer that never
+// finishes the handshake. On the inbound side, http.ListenAndServe,
+// http.ListenAndServeTLS, http.Serve and an http.Server without
+// ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let
+// slow clients hold connections open by trickling their headers
+// (slowloris). Set timeouts from the latency budget and fail fast.
+//
+// Bad:
+//
+//	client := &http.Client{}
+//	resp, err := client.Get(url)
+//
+//	http.ListenAndServe(":8080", mux)
+//
+// Good:
+//
+//	client := &http.Client{Timeout: 10 * time.Second}
+//	resp, err := client.Get(url)
+//
+//	srv := &http.Server{
+//		Addr:              ":8080",
+//		Handler:           mux,
+//		ReadHeaderTimeout: 5 * time.Second,
+//		WriteTimeout:      30 * time.Second, // bounds a handler's response
+//		IdleTimeout:       120 * time.Second, // closes idle keep-alive connections
+//	}
+//	srv.ListenAndServe()
+//
+// The finding is at the call or composite literal. A client stored in a
+// struct field is reported at its literal, whoever uses it.
+//
+// Not reported: a client whose Timeout, or a server whose
+// ReadHeaderTimeout or ReadTimeout, is set right after construction in the
+// same function (c.Timeout = ...; for a package variable, anywhere in the
+// package); a client used only, in the function that builds it, to Do
+// requests whose context has a deadline (context.WithTimeout or
+// WithDeadline); http.DefaultClient.Do with such a request; a net.Dialer
+// used with DialContext (the context carries the deadline); tests
+// (httptest.NewServer and servers started in _test.go files).
+package timeout

@@ -1,0 +1,569 @@
+package timeout
+
+import (
+	_ "embed"
+	"fmt"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+)
+
+//go:embed doc.go
+var docSource string
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "timeout",
+	Doc:      doc.Extract(docSource, "timeout"),
+	URL:      "https://github.com/perflint/perflint#timeout",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+	Run:      run,
+}
+
+const (
+	costOut  = "a stuck upstream holds the goroutine and its connection forever"
+	fixOut   = "use an http.Client with Timeout set from the latency budget, or a request whose context has a deadline"
+	costIn   = "slow clients can hold connections open indefinitely by trickling headers (slowloris)"
+	fixServe = "serve with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout)"
+)
+
+func run(pass *analysis.Pass) (any, error) {
+	if !importsNet(pass.Pkg) {
+		return nil, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	c := &checker{pass: pass, sum: sum}
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.CallExpr:
+				c.call(cur, n)
+			case *ast.CompositeLit:
+				c.literal(cur, n, n)
+			}
+		}
+	}
+	return nil, nil
+}
+
+func importsNet(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		switch imp.Path() {
+		case "net", "net/http", "crypto/tls":
+			return true
+		}
+	}
+	return false
+}
+
+type checker struct {
+	pass *analysis.Pass
+	sum  *summary.Result
+}
+
+// noDeadlineFuncs are the package functions that do I/O with no deadline.
+var noDeadlineFuncs = map[string]string{
+	"net/http.Get":      "http.Get uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
+	"net/http.Head":     "http.Head uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
+	"net/http.Post":     "http.Post uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
+	"net/http.PostForm": "http.PostForm uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
+	"net.Dial":          "net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline",
+	"crypto/tls.Dial":   "tls.Dial has no timeout: a peer that accepts the connection but never finishes the handshake blocks it forever; use tls.DialWithDialer with a net.Dialer that sets Timeout, or tls.Dialer.DialContext with a deadline",
+
+	"net/http.ListenAndServe":    "http.ListenAndServe serves with no timeouts: " + costIn + "; " + fixServe,
+	"net/http.ListenAndServeTLS": "http.ListenAndServeTLS serves with no timeouts: " + costIn + "; " + fixServe,
+	"net/http.Serve":             "http.Serve serves with no timeouts: " + costIn + "; " + fixServe,
+	"net/http.ServeTLS":          "http.ServeTLS serves with no timeouts: " + costIn + "; " + fixServe,
+}
+
+func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
+	info := c.pass.TypesInfo
+	if t, ok := newOf(info, call); ok {
+		if apis.IsNamed(t, "net/http", "Client") || apis.IsNamed(t, "net/http", "Server") {
+			c.literal(cur, call, nil)
+		}
+		return
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil {
+		return
+	}
+	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
+		c.report(call, msg)
+		return
+	}
+	if isClientSend(fn) && usesDefaultClient(info, call) {
+		if fn.Name() == "Do" && len(call.Args) == 1 && requestHasDeadline(info, enclosingBody(cur), call.Args[0]) {
+			return // the request's context bounds it
+		}
+		c.report(call, fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut))
+	}
+}
+
+// literal judges an http.Client, http.Server or net.Dialer built at n (a
+// composite literal lit, or new(T) when lit is nil).
+func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLit) {
+	info := c.pass.TypesInfo
+	t := info.TypeOf(n)
+	if t == nil {
+		return
+	}
+	switch {
+	case apis.IsNamed(t, "net/http", "Client"):
+		if hasField(info, lit, "Timeout") {
+			return
+		}
+		holder := holderOf(cur)
+		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) {
+			return
+		}
+		c.report(n, c.clientMessage(cur))
+	case apis.IsNamed(t, "net/http", "Server"):
+		if hasField(info, lit, "ReadHeaderTimeout") || hasField(info, lit, "ReadTimeout") {
+			return
+		}
+		holder := holderOf(cur)
+		if setLater(info, c.scopeOf(cur, holder), holder, "ReadHeaderTimeout", "ReadTimeout") {
+			return
+		}
+		c.report(n, "http.Server without ReadHeaderTimeout or ReadTimeout: "+costIn+"; set ReadHeaderTimeout (e.g. 5 * time.Second), and WriteTimeout and IdleTimeout from the latency budget")
+	case apis.IsNamed(t, "net", "Dialer") && lit != nil:
+		if hasField(info, lit, "Timeout") || hasField(info, lit, "Deadline") {
+			return
+		}
+		holder := holderOf(cur)
+		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout", "Deadline") || !dialsWithoutContext(info, cur, holder) {
+			return
+		}
+		c.report(n, "net.Dialer without Timeout used with Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout, or call DialContext with a context that has a deadline")
+	}
+}
+
+// clientMessage says where the client without a timeout is built, so the
+// finding in a command's main reads as precisely as one in a service.
+func (c *checker) clientMessage(cur inspector.Cursor) string {
+	where := "http.Client without Timeout"
+	if fn := enclosingFunc(cur); fn != nil && c.sum.StartupOnly(fn) {
+		where = "http.Client built at start-up without Timeout"
+	}
+	if kv, ok := fieldKey(cur); ok {
+		where += " (stored in field " + kv + ")"
+	}
+	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline"
+}
+
+func (c *checker) report(n ast.Node, msg string) {
+	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg})
+}
+
+// scopeOf returns the code in which a later assignment to the holder's
+// fields counts: the enclosing function, or, for a package variable, every
+// file of the package (an init that sets client.Timeout).
+func (c *checker) scopeOf(cur inspector.Cursor, holder ast.Expr) []ast.Node {
+	if body := enclosingBody(cur); body != nil {
+		return []ast.Node{body}
+	}
+	if holder == nil {
+		return nil
+	}
+	var files []ast.Node
+	for _, f := range c.pass.Files {
+		files = append(files, f)
+	}
+	return files
+}
+
+// newOf reports whether call is new(T), and returns *T.
+func newOf(info *types.Info, call *ast.CallExpr) (types.Type, bool) {
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok || len(call.Args) != 1 {
+		return nil, false
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "new" {
+		return nil, false
+	}
+	return info.TypeOf(call), true
+}
+
+// hasField reports whether lit sets field name to something other than a
+// constant zero.
+func hasField(info *types.Info, lit *ast.CompositeLit, name string) bool {
+	if lit == nil {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+			tv := info.Types[kv.Value]
+			return tv.Value == nil || constant.Sign(tv.Value) != 0
+		}
+	}
+	return false
+}
+
+// holderOf returns the variable or field a client, server or dialer built
+// at cur is assigned to (through & and parentheses), or nil.
+func holderOf(cur inspector.Cursor) ast.Expr {
+	n := cur.Node().(ast.Expr)
+	p := cur.Parent()
+	for {
+		switch e := p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			n = e.(ast.Expr)
+			p = p.Parent()
+			continue
+		case *ast.AssignStmt:
+			if len(e.Lhs) == len(e.Rhs) {
+				for i, r := range e.Rhs {
+					if r == n {
+						return e.Lhs[i]
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			if len(e.Names) == len(e.Values) {
+				for i, v := range e.Values {
+					if v == n {
+						return e.Names[i]
+					}
+				}
+			}
+		}
+		return nil
+	}
+}
+
+// fieldKey reports whether the value built at cur is stored in a struct
+// field of a composite literal, and names the field.
+func fieldKey(cur inspector.Cursor) (string, bool) {
+	p := cur.Parent()
+	for {
+		if _, ok := p.Node().(*ast.UnaryExpr); !ok {
+			break
+		}
+		p = p.Parent()
+	}
+	if kv, ok := p.Node().(*ast.KeyValueExpr); ok {
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			return id.Name, true
+		}
+	}
+	if as, ok := p.Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
+		if sel, ok := as.Lhs[0].(*ast.SelectorExpr); ok {
+			return sel.Sel.Name, true
+		}
+	}
+	return "", false
+}
+
+// setLater reports whether the code in scope assigns one of fields on the
+// holder: c := &http.Client{}; c.Timeout = 5 * time.Second.
+func setLater(info *types.Info, scope []ast.Node, holder ast.Expr, fields ...string) bool {
+	if holder == nil {
+		return false
+	}
+	found := false
+	for _, n := range scope {
+		ast.Inspect(n, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found {
+				return !found
+			}
+			for _, l := range as.Lhs {
+				sel, ok := l.(*ast.SelectorExpr)
+				if !ok || !sameExpr(info, sel.X, holder) {
+					continue
+				}
+				for _, f := range fields {
+					if sel.Sel.Name == f {
+						found = true
+					}
+				}
+			}
+			return true
+		})
+	}
+	return found
+}
+
+// sameExpr reports whether a and b denote the same variable or field path
+// (c and c, s.client and s.client) by their objects.
+func sameExpr(info *types.Info, a, b ast.Expr) bool {
+	a, b = ast.Unparen(a), ast.Unparen(b)
+	switch a := a.(type) {
+	case *ast.Ident:
+		b, ok := b.(*ast.Ident)
+		return ok && info.ObjectOf(a) != nil && info.ObjectOf(a) == info.ObjectOf(b)
+	case *ast.SelectorExpr:
+		b, ok := b.(*ast.SelectorExpr)
+		return ok && info.ObjectOf(a.Sel) == info.ObjectOf(b.Sel) && sameExpr(info, a.X, b.X)
+	case *ast.StarExpr:
+		b, ok := b.(*ast.StarExpr)
+		return ok && sameExpr(info, a.X, b.X)
+	}
+	return false
+}
+
+// onlyDeadlineRequests reports whether the client held by the local
+// variable holder is used in body only to Do requests whose context has a
+// deadline, at least once.
+func onlyDeadlineRequests(info *types.Info, body ast.Node, holder ast.Expr) bool {
+	id, ok := holder.(*ast.Ident)
+	if !ok || body == nil {
+		return false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	sends, other := 0, false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.CallExpr:
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if ok && sel.Sel.Name == "Do" && isIdentOf(info, sel.X, v) && len(n.Args) == 1 {
+				if requestHasDeadline(info, body, n.Args[0]) {
+					sends++
+				} else {
+					other = true
+				}
+				for _, a := range n.Args {
+					ast.Inspect(a, func(m ast.Node) bool {
+						if isIdentOf(info, m, v) {
+							other = true
+						}
+						return true
+					})
+				}
+				return false
+			}
+		case *ast.Ident:
+			if info.Uses[n] == v {
+				other = true
+			}
+		}
+		return true
+	})
+	return sends > 0 && !other
+}
+
+func isIdentOf(info *types.Info, n ast.Node, v *types.Var) bool {
+	id, ok := n.(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// requestHasDeadline reports whether the request expression was built in
+// body with a context that carries a deadline: http.NewRequestWithContext
+// (or req.WithContext, req.Clone) with a context from context.WithTimeout
+// or WithDeadline, directly or through contexts derived from it.
+func requestHasDeadline(info *types.Info, body ast.Node, req ast.Expr) bool {
+	return exprTraces(info, body, req, 0, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
+		switch fn.FullName() {
+		case "net/http.NewRequestWithContext", "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+			if len(call.Args) > 0 {
+				return call.Args[0], true
+			}
+		}
+		return nil, false
+	}, func(ctx ast.Expr) bool { return contextHasDeadline(info, body, ctx, 0) })
+}
+
+func contextHasDeadline(info *types.Info, body ast.Node, ctx ast.Expr, depth int) bool {
+	return exprTraces(info, body, ctx, depth, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
+		if fn.Pkg() == nil || fn.Pkg().Path() != "context" || len(call.Args) == 0 {
+			return nil, false
+		}
+		return call.Args[0], true // the parent of WithValue, WithCancel, ...
+	}, func(parent ast.Expr) bool { return contextHasDeadline(info, body, parent, depth+1) }, "WithTimeout", "WithDeadline", "WithTimeoutCause", "WithDeadlineCause")
+}
+
+// exprTraces follows e (through the assignments of a local variable in
+// body) to calls; a call of one of the names in done is true at once,
+// otherwise step picks the argument to follow and next judges it. Every
+// assignment of a variable must agree.
+func exprTraces(info *types.Info, body ast.Node, e ast.Expr, depth int,
+	step func(*ast.CallExpr, *types.Func) (ast.Expr, bool), next func(ast.Expr) bool, done ...string) bool {
+	if depth > 8 || body == nil {
+		return false
+	}
+	e = ast.Unparen(e)
+	if call, ok := e.(*ast.CallExpr); ok {
+		fn := apis.Callee(info, call)
+		if fn == nil {
+			return false
+		}
+		for _, d := range done {
+			if fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Name() == d {
+				return true
+			}
+		}
+		arg, ok := step(call, fn)
+		return ok && next(arg)
+	}
+	id, ok := e.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok {
+		return false
+	}
+	// The assignment that reaches the use is taken to be the last one
+	// written before it (req = req.WithContext(ctx) after NewRequest).
+	r, ok := lastAssignedBefore(info, body, v, id.Pos())
+	return ok && r != nil && exprTraces(info, body, r, depth+1, step, next, done...)
+}
+
+// lastAssignedBefore returns the expression last assigned to v before pos
+// in body; nil when the value cannot be told.
+func lastAssignedBefore(info *types.Info, body ast.Node, v *types.Var, pos token.Pos) (ast.Expr, bool) {
+	var last ast.Expr
+	found := false
+	for _, a := range assignedTo(info, body, v) {
+		if a.stmt < pos {
+			last, found = a.rhs, true
+		}
+	}
+	return last, found
+}
+
+// assignedTo returns the expressions assigned to v in body; nil stands for
+// an assignment whose value cannot be told (v, err := f() is fine: the
+// call is returned for the first result).
+type assignment struct {
+	stmt token.Pos // the end of the assigning statement
+	rhs  ast.Expr
+}
+
+func assignedTo(info *types.Info, body ast.Node, v *types.Var) []assignment {
+	var out []assignment
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					var rhs ast.Expr
+					switch {
+					case len(n.Lhs) == len(n.Rhs):
+						rhs = n.Rhs[i]
+					case len(n.Rhs) == 1 && i == 0:
+						rhs = n.Rhs[0]
+					}
+					out = append(out, assignment{n.End(), rhs})
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.Defs[id] == v {
+					var rhs ast.Expr
+					switch {
+					case len(n.Names) == len(n.Values):
+						rhs = n.Values[i]
+					case len(n.Values) == 1 && i == 0:
+						rhs = n.Values[0]
+					}
+					out = append(out, assignment{n.End(), rhs})
+				}
+			}
+		}
+		return true
+	})
+	return out
+}
+
+// isClientSend reports whether fn is a method of *http.Client that sends.
+func isClientSend(fn *types.Func) bool {
+	switch fn.FullName() {
+	case "(*net/http.Client).Do", "(*net/http.Client).Get", "(*net/http.Client).Head",
+		"(*net/http.Client).Post", "(*net/http.Client).PostForm":
+		return true
+	}
+	return false
+}
+
+// usesDefaultClient reports whether call's receiver is http.DefaultClient.
+func usesDefaultClient(info *types.Info, call *ast.CallExpr) bool {
+	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[x.Sel].(*types.Var)
+	return ok && v.Name() == "DefaultClient" && v.Pkg() != nil && v.Pkg().Path() == "net/http"
+}
+
+// dialsWithoutContext reports whether the dialer built at cur is used to
+// Dial (not DialContext, which takes the caller's deadline): called on
+// directly, or through the local variable holding it in the same function.
+func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr) bool {
+	isDial := func(n ast.Node) bool {
+		sel, ok := n.(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		fn, ok := info.Uses[sel.Sel].(*types.Func)
+		return ok && fn.FullName() == "(*net.Dialer).Dial"
+	}
+	p := cur.Parent()
+	for {
+		switch p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			p = p.Parent()
+			continue
+		}
+		break
+	}
+	if isDial(p.Node()) {
+		return true
+	}
+	id, ok := holder.(*ast.Ident)
+	body := enclosingBody(cur)
+	if !ok || body == nil {
+		return false
+	}
+	v := info.ObjectOf(id)
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if sel, ok := n.(*ast.SelectorExpr); ok && isDial(sel) {
+			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[x] == v {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// enclosingBody returns the outermost function declaration around cur, so
+// that a closure's client and the assignments around it are seen together.
+func enclosingBody(cur inspector.Cursor) ast.Node {
+	var body ast.Node
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		body = c.Node()
+	}
+	return body
+}

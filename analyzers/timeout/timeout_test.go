@@ -1,0 +1,14 @@
+package timeout_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/analyzers/timeout"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(t), timeout.Analyzer, "./timeout/...")
+}

@@ -1,0 +1,29 @@
+package dialer
+
+import (
+	"context"
+	"crypto/tls"
+	"net"
+	"net/http"
+	"time"
+)
+
+func Dial() {
+	_, _ = net.Dial("tcp", "db:5432")                // want `net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout`
+	_, _ = tls.Dial("tcp", "api:443", &tls.Config{}) // want `tls.Dial has no timeout`
+	d := &net.Dialer{KeepAlive: 30 * time.Second}    // want `net.Dialer without Timeout used with Dial`
+	_, _ = d.Dial("tcp", "db:5432")
+	_, _ = (&net.Dialer{}).Dial("tcp", "db:5432") // want `net.Dialer without Timeout used with Dial`
+}
+
+// Traps.
+
+func Good(ctx context.Context) {
+	_, _ = net.DialTimeout("tcp", "db:5432", time.Second) // fine
+	d := net.Dialer{Timeout: time.Second}                 // fine
+	_, _ = d.Dial("tcp", "db:5432")
+	_, _ = (&net.Dialer{}).DialContext(ctx, "tcp", "db:5432")                                  // fine: the context carries the deadline
+	tr := &http.Transport{DialContext: (&net.Dialer{KeepAlive: 30 * time.Second}).DialContext} // fine: DialContext
+	_ = &http.Client{Transport: tr, Timeout: 10 * time.Second}
+	_, _ = tls.DialWithDialer(&net.Dialer{Timeout: time.Second}, "tcp", "api:443", nil) // fine
+}

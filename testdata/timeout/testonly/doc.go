@@ -1,0 +1,2 @@
+// Package testonly holds only tests: nothing in it is reported.
+package testonly
