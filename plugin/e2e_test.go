@@ -129,8 +129,19 @@ func TestE2E(t *testing.T) {
 		got := findings(t, run(t, bin, dir, 1, jsonArgs...))
 		want := map[finding]int{{fakeName, "fake.go", line(t, dir, "fake.go", "\tfakeOther()")}: 1}
 		compare(t, got, want)
-		// TODO(lead): once an analyzer has a flag, assert that one of its
-		// settings changes its findings here too.
+	})
+
+	t.Run("shared setting", func(t *testing.T) {
+		// The API tables are the flags of the summary analyzer, which
+		// clientreuse requires: settings under its name reach them.
+		if !slices.Contains(names, "clientreuse") {
+			t.Skip("no clientreuse")
+		}
+		dir := corpus(t, config{enable: linters, settings: map[string]map[string]any{
+			"clientreuse": {"summary": map[string]any{"pools": []string{"example.com/e2e.newPool"}}},
+		}})
+		got := findings(t, run(t, bin, dir, 1, jsonArgs...))
+		compare(t, got, expectations(t, dir, linters, "e2e", "e2e-setting"))
 	})
 
 	t.Run("unknown setting", func(t *testing.T) {
@@ -279,12 +290,17 @@ type finding struct {
 
 func (f finding) String() string { return fmt.Sprintf("%s:%d: %s", f.file, f.line, f.linter) }
 
-var wantRE = regexp.MustCompile(`// e2e: ([a-z ]+)$`)
+var wantRE = regexp.MustCompile(`// (e2e[a-z-]*): ([a-z ]+)$`)
 
-// expectations reads the "// e2e: NAME..." comments of the corpus in dir,
-// keeping the linters in enabled.
-func expectations(t *testing.T, dir string, enabled []string) map[finding]int {
+// expectations reads the "// TAG: NAME..." comments of the corpus in dir,
+// keeping the linters in enabled. The tags are "e2e" unless given: the
+// findings of the default configuration; "e2e-setting" marks those that the
+// "shared setting" configuration adds.
+func expectations(t *testing.T, dir string, enabled []string, tags ...string) map[finding]int {
 	t.Helper()
+	if len(tags) == 0 {
+		tags = []string{"e2e"}
+	}
 	want := map[finding]int{}
 	files, _ := filepath.Glob(filepath.Join(dir, "*.go"))
 	for _, file := range files {
@@ -294,10 +310,10 @@ func expectations(t *testing.T, dir string, enabled []string) map[finding]int {
 		}
 		for i, l := range strings.Split(string(src), "\n") {
 			m := wantRE.FindStringSubmatch(l)
-			if m == nil {
+			if m == nil || !slices.Contains(tags, m[1]) {
 				continue
 			}
-			for _, name := range strings.Fields(m[1]) {
+			for _, name := range strings.Fields(m[2]) {
 				if slices.Contains(enabled, name) {
 					want[finding{name, filepath.Base(file), i + 1}]++
 				}

@@ -3,7 +3,8 @@
 //
 // A comment "// e2e: NAME..." on a line lists the linters that must report
 // on that line (a name twice: twice). Every other finding of a perflint
-// linter is unexpected.
+// linter is unexpected. "// e2e-setting: NAME..." marks findings that only
+// the test's "shared setting" configuration adds.
 package e2e
 
 import (
@@ -31,6 +32,7 @@ func Routes(mux *http.ServeMux) {
 	mux.HandleFunc("/proxy", proxy)
 	mux.HandleFunc("/names", names)
 	mux.HandleFunc("/names-quiet", namesQuiet)
+	mux.HandleFunc("/pool", poolStats)
 }
 
 // report opens a pool per request.
