@@ -44,6 +44,9 @@ func (f *Fact) String() string {
 	if len(f.DrainsParams) > 0 {
 		parts = append(parts, "drains "+ints(f.DrainsParams))
 	}
+	if len(parts) == 0 {
+		return "none"
+	}
 	return strings.Join(parts, "; ")
 }
 
@@ -148,11 +151,11 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	// Every function with a tracked parameter gets a fact, empty or not,
+	// so that importers can tell "does not close" from "never analyzed".
 	for _, d := range decls {
-		if len(d.fact.ClosesParams) > 0 || len(d.fact.DrainsParams) > 0 {
-			f := d.fact
-			pass.ExportObjectFact(d.fn, &f)
-		}
+		f := d.fact
+		pass.ExportObjectFact(d.fn, &f)
 	}
 	return r, nil
 }

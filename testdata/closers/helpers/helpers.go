@@ -36,7 +36,7 @@ func finishLater(resp *http.Response) { // want finishLater:"closes 0; drains 0"
 }
 
 // Status only reads the status: no fact.
-func Status(resp *http.Response) int {
+func Status(resp *http.Response) int { // want Status:"none"
 	return resp.StatusCode
 }
 

@@ -1,0 +1,243 @@
+package bodydrain
+
+import (
+	_ "embed"
+	"flag"
+	"go/ast"
+	"go/constant"
+	"go/token"
+	"go/types"
+	"go/version"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/buildssa"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+	"golang.org/x/tools/go/ssa"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/closers"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+)
+
+//go:embed doc.go
+var docSource string
+
+// closeDrainsFrom is the first Go version whose HTTP/1 transport drains a
+// small unread body on Close.
+const closeDrainsFrom = "go1.27"
+
+// Analyzer reports response bodies that are not closed, or closed unread.
+var Analyzer = newAnalyzer(closeDrainsFrom)
+
+// checker holds one analyzer's options.
+type checker struct {
+	strict    bool   // also report bodies decoded but not drained
+	drainFrom string // Go version from which Close drains
+}
+
+func newAnalyzer(drainFrom string) *analysis.Analyzer {
+	c := &checker{drainFrom: drainFrom}
+	fs := flag.NewFlagSet("bodydrain", flag.ExitOnError)
+	fs.BoolVar(&c.strict, "strict", false, "also report bodies that are read partially (a decode) and closed without being drained to EOF")
+	return &analysis.Analyzer{
+		Name:     "bodydrain",
+		Doc:      doc.Extract(docSource, "bodydrain"),
+		URL:      "https://github.com/perflint/perflint#bodydrain",
+		Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, closers.Analyzer},
+		Run:      c.run,
+		Flags:    *fs,
+	}
+}
+
+func (c *checker) run(pass *analysis.Pass) (any, error) {
+	if !importsHTTP(pass.Pkg) {
+		return nil, nil
+	}
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	ssaRes := pass.ResultOf[buildssa.Analyzer].(*buildssa.SSA)
+	cl := pass.ResultOf[closers.Analyzer].(*closers.Result)
+
+	// The SSA call's position is its left parenthesis; findings go at
+	// the start of the call expression.
+	calls := make(map[token.Pos]*ast.CallExpr)
+	files := make(map[token.Pos]*ast.File) // call Lparen -> file
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			call := cur.Node().(*ast.CallExpr)
+			if closers.IsResponse(resultResponse(pass.TypesInfo, call)) {
+				calls[call.Lparen] = call
+				files[call.Lparen] = f
+			}
+		}
+	}
+	if len(calls) == 0 {
+		return nil, nil
+	}
+	for _, fn := range ssaRes.SrcFuncs {
+		for _, b := range fn.Blocks {
+			for _, instr := range b.Instrs {
+				call, ok := instr.(*ssa.Call)
+				if !ok {
+					continue
+				}
+				expr := calls[call.Pos()]
+				if expr == nil {
+					continue
+				}
+				c.check(pass, cl, call, expr, files[call.Pos()])
+			}
+		}
+	}
+	return nil, nil
+}
+
+// resultResponse returns the *http.Response a call yields (alone, or with an
+// error: a getter that returns a response someone else owns is not a
+// source), or nil.
+func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
+	t := info.TypeOf(call)
+	if t == nil {
+		return nil
+	}
+	if closers.IsResponse(t) {
+		if fn := apis.Callee(info, call); fn != nil && responseSources[fn.FullName()] {
+			return t
+		}
+		return nil
+	}
+	tuple, ok := t.(*types.Tuple)
+	if !ok || tuple.Len() < 2 || !isError(tuple.At(tuple.Len()-1).Type()) {
+		return nil
+	}
+	for i := range tuple.Len() - 1 {
+		if closers.IsResponse(tuple.At(i).Type()) {
+			return tuple.At(i).Type()
+		}
+	}
+	return nil
+}
+
+// responseSources return a bare *http.Response that the caller owns.
+var responseSources = map[string]bool{}
+
+func isError(t types.Type) bool {
+	return types.Identical(t, types.Universe.Lookup("error").Type())
+}
+
+func importsHTTP(pkg *types.Package) bool {
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package) bool
+	walk = func(p *types.Package) bool {
+		if p.Path() == "net/http" {
+			return true
+		}
+		if seen[p] {
+			return false
+		}
+		seen[p] = true
+		for _, imp := range p.Imports() {
+			if walk(imp) {
+				return true
+			}
+		}
+		return false
+	}
+	return walk(pkg)
+}
+
+// CloseDrains reports whether code at Go version fileVersion (or, when the
+// file has none, the module's go line moduleVersion, without "go") runs on
+// a transport whose Close drains a small unread body, from version from.
+func CloseDrains(fileVersion, moduleVersion, from string) bool {
+	v := fileVersion
+	if v == "" && moduleVersion != "" {
+		v = "go" + moduleVersion
+	}
+	return version.IsValid(v) && version.Compare(v, from) >= 0
+}
+
+func (c *checker) closeDrains(pass *analysis.Pass, file *ast.File) bool {
+	mod := ""
+	if pass.Module != nil {
+		mod = pass.Module.GoVersion
+	}
+	return CloseDrains(pass.TypesInfo.FileVersions[file], mod, c.drainFrom)
+}
+
+// check follows every path from call and reports the first problem found.
+func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call, expr *ast.CallExpr, file *ast.File) {
+	t := newTracker(pass, cl, call)
+	res := t.walk()
+	var msg string
+	var at token.Pos
+	switch {
+	case res.leak.IsValid() || res.leakNoPos:
+		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
+		at = res.leak
+	case c.closeDrains(pass, file) || isHead(call):
+	case res.unread.IsValid():
+		msg = "on some path the response body is closed without being read: the transport then drops the connection instead of reusing it and the next request pays a new TCP/TLS handshake; read it to EOF first (io.Copy(io.Discard, resp.Body)) or upgrade to go 1.27, whose Close drains small bodies"
+		at = res.unread
+	case c.strict && res.partial.IsValid():
+		msg = "on some path the response body is closed after a partial read (a decode) without draining the rest: the transport drops the connection instead of reusing it; drain it with io.Copy(io.Discard, resp.Body) before closing"
+		at = res.partial
+	}
+	if msg == "" {
+		return
+	}
+	d := analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: msg}
+	if at.IsValid() && at != expr.Pos() {
+		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "this path"}}
+	}
+	pass.Report(d)
+}
+
+// isHead reports whether the request is a HEAD, whose response has no body
+// to read: http.Head, (*http.Client).Head, or Do(req) with req built by
+// http.NewRequest[WithContext]("HEAD", ...).
+func isHead(call *ssa.Call) bool {
+	fn := call.Call.StaticCallee()
+	if fn == nil || fn.Object() == nil {
+		return false
+	}
+	obj, _ := fn.Object().(*types.Func)
+	if obj == nil {
+		return false
+	}
+	switch obj.FullName() {
+	case "net/http.Head", "(*net/http.Client).Head":
+		return true
+	case "(*net/http.Client).Do":
+	default:
+		return false
+	}
+	if len(call.Call.Args) != 2 {
+		return false
+	}
+	ext, ok := call.Call.Args[1].(*ssa.Extract)
+	if !ok {
+		return false
+	}
+	nr, ok := ext.Tuple.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	callee := nr.Call.StaticCallee()
+	if callee == nil || callee.Pkg == nil || callee.Pkg.Pkg.Path() != "net/http" {
+		return false
+	}
+	var method ssa.Value
+	switch callee.Name() {
+	case "NewRequest":
+		method = nr.Call.Args[0]
+	case "NewRequestWithContext":
+		method = nr.Call.Args[1]
+	default:
+		return false
+	}
+	k, ok := method.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "HEAD"
+}

@@ -1,0 +1,24 @@
+// Package helpers closes responses for other packages (facts from closers).
+package helpers
+
+import (
+	"io"
+	"net/http"
+)
+
+// DrainAndClose reads the body to EOF and closes it.
+func DrainAndClose(resp *http.Response) {
+	_, _ = io.Copy(io.Discard, resp.Body)
+	_ = resp.Body.Close()
+}
+
+// CloseQuietly closes a body without reading it.
+func CloseQuietly(rc io.ReadCloser) { _ = rc.Close() }
+
+// StatusOK looks at the response and does not close it.
+func StatusOK(resp *http.Response) bool { return resp.StatusCode == http.StatusOK }
+
+// Fetch returns the response to its caller, who owns it.
+func Fetch(c *http.Client, url string) (*http.Response, error) {
+	return c.Get(url) // returned: the caller closes
+}
