@@ -36,7 +36,7 @@ func TestCloseDrains(t *testing.T) {
 		{"", "1.27.3", true},
 		{"", "1.26", false},
 		{"go1.21", "1.27", false}, // a file pinned below by //go:build
-		{"", "", false},          // unknown: assume the old transport
+		{"", "", false},           // unknown: assume the old transport
 	} {
 		if got := bodydrain.CloseDrains(tc.file, tc.module, "go1.27"); got != tc.want {
 			t.Errorf("CloseDrains(%q, %q) = %v, want %v", tc.file, tc.module, got, tc.want)

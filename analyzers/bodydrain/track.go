@@ -14,13 +14,13 @@ import (
 type kind int
 
 const (
-	none         kind = iota
-	readSome          // reads part of the body (a decode, a Read)
-	drain             // reads the body to EOF
-	closeIt           // closes the body
-	deferClose        // defers closing the body
-	deferDrainClose   // defers draining and closing
-	transfer          // hands the response or body to someone else
+	none            kind = iota
+	readSome             // reads part of the body (a decode, a Read)
+	drain                // reads the body to EOF
+	closeIt              // closes the body
+	deferClose           // defers closing the body
+	deferDrainClose      // defers draining and closing
+	transfer             // hands the response or body to someone else
 )
 
 // level is how much of the body a path has read.
@@ -693,20 +693,20 @@ func noReturn(call *ssa.Call) bool {
 }
 
 var noReturns = map[string]bool{
-	"os.Exit":                  true,
-	"runtime.Goexit":           true,
-	"log.Fatal":                true,
-	"log.Fatalf":               true,
-	"log.Fatalln":              true,
-	"log.Panic":                true,
-	"log.Panicf":               true,
-	"log.Panicln":              true,
-	"(*log.Logger).Fatal":      true,
-	"(*log.Logger).Fatalf":     true,
-	"(*log.Logger).Fatalln":    true,
-	"(*log.Logger).Panic":      true,
-	"(*log.Logger).Panicf":     true,
-	"(*testing.common).Fatal":  true,
-	"(*testing.common).Fatalf": true,
+	"os.Exit":                   true,
+	"runtime.Goexit":            true,
+	"log.Fatal":                 true,
+	"log.Fatalf":                true,
+	"log.Fatalln":               true,
+	"log.Panic":                 true,
+	"log.Panicf":                true,
+	"log.Panicln":               true,
+	"(*log.Logger).Fatal":       true,
+	"(*log.Logger).Fatalf":      true,
+	"(*log.Logger).Fatalln":     true,
+	"(*log.Logger).Panic":       true,
+	"(*log.Logger).Panicf":      true,
+	"(*testing.common).Fatal":   true,
+	"(*testing.common).Fatalf":  true,
 	"(*testing.common).FailNow": true,
 }
