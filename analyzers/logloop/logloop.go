@@ -1,0 +1,406 @@
+package logloop
+
+import (
+	_ "embed"
+	"flag"
+	"fmt"
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+)
+
+//go:embed doc.go
+var docSource string
+
+// indirect makes calls of functions that log at info level (through the
+// summary facts) count as log calls.
+var indirect bool
+
+var Analyzer = &analysis.Analyzer{
+	Name:     "logloop",
+	Doc:      doc.Extract(docSource, "logloop"),
+	URL:      "https://github.com/perflint/perflint#logloop",
+	Requires: []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+	Run:      run,
+	Flags:    flags(),
+}
+
+func flags() flag.FlagSet {
+	fs := flag.NewFlagSet("logloop", flag.ExitOnError)
+	fs.BoolVar(&indirect, "indirect", false, "also report calls, inside a loop, of functions that log at debug or info level (through helpers and other packages)")
+	return *fs
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	var guards guardVars // computed on the first log call in a loop
+	for _, f := range skip.Files(pass) {
+		file, _ := ins.Root().FindNode(f)
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			checkCall(pass, sum, &guards, ins, cur)
+		}
+	}
+	return nil, nil
+}
+
+// guardVars are the variables and fields that hold the answer of a level
+// check (debug := logger.Enabled(ctx, slog.LevelDebug)): a test of one is
+// a level check.
+type guardVars struct {
+	done bool
+	vars map[types.Object]bool
+}
+
+func (g *guardVars) has(pass *analysis.Pass, ins *inspector.Inspector, obj types.Object) bool {
+	if !g.done {
+		g.done = true
+		g.vars = make(map[types.Object]bool)
+		mark := func(lhs ast.Expr, rhs ast.Expr) {
+			if !checksLevel(pass.TypesInfo, rhs) {
+				return
+			}
+			switch l := ast.Unparen(lhs).(type) {
+			case *ast.Ident:
+				g.vars[pass.TypesInfo.ObjectOf(l)] = true
+			case *ast.SelectorExpr:
+				g.vars[pass.TypesInfo.ObjectOf(l.Sel)] = true
+			}
+		}
+		for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)) {
+			switch n := cur.Node().(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) == len(n.Rhs) {
+					for i := range n.Lhs {
+						mark(n.Lhs[i], n.Rhs[i])
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) == len(n.Values) {
+					for i := range n.Names {
+						mark(n.Names[i], n.Values[i])
+					}
+				}
+			case *ast.KeyValueExpr: // Options{Verbose: logger.Enabled(...)}
+				if id, ok := n.Key.(*ast.Ident); ok {
+					mark(id, n.Value)
+				}
+			}
+		}
+	}
+	return obj != nil && g.vars[obj]
+}
+
+// checkCall reports the call at cur if it writes a debug or info log line
+// once per iteration of a loop over data, on a path that stays in the loop
+// and is not guarded by a level check or a sampling test.
+func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins *inspector.Inspector, cur inspector.Cursor) {
+	info := pass.TypesInfo
+	call := cur.Node().(*ast.CallExpr)
+	level := summary.Config.LogLevel(info, call)
+	chain := ""
+	switch level {
+	case apis.Debug, apis.Info:
+	case apis.NotLog:
+		if !indirect || apis.Callee(info, call) == nil {
+			return
+		}
+		c, ok := sum.Effect(call, summary.InfoLog)
+		if !ok {
+			return
+		}
+		chain, level = c, apis.Info
+	default:
+		return // warnings and errors are rare; Fatal and Panic leave the loop
+	}
+	fn := enclosingFunc(cur)
+	if fn == nil || sum.StartupOnly(fn) {
+		return
+	}
+	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.EventLoop(info, l.Node) })
+	if !ok {
+		return
+	}
+	isGuard := func(obj types.Object) bool { return guards.has(pass, ins, obj) }
+	if levelChecked(info, cur, isGuard) || rareBranch(info, cur, loop.Node) || leavesLoop(info, cur, loop.Node) {
+		return
+	}
+	name := calleeName(info, call)
+	via := ""
+	if chain != "" {
+		via = " (" + chain + ")"
+	}
+	var msg string
+	if level == apis.Debug {
+		msg = fmt.Sprintf("debug log %s inside a loop%s builds its arguments on every iteration even when debug is off, and writes a line per item when it is on; guard it with a level check outside the hot path, or log one summary line after the loop", name, via)
+	} else {
+		msg = fmt.Sprintf("%s inside a loop%s writes a log line per iteration: I/O and allocation per item slow the loop and flood the logs; log one summary line with counts after the loop, or log per item at debug level behind a level check", name, via)
+	}
+	pass.Report(analysis.Diagnostic{
+		Pos:     call.Pos(),
+		End:     call.End(),
+		Message: msg,
+		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: "the loop"}},
+	})
+}
+
+// levelChecked reports whether an if or switch around cur, in its function,
+// asks the logger whether a level is enabled, or samples (i%1000 == 0).
+func levelChecked(info *types.Info, cur inspector.Cursor, isGuard func(types.Object) bool) bool {
+	for c := cur; c.Valid(); c = c.Parent() {
+		p := c.Parent()
+		var tests []ast.Node
+		switch n := p.Node().(type) {
+		case *ast.FuncDecl:
+			return false
+		case *ast.IfStmt:
+			if c.Node() == n.Body {
+				tests = append(tests, n.Cond)
+				if n.Init != nil {
+					tests = append(tests, n.Init)
+				}
+			}
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				tests = append(tests, e)
+			}
+		}
+		for _, t := range tests {
+			if checksLevel(info, t) || samples(t) || testsGuard(info, t, isGuard) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// checksLevel reports whether x calls a level check.
+func checksLevel(info *types.Info, x ast.Node) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && apis.IsLevelCheck(info, call) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// testsGuard reports whether x reads a variable or field holding a level
+// check's answer.
+func testsGuard(info *types.Info, x ast.Node, isGuard func(types.Object) bool) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && isGuard(info.Uses[id]) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// samples reports whether x tests a remainder (i%1000 == 0): a progress
+// line every so many items.
+func samples(x ast.Node) bool {
+	found := false
+	ast.Inspect(x, func(n ast.Node) bool {
+		if b, ok := n.(*ast.BinaryExpr); ok && (b.Op == token.REM || b.Op == token.AND) {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+// rareBranch reports whether cur, within loop, is on an error path: the
+// body of an if that tests an error for failure (err != nil, errors.Is),
+// the else of one that tests it for success, or a case that tests one.
+// Errors are rare; logging them, then continuing with the next item, is
+// worth its cost.
+func rareBranch(info *types.Info, cur inspector.Cursor, loop ast.Node) bool {
+	for c := cur; c.Valid() && c.Node() != loop; c = c.Parent() {
+		p := c.Parent()
+		switch n := p.Node().(type) {
+		case *ast.IfStmt:
+			if c.Node() == n.Body && testsError(info, n.Cond, true) {
+				return true
+			}
+			if c.Node() == n.Else && testsError(info, n.Cond, false) {
+				return true
+			}
+		case *ast.CaseClause:
+			for _, e := range n.List {
+				if testsError(info, e, true) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// testsError reports whether cond tests an error for failure (failed) or
+// for success (!failed).
+func testsError(info *types.Info, cond ast.Expr, failed bool) bool {
+	found := false
+	ast.Inspect(cond, func(n ast.Node) bool {
+		if found {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.BinaryExpr:
+			op := token.NEQ
+			if !failed {
+				op = token.EQL
+			}
+			if n.Op == op && (isError(info, n.X) && isNil(info, n.Y) || isError(info, n.Y) && isNil(info, n.X)) {
+				found = true
+			}
+		case *ast.CallExpr:
+			// errors.Is(err, ErrX), os.IsNotExist(err): a predicate on an error.
+			if failed && isBoolCall(info, n) {
+				for _, a := range n.Args {
+					if isError(info, a) {
+						found = true
+					}
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func isBoolCall(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.Bool
+}
+
+var errorIface = types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+
+func isError(info *types.Info, x ast.Expr) bool {
+	t := info.TypeOf(x)
+	if t == nil || isNil(info, x) {
+		return false
+	}
+	if _, ok := t.Underlying().(*types.Interface); !ok {
+		return false // a concrete type that happens to implement error
+	}
+	return types.Implements(t, errorIface)
+}
+
+func isNil(info *types.Info, x ast.Expr) bool {
+	tv, ok := info.Types[x]
+	return ok && tv.IsNil()
+}
+
+// leavesLoop reports whether the statements that follow the log call, in
+// each block from the call's up to the loop body, leave the loop: a
+// return, a break that targets the loop or an outer one, a goto, a panic or
+// an exit (log.Fatal, os.Exit). Such a line is written once, not per item.
+func leavesLoop(info *types.Info, cur inspector.Cursor, loop ast.Node) bool {
+	for c := cur; c.Valid() && c.Node() != loop; c = c.Parent() {
+		p := c.Parent()
+		var list []ast.Stmt
+		switch n := p.Node().(type) {
+		case *ast.BlockStmt:
+			list = n.List
+		case *ast.CaseClause:
+			list = n.Body
+		case *ast.CommClause:
+			list = n.Body
+		default:
+			continue
+		}
+		breakable, inLit := between(p, loop)
+		after := false
+		for _, s := range list {
+			if s == c.Node() {
+				after = true
+				continue
+			}
+			if after && terminates(info, s, breakable, inLit) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// between reports what stands between cur and the loop around it: a
+// switch, select or inner loop (which catches an unlabeled break), a
+// function literal (whose return only ends the literal: the next iteration
+// or callback follows).
+func between(cur inspector.Cursor, loop ast.Node) (breakable, inLit bool) {
+	for c := cur; c.Valid() && c.Node() != loop; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			breakable = true
+		case *ast.FuncLit:
+			inLit = true
+		}
+	}
+	return breakable, inLit
+}
+
+// terminates reports whether s leaves the loop around it.
+func terminates(info *types.Info, s ast.Stmt, breakable, inLit bool) bool {
+	switch s := s.(type) {
+	case *ast.ReturnStmt:
+		return !inLit
+	case *ast.BranchStmt:
+		switch s.Tok {
+		case token.GOTO:
+			return !inLit
+		case token.BREAK:
+			return !inLit && (s.Label != nil || !breakable)
+		}
+	case *ast.ExprStmt:
+		call, ok := s.X.(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "panic" {
+				return true
+			}
+		}
+		if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "os.Exit" {
+			return true
+		}
+		return summary.Config.LogLevel(info, call) == apis.Exit
+	}
+	return false
+}
+
+func contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+func enclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+func calleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := apis.Callee(info, call); fn != nil {
+		return apis.ShortName(fn)
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		return id.Name
+	}
+	return "call"
+}
