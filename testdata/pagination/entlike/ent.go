@@ -33,9 +33,9 @@ type PostQuery struct {
 }
 
 func (q *PostQuery) Where(ps ...Predicate) *PostQuery { q.preds = append(q.preds, ps...); return q }
-func (q *PostQuery) Limit(n int) *PostQuery            { q.limit = &n; return q }
-func (q *PostQuery) Offset(n int) *PostQuery           { q.offset = &n; return q }
-func (q *PostQuery) Order(o ...string) *PostQuery      { return q }
+func (q *PostQuery) Limit(n int) *PostQuery           { q.limit = &n; return q }
+func (q *PostQuery) Offset(n int) *PostQuery          { q.offset = &n; return q }
+func (q *PostQuery) Order(o ...string) *PostQuery     { return q }
 
 func (q *PostQuery) All(ctx context.Context) ([]*Post, error) {
 	rows, err := q.db.QueryContext(ctx, "SELECT id, title FROM posts")
