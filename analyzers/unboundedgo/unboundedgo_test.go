@@ -1,0 +1,14 @@
+package unboundedgo_test
+
+import (
+	"testing"
+
+	"golang.org/x/tools/go/analysis/analysistest"
+
+	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/analyzers/unboundedgo"
+)
+
+func Test(t *testing.T) {
+	analysistest.Run(t, testutil.Dir(t), unboundedgo.Analyzer, "./unboundedgo/...")
+}

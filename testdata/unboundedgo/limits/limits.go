@@ -1,0 +1,217 @@
+// Package limits holds fan-out that is bounded: no finding.
+package limits
+
+import (
+	"context"
+	"net/http"
+	"runtime"
+	"sync"
+	"time"
+
+	"golang.org/x/sync/errgroup"
+	"golang.org/x/sync/semaphore"
+)
+
+func fetch(ctx context.Context, id int) error { return nil }
+
+// errgroup with SetLimit before the loop.
+func setLimit(ctx context.Context, ids []int) error {
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(8)
+	for _, id := range ids {
+		g.Go(func() error { return fetch(ctx, id) })
+	}
+	return g.Wait()
+}
+
+type fanout struct {
+	g errgroup.Group
+}
+
+func newFanout() *fanout {
+	f := &fanout{}
+	f.g.SetLimit(4) // the field's group is limited
+	return f
+}
+
+func (f *fanout) run(ctx context.Context, ids []int) error {
+	for _, id := range ids {
+		f.g.Go(func() error { return fetch(ctx, id) })
+	}
+	return f.g.Wait()
+}
+
+// A buffered channel as a semaphore: send before go, receive in the goroutine.
+func channelSemaphore(ctx context.Context, ids []int) {
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		sem <- struct{}{}
+		wg.Add(1)
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			fetch(ctx, id)
+		}()
+	}
+	wg.Wait()
+}
+
+// The token form: take a token out before go, put it back in the goroutine.
+func tokenSemaphore(ctx context.Context, ids []int) {
+	tokens := make(chan struct{}, 4)
+	for range 4 {
+		tokens <- struct{}{}
+	}
+	for _, id := range ids {
+		<-tokens
+		go func() {
+			defer func() { tokens <- struct{}{} }()
+			fetch(ctx, id)
+		}()
+	}
+}
+
+// The semaphore handed to a named worker that releases it.
+func semaphoreToWorker(ctx context.Context, ids []int) {
+	sem := make(chan struct{}, 8)
+	for _, id := range ids {
+		sem <- struct{}{}
+		go worker(ctx, sem, id)
+	}
+}
+
+func worker(ctx context.Context, sem chan struct{}, id int) {
+	defer func() { <-sem }()
+	fetch(ctx, id)
+}
+
+// semaphore.Weighted.
+func weighted(ctx context.Context, ids []int) error {
+	sem := semaphore.NewWeighted(8)
+	for _, id := range ids {
+		if err := sem.Acquire(ctx, 1); err != nil {
+			return err
+		}
+		go func() {
+			defer sem.Release(1)
+			fetch(ctx, id)
+		}()
+	}
+	return sem.Acquire(ctx, 8)
+}
+
+// Fixed pools reading work from a channel.
+const workers = 16
+
+func constPool(ctx context.Context, jobs <-chan int) {
+	for i := 0; i < workers; i++ {
+		go func() {
+			for id := range jobs {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
+
+func cpuPool(ctx context.Context, jobs <-chan int) {
+	for range runtime.NumCPU() {
+		go func() {
+			for id := range jobs {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
+
+func gomaxprocsPool(ctx context.Context, jobs <-chan int) {
+	n := runtime.GOMAXPROCS(0)
+	for i := 0; i < n; i++ {
+		go func() {
+			for id := range jobs {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
+
+type Config struct {
+	Workers int
+	Shards  int
+}
+
+func configPool(ctx context.Context, cfg Config, jobs <-chan int) {
+	for i := 0; i < cfg.Workers; i++ {
+		go func() {
+			for id := range jobs {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
+
+// One long-lived goroutine per configured shard: the count is the
+// operator's, not the data's.
+func perShard(ctx context.Context, cfg *Config) {
+	for shard := range cfg.Shards {
+		go fetch(ctx, shard)
+	}
+}
+
+// A small constant collection.
+func regions(ctx context.Context) {
+	for _, r := range []int{1, 2, 3} {
+		go fetch(ctx, r)
+	}
+}
+
+// A fixed-size array.
+func array(ctx context.Context, ids [4]int) {
+	for _, id := range ids {
+		go fetch(ctx, id)
+	}
+}
+
+// Each iteration waits for its goroutine: one at a time.
+func waitEach(ctx context.Context, ids []int) {
+	for _, id := range ids {
+		var wg sync.WaitGroup
+		wg.Add(1)
+		go func() { defer wg.Done(); fetch(ctx, id) }()
+		wg.Wait()
+	}
+}
+
+func resultEach(ctx context.Context, ids []int) (errs []error) {
+	for _, id := range ids {
+		done := make(chan error, 1)
+		go func() { done <- fetch(ctx, id) }()
+		errs = append(errs, <-done) // waits: at most one goroutine at a time
+	}
+	return errs
+}
+
+// A polling loop paced by a ticker.
+func poll(ctx context.Context) {
+	t := time.NewTicker(time.Second)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			go fetch(ctx, 0)
+		}
+	}
+}
+
+// A go statement outside any loop.
+func once(ctx context.Context) { go fetch(ctx, 1) }
+
+// A literal created in a loop but run later (a route) is not in the loop.
+func routes(mux *http.ServeMux, paths []string) {
+	for _, p := range paths {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) {
+			go fetch(r.Context(), 0) // once per request, not per path
+		})
+	}
+}
