@@ -424,7 +424,7 @@ var acquires = map[string]bool{
 
 var waits = map[string]bool{
 	"(*sync.WaitGroup).Wait":                   true,
-	"(*golang.org/x/sync/errgroup.Group).Wait":   true,
+	"(*golang.org/x/sync/errgroup.Group).Wait": true,
 }
 
 func loopBody(n ast.Node) *ast.BlockStmt {
