@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -68,7 +69,7 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok {
+		if !ok || insideTwin(pass.TypesInfo, cur, twin) {
 			return
 		}
 		report(pass, call, ctx,
@@ -98,7 +99,7 @@ func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.C
 		return
 	}
 	ctx, ok := scope.At(cur)
-	if !ok {
+	if !ok || nilFallback(pass.TypesInfo, cur) {
 		return
 	}
 	call := cur.Node().(*ast.CallExpr)
@@ -161,4 +162,47 @@ func holding(fn *types.Func) string {
 		return ", and the process is not killed"
 	}
 	return ""
+}
+
+// insideTwin reports whether the call is made by the twin itself: XContext
+// implemented by calling X and then attaching the context
+// (exec.CommandContext calls exec.Command).
+func insideTwin(info *types.Info, cur inspector.Cursor, twin ctxscope.Twin) bool {
+	if twin.Fn == nil {
+		return false
+	}
+	for fc := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		fd := fc.Node().(*ast.FuncDecl)
+		if obj, ok := info.Defs[fd.Name].(*types.Func); ok && obj.Origin() == twin.Fn.Origin() {
+			return true
+		}
+	}
+	return false
+}
+
+// nilFallback reports whether the call is the fallback of a nil check on
+// the context it replaces: if ctx == nil { ctx = context.Background() }.
+func nilFallback(info *types.Info, cur inspector.Cursor) bool {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.ObjectOf(id)
+	for ic := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		cond, ok := ast.Unparen(ic.Node().(*ast.IfStmt).Cond).(*ast.BinaryExpr)
+		if !ok || cond.Op != token.EQL {
+			continue
+		}
+		for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
+			x, ok := ast.Unparen(pair[0]).(*ast.Ident)
+			if ok && info.Uses[x] == v && info.Types[pair[1]].IsNil() {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -36,6 +36,14 @@ func Overwrite(ctx context.Context) {
 
 // Traps.
 
+// A nil fallback keeps the function usable with a nil context.
+func NilGuard(ctx context.Context) {
+	if ctx == nil {
+		ctx = context.Background() // fine: the caller passed no context
+	}
+	_ = db.PingContext(ctx)
+}
+
 // A go statement's literal that builds its own context is detached work
 // meant to outlive the request.
 func Detached(w http.ResponseWriter, r *http.Request) {
