@@ -1,0 +1,383 @@
+#!/usr/bin/env bash
+# bench/bench.sh — measure perflint's cost against go vet (and against a
+# golangci-lint peer set) on the same packages, in one run, and print ratios.
+#
+# Usage (from anywhere; paths are resolved against the repository root):
+#
+#   bench/bench.sh std              go vet std  vs  go vet -vettool=perflint std
+#   bench/bench.sh deps             the same on `go list -deps ./...` of this module
+#   bench/bench.sh scale            perflint standalone on 10%, 50%, 100% of std
+#   bench/bench.sh corpus DIR...    in each Go module DIR: perflint ./...  vs
+#                                   golangci-lint v2.15.0 with bench/golangci-peers.yml
+#
+# std and deps print two tables: "cold" (each tool runs on its own copy of a
+# GOCACHE in which the packages are already compiled but nothing has been
+# vetted, so every package is analyzed) and "warm" (the same two commands
+# re-run on the same caches: the go command replays cached vet results).
+#
+# Environment:
+#   PERFLINT=/path/to/perflint  use this binary instead of building ./cmd/perflint
+#                               (any vet-compatible multichecker works, for testing)
+#   BENCH_TMP=DIR               scratch directory (default: mktemp -d, removed at exit
+#                               unless KEEP=1). std/deps put 3 GOCACHE copies here
+#                               (about 1-3 GiB in all).
+#   BENCH_PREP=export|build     how the cold GOCACHE is prepared (default export):
+#                               build  = `go build PKGS`
+#                               export = `go build PKGS` + `go list -export -test -deps PKGS`,
+#                                        which also compiles the test variants go vet
+#                                        needs, so cold runs time analysis, not compilation.
+#   SAMPLE_INTERVAL=0.1         seconds between process-tree RSS samples
+#   XDG_CACHE_HOME              golangci-lint is installed under
+#                               ${XDG_CACHE_HOME:-$HOME/.cache}/perflint-bench/bin
+#
+# Columns:
+#   wall s    elapsed time (GNU time %e)
+#   cpu s     user+sys CPU of the whole process tree (GNU time %U+%S; children
+#             are included because they are waited for)
+#   peak MiB  GNU time %M: the maximum resident set of the LARGEST SINGLE
+#             process in the tree (getrusage RUSAGE_CHILDREN keeps a max, not a
+#             sum). For `go vet` that is the go command itself or one vet/perflint
+#             child, whichever peaked higher — not the memory of all the
+#             concurrently running vet processes together.
+#   tree MiB  the sum of RSS over the whole process tree (the go command plus
+#             every running vet tool / compiler), sampled every SAMPLE_INTERVAL
+#             seconds from /proc; the maximum seen. This is what the machine
+#             needs. Sampling can miss short spikes; it costs a few % of a core,
+#             equally for both tools.
+#   finds     lines that look like diagnostics (file.go:L:C: ...)
+#   load      1-minute load average when the run started: the numbers are only
+#             comparable when it is well below the number of cores (other jobs
+#             on the machine inflate wall time, not cpu s)
+#   rc        exit status. Accepted: go vet 0/1 (1 = findings), perflint 0/3
+#             (3 = findings), golangci-lint 0/1. Anything else, or a panic /
+#             "fatal error" in the output, fails the run (exit 1 at the end).
+#
+# Requirements: go, GNU time at /usr/bin/time (apt-get install time), awk, /proc.
+set -euo pipefail
+
+die() { echo "bench: $*" >&2; exit 2; }
+
+usage() { sed -n '2,/^set -euo/{/^set -euo/d;s/^# \{0,1\}//;p}' "$0"; }
+
+script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
+root=$(cd "$script_dir/.." && pwd)
+peer_config=$script_dir/golangci-peers.yml
+golangci_version=v2.15.0
+bench_cache=${XDG_CACHE_HOME:-$HOME/.cache}/perflint-bench
+SAMPLE_INTERVAL=${SAMPLE_INTERVAL:-0.1}
+BENCH_PREP=${BENCH_PREP:-export}
+failed=0
+
+[[ -x /usr/bin/time ]] && /usr/bin/time -f '%e' true >/dev/null 2>&1 ||
+	die "GNU time not found at /usr/bin/time (apt-get update && apt-get install -y time)"
+command -v go >/dev/null || die "go not on PATH"
+
+if [[ -n ${BENCH_TMP:-} ]]; then
+	tmp=$BENCH_TMP
+	mkdir -p "$tmp"
+else
+	tmp=$(mktemp -d "${TMPDIR:-/tmp}/perflint-bench.XXXXXX")
+	if [[ ${KEEP:-0} != 1 ]]; then
+		trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
+	fi
+fi
+pagekib=$(($(getconf PAGESIZE) / 1024))
+
+# ---------------------------------------------------------------- measuring
+
+# tree_rss_kib PID: summed RSS (KiB) of PID and all its descendants.
+tree_rss_kib() {
+	cat /proc/[0-9]*/stat 2>/dev/null | awk -v root="$1" -v pk="$pagekib" '
+		{
+			pid = $1; line = $0
+			sub(/^[0-9]+ \(.*\) /, "", line)   # drop "pid (comm) "; comm may hold spaces
+			n = split(line, f, " ")
+			ppid[pid] = f[2]; rss[pid] = f[22]
+		}
+		END {
+			want[root] = 1; changed = 1
+			while (changed) {
+				changed = 0
+				for (p in ppid) if (!(p in want) && (ppid[p] in want)) { want[p] = 1; changed = 1 }
+			}
+			t = 0; for (p in want) t += rss[p]
+			print t * pk
+		}'
+}
+
+# sample_tree PID: prints the maximum tree RSS (KiB) seen while PID lives.
+sample_tree() {
+	set +e +o pipefail # processes come and go while /proc is read
+	local pid=$1 max=0 cur
+	while kill -0 "$pid" 2>/dev/null; do
+		cur=$(tree_rss_kib "$pid")
+		[[ $cur =~ ^[0-9]+$ ]] && ((cur > max)) && max=$cur
+		sleep "$SAMPLE_INTERVAL"
+	done
+	echo "$max"
+}
+
+declare -A WALL CPU PEAK TREE RC FINDS LOAD
+
+# measure KEY DIR OKCODES CMD... — run CMD in DIR, record its numbers under KEY.
+# OKCODES is a space-separated list of accepted exit codes.
+measure() {
+	local key=$1 dir=$2 ok=$3
+	shift 3
+	local out=$tmp/$key.out tf=$tmp/$key.time
+	echo "  running [$key] in $dir: $*" >&2
+	LOAD[$key]=$(cut -d' ' -f1 /proc/loadavg)
+	(cd "$dir" && exec /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@") >"$out" 2>&1 &
+	local pid=$!
+	sample_tree "$pid" >"$tmp/$key.tree" &
+	local spid=$!
+	local rc=0
+	wait "$pid" || rc=$?
+	wait "$spid" || true
+	local wall user sys maxrss
+	read -r wall user sys maxrss < <(tail -n 1 "$tf")
+	WALL[$key]=$wall
+	CPU[$key]=$(awk -v u="$user" -v s="$sys" 'BEGIN{printf "%.2f", u + s}')
+	PEAK[$key]=$(awk -v k="$maxrss" 'BEGIN{printf "%.0f", k / 1024}')
+	TREE[$key]=$(awk -v k="$(cat "$tmp/$key.tree")" 'BEGIN{printf "%.0f", k / 1024}')
+	FINDS[$key]=$(grep -cE '^[^ :]+\.go:[0-9]+(:[0-9]+)?: ' "$out" || true)
+	RC[$key]=$rc
+	if grep -qE '^panic: |^fatal error: |^goroutine [0-9]+ \[running\]:|internal error' "$out"; then
+		RC[$key]="$rc CRASH"
+		failed=1
+		echo "bench: [$key] crashed; last lines of $out:" >&2
+		tail -n 30 "$out" >&2
+	elif [[ " $ok " != *" $rc "* ]]; then
+		RC[$key]="$rc FAIL"
+		failed=1
+		echo "bench: [$key] exited $rc (accepted: $ok); last lines of $out:" >&2
+		tail -n 30 "$out" >&2
+	fi
+}
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN{ if (b > 0) printf "%.2fx", a / b; else print "-" }'; }
+
+# table TITLE BASEKEY OTHERKEY... — print rows and each OTHER/BASE ratio.
+table() {
+	local title=$1 base=$2
+	shift 2
+	echo
+	echo "== $title"
+	printf '%-44s %8s %8s %9s %9s %6s %5s %s\n' tool "wall s" "cpu s" "peak MiB" "tree MiB" finds load rc
+	local k
+	for k in "$base" "$@"; do
+		printf '%-44s %8s %8s %9s %9s %6s %5s %s\n' "$k" "${WALL[$k]}" "${CPU[$k]}" \
+			"${PEAK[$k]}" "${TREE[$k]}" "${FINDS[$k]}" "${LOAD[$k]}" "${RC[$k]}"
+	done
+	for k in "$@"; do
+		printf '%-44s %8s %8s %9s %9s\n' "ratio $k / $base" \
+			"$(ratio "${WALL[$k]}" "${WALL[$base]}")" "$(ratio "${CPU[$k]}" "${CPU[$base]}")" \
+			"$(ratio "${PEAK[$k]}" "${PEAK[$base]}")" "$(ratio "${TREE[$k]}" "${TREE[$base]}")"
+	done
+}
+
+# ---------------------------------------------------------------- tools
+
+perflint=
+build_perflint() {
+	if [[ -n ${PERFLINT:-} ]]; then
+		perflint=$(cd "$(dirname "$PERFLINT")" && pwd)/$(basename "$PERFLINT")
+		[[ -x $perflint ]] || die "PERFLINT=$PERFLINT is not executable"
+	else
+		echo "building cmd/perflint" >&2
+		(cd "$root" && go build -o "$tmp/perflint" ./cmd/perflint)
+		perflint=$tmp/perflint
+	fi
+}
+
+golangci=
+ensure_golangci() {
+	golangci=$bench_cache/bin/golangci-lint
+	if [[ -x $golangci ]] && "$golangci" version 2>/dev/null | grep -q "version ${golangci_version#v} "; then
+		return
+	fi
+	echo "installing golangci-lint $golangci_version into $bench_cache/bin (takes minutes)" >&2
+	mkdir -p "$bench_cache/bin"
+	(cd "$tmp" && GOBIN=$bench_cache/bin GOFLAGS= go install \
+		"github.com/golangci/golangci-lint/v2/cmd/golangci-lint@$golangci_version")
+}
+
+# prep_cache DIR PKGS...: a GOCACHE in which PKGS (and, with BENCH_PREP=export,
+# their test variants) are compiled but nothing has been vetted.
+# With BENCH_TMP set, a base cache prepared by an earlier run for the same
+# packages, prep mode and go version is reused (it is only ever copied).
+prep_cache() {
+	local cache=$1
+	shift
+	local key
+	key=$( (go version; echo "$BENCH_PREP"; printf '%s\n' "$@") | cksum)
+	if [[ -f $cache/.bench-prepared && $(cat "$cache/.bench-prepared") == "$key" ]]; then
+		echo "reusing prepared GOCACHE $cache" >&2
+		return
+	fi
+	rm -rf "$cache"
+	echo "preparing GOCACHE $cache ($BENCH_PREP, $# patterns)" >&2
+	(cd "$root" && GOCACHE=$cache go build "$@")
+	if [[ $BENCH_PREP == export ]]; then
+		(cd "$root" && GOCACHE=$cache go list -e -export -test -deps "$@" >/dev/null)
+	fi
+	echo "$key" >"$cache/.bench-prepared"
+}
+
+# ---------------------------------------------------------------- modes
+
+# vet_pair LABEL PKGS...: cold and warm go vet vs go vet -vettool=perflint.
+vet_pair() {
+	local label=$1
+	shift
+	build_perflint
+	local base=$tmp/gocache-base
+	rm -rf "$tmp/gocache-vet" "$tmp/gocache-perflint"
+	prep_cache "$base" "$@"
+	cp -a "$base" "$tmp/gocache-vet"
+	cp -a "$base" "$tmp/gocache-perflint"
+	echo "GOCACHE size: $(du -sh "$base" | cut -f1) (x3)" >&2
+	local run
+	for run in cold warm; do
+		GOCACHE=$tmp/gocache-vet measure "vet-$run" "$root" "0 1" go vet "$@"
+		GOCACHE=$tmp/gocache-perflint measure "perflint-vet-$run" "$root" "0 1" \
+			go vet -vettool="$perflint" "$@"
+	done
+	table "$label, cold (packages compiled, nothing vetted yet)" vet-cold perflint-vet-cold
+	table "$label, warm (re-run: cached vet results)" vet-warm perflint-vet-warm
+}
+
+mode_std() {
+	echo "std: $(go list std | wc -l) packages, GOMAXPROCS=$(nproc)" >&2
+	vet_pair "std ($(go list std | wc -l) packages)" std
+}
+
+mode_deps() {
+	local pkgs
+	mapfile -t pkgs < <(cd "$root" && go list -deps ./...)
+	vet_pair "deps of $(cd "$root" && go list -m) (${#pkgs[@]} packages)" "${pkgs[@]}"
+}
+
+# dur_ms: Go duration strings on stdin ("1.5s", "850µs", "2m3.1s") -> ms, one per line.
+dur_ms() {
+	awk '{
+		s = $1; ms = 0
+		while (s != "") {
+			if (!match(s, /^[0-9.]+/)) break
+			v = substr(s, 1, RLENGTH); s = substr(s, RLENGTH + 1)
+			if (substr(s, 1, 2) == "ms") { ms += v; s = substr(s, 3) }
+			else if (substr(s, 1, 2) == "ns") { ms += v / 1e6; s = substr(s, 3) }
+			else if (substr(s, 1, 2) == "us") { ms += v / 1e3; s = substr(s, 3) }
+			else if (substr(s, 1, 3) == "µs") { ms += v / 1e3; s = substr(s, 4) }
+			else if (substr(s, 1, 1) == "h") { ms += v * 3600000; s = substr(s, 2) }
+			else if (substr(s, 1, 1) == "m") { ms += v * 60000; s = substr(s, 2) }
+			else if (substr(s, 1, 1) == "s") { ms += v * 1000; s = substr(s, 2) }
+			else break
+		}
+		printf "%.3f\t%s\n", ms, $2
+	}'
+}
+
+mode_scale() {
+	build_perflint
+	local all sel keys=() pct n
+	mapfile -t all < <(go list std | LC_ALL=C sort)
+	echo "warming go list -compiled for std" >&2
+	(cd "$root" && go list -e -compiled -test -deps std >/dev/null)
+	for pct in 10 50 100; do
+		case $pct in
+		10) mapfile -t sel < <(printf '%s\n' "${all[@]}" | awk 'NR % 10 == 1') ;;
+		50) mapfile -t sel < <(printf '%s\n' "${all[@]}" | awk 'NR % 2 == 1') ;;
+		100) sel=("${all[@]}") ;;
+		esac
+		n=${#sel[@]}
+		local loaded
+		loaded=$(cd "$root" && go list -e -test -deps "${sel[@]}" | wc -l)
+		echo "$n" >"$tmp/scale-$pct.n"
+		echo "$loaded" >"$tmp/scale-$pct.loaded"
+		local extra=(-debug=t)
+		[[ $pct == 100 ]] && extra+=(-cpuprofile="$tmp/cpu.prof" -memprofile="$tmp/mem.prof")
+		measure "perflint-std-$pct%" "$root" "0 3" "$perflint" "${extra[@]}" "${sel[@]}"
+		keys+=("perflint-std-$pct%")
+	done
+	echo
+	echo "== perflint standalone on std subsets (roots = packages named, loaded = with test variants and deps)"
+	printf '%-22s %6s %7s %8s %8s %9s %9s %10s %6s %5s %s\n' run roots loaded "wall s" "cpu s" \
+		"peak MiB" "tree MiB" "ms/root" finds load rc
+	local k
+	for pct in 10 50 100; do
+		k=perflint-std-$pct%
+		n=$(cat "$tmp/scale-$pct.n")
+		printf '%-22s %6s %7s %8s %8s %9s %9s %10s %6s %5s %s\n' "$k" "$n" \
+			"$(cat "$tmp/scale-$pct.loaded")" "${WALL[$k]}" "${CPU[$k]}" "${PEAK[$k]}" "${TREE[$k]}" \
+			"$(awk -v w="${WALL[$k]}" -v n="$n" 'BEGIN{printf "%.1f", 1000 * w / n}')" \
+			"${FINDS[$k]}" "${LOAD[$k]}" "${RC[$k]}"
+	done
+	local timing=$tmp/perflint-std-100%.out
+	if grep -qE '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing"; then
+		echo
+		echo "== slowest packages, 100% run (sum of analyzer actions from -debug=t; parallel, so noisy)"
+		grep -E '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing" | grep -v 'all others' |
+			dur_ms | awk -F'\t' '{ split($2, a, "@"); pkg[a[2]] += $1 } END { for (p in pkg) printf "%10.1f ms  %s\n", pkg[p], p }' |
+			sort -rn | head -n 15
+		echo
+		echo "== slowest analyzers, 100% run"
+		grep -E '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing" | grep -v 'all others' |
+			dur_ms | awk -F'\t' '{ split($2, a, "@"); an[a[1]] += $1 } END { for (p in an) printf "%10.1f ms  %s\n", an[p], p }' |
+			sort -rn | head -n 15
+	fi
+	if [[ -s $tmp/cpu.prof ]]; then
+		echo
+		echo "== CPU profile, 100% run (go tool pprof -top -cum)"
+		go tool pprof -top -cum -nodecount=25 "$perflint" "$tmp/cpu.prof" 2>/dev/null | sed -n '1,35p' || true
+	fi
+}
+
+mode_corpus() {
+	(($# > 0)) || die "corpus mode needs at least one module directory"
+	build_perflint
+	ensure_golangci
+	local d dir name keys=()
+	for d in "$@"; do
+		dir=$(cd "$d" && pwd) || die "no such directory: $d"
+		[[ -f $dir/go.mod ]] || die "$dir has no go.mod"
+		name=$(basename "$dir")
+		echo "warming build cache in $dir" >&2
+		(cd "$dir" && go build ./... && go list -e -export -compiled -test -deps ./... >/dev/null)
+		measure "$name:perflint" "$dir" "0 3" "$perflint" ./...
+		"$golangci" cache clean
+		measure "$name:golangci-peers" "$dir" "0 1" "$golangci" run -c "$peer_config" \
+			--timeout=30m ./...
+		keys+=("$name")
+	done
+	for name in "${keys[@]}"; do
+		table "$name: perflint ./...  vs  golangci-lint peers (cache cleaned, build cache warm)" \
+			"$name:golangci-peers" "$name:perflint"
+	done
+}
+
+# ---------------------------------------------------------------- main
+
+(($# > 0)) || {
+	usage
+	exit 2
+}
+mode=$1
+shift
+echo "go: $(go version); GOMAXPROCS=$(nproc); scratch: $tmp" >&2
+case $mode in
+std) mode_std ;;
+deps) mode_deps ;;
+scale) mode_scale ;;
+corpus) mode_corpus "$@" ;;
+-h | --help | help) usage ;;
+*)
+	usage >&2
+	exit 2
+	;;
+esac
+
+if ((failed)); then
+	echo "bench: some runs failed or crashed (see above)" >&2
+	exit 1
+fi
