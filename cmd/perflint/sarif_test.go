@@ -377,6 +377,14 @@ func TestSARIFDriver(t *testing.T) {
 	if flags, _ := perflint("-flags"); bytes.Contains(flags, []byte(`"sarif"`)) {
 		t.Errorf("-flags lists -sarif, which go vet -vettool cannot honor")
 	}
+	// Flags main publishes on the command line (the shared API tables).
+	if slices.Contains(names, "clientreuse") {
+		out, _ := perflint("-sarif", "-summary.pools=example.com/sarif/app.newPool", "./app")
+		line := corpusLine(t, "app/app.go", "// sarif-setting: clientreuse")
+		if !bytes.Contains(out, []byte(fmt.Sprintf(`"startLine": %d,`, line))) {
+			t.Errorf("-summary.pools did not make clientreuse report app/app.go:%d", line)
+		}
+	}
 	if _, code := perflint("-sarif", "./broken"); code != 1 {
 		t.Errorf("./broken: exit %d, want 1", code)
 	}

@@ -35,3 +35,14 @@ func Report(w http.ResponseWriter, r *http.Request) {
 	defer db.Close()
 	w.WriteHeader(http.StatusNoContent)
 }
+
+type pool struct{}
+
+func newPool() *pool { return &pool{} }
+
+// Stats builds an in-house pool per request: reported with
+// -summary.pools=example.com/sarif/app.newPool.
+func Stats(w http.ResponseWriter, r *http.Request) {
+	_ = newPool() // sarif-setting: clientreuse
+	w.WriteHeader(http.StatusNoContent)
+}
