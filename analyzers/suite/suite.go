@@ -5,14 +5,28 @@ package suite
 import (
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perflint/perflint/analyzers/bodydrain"
 	"github.com/perflint/perflint/analyzers/clientreuse"
+	"github.com/perflint/perflint/analyzers/ctxflow"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/analyzers/logloop"
+	"github.com/perflint/perflint/analyzers/pagination"
+	"github.com/perflint/perflint/analyzers/queryloop"
+	"github.com/perflint/perflint/analyzers/timeout"
+	"github.com/perflint/perflint/analyzers/unboundedgo"
 )
 
 // Analyzers returns every perflint analyzer, in a stable order.
 func Analyzers() []*analysis.Analyzer {
 	return []*analysis.Analyzer{
 		clientreuse.Analyzer,
+		timeout.Analyzer,
+		ctxflow.Analyzer,
+		queryloop.Analyzer,
+		logloop.Analyzer,
+		unboundedgo.Analyzer,
+		bodydrain.Analyzer,
+		pagination.Analyzer,
 	}
 }
 
