@@ -108,6 +108,9 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 		}
 		return nil
 	}
+	if fn := apis.Callee(info, call); fn != nil && notSources[fn.FullName()] {
+		return nil
+	}
 	tuple, ok := t.(*types.Tuple)
 	if !ok || tuple.Len() < 2 || !isError(tuple.At(tuple.Len()-1).Type()) {
 		return nil
@@ -122,6 +125,13 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 
 // responseSources return a bare *http.Response that the caller owns.
 var responseSources = map[string]bool{}
+
+// notSources return a response whose body reads from a connection the
+// caller already owns (http.ReadResponse on a bufio.Reader): no pool
+// connection depends on closing it.
+var notSources = map[string]bool{
+	"net/http.ReadResponse": true,
+}
 
 func isError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())

@@ -555,10 +555,10 @@ func (t *tracker) walk() result {
 		for i := from; i < len(b.Instrs); i++ {
 			instr := b.Instrs[i]
 			if instr == ssa.Instruction(t.origin) {
-				// Back at the call: the next response overwrites this one.
-				if !st.deferred {
-					setPos(&res.leak, t.origin.Pos())
-				}
+				// Back at the call in a loop: a path that leaks this
+				// response also reaches the loop's exit, where it is
+				// reported; paths that only go round (1xx responses,
+				// redirects closed at the top of the loop) are not.
 				return
 			}
 			switch k := t.eventAt(instr); k {
@@ -665,7 +665,7 @@ func (t *tracker) successOnly(ifInstr *ssa.If) (int, bool) {
 			return 0, true
 		}
 		return 1, true
-	case t.resp[x]: // resp != nil: success on true
+	case t.resp[x], t.body[x]: // resp != nil, resp.Body != nil: something to close on true
 		if bin.Op == token.NEQ {
 			return 0, true
 		}

@@ -169,6 +169,16 @@ func dataSized(pass *analysis.Pass, sum *summary.Result, l loops.Loop) bool {
 		if t, ok := info.TypeOf(n.X).Underlying().(*types.Basic); ok && t.Info()&types.IsInteger != 0 {
 			return !fixedCount(info, l.Cursor, n.X)
 		}
+		if rangesOverCode(info, n.X) {
+			return false // one goroutine per registered hook: their number is in the code
+		}
+		if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				if size := madeWith(info, localInit(info, l.Cursor, v)); size != nil && fixedCount(info, l.Cursor, size) {
+					return false // workers := make([]*worker, cfg.Parallel)
+				}
+			}
+		}
 		if configRange(info, n.X) && startupOnly(sum, l.Cursor) {
 			return false // one long-lived goroutine per configured listener or shard
 		}
@@ -213,6 +223,15 @@ func fixedCountDepth(info *types.Info, at inspector.Cursor, e ast.Expr, depth in
 			switch fn.FullName() {
 			case "runtime.NumCPU", "runtime.GOMAXPROCS":
 				return true
+			}
+		}
+		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "min" {
+				for _, arg := range e.Args {
+					if fixedCountDepth(info, at, arg, depth+1) {
+						return true // min(len(items), maxWorkers)
+					}
+				}
 			}
 		}
 		if tv, ok := info.Types[e.Fun]; ok && tv.IsType() && len(e.Args) == 1 {
@@ -544,4 +563,40 @@ func describeLoop(info *types.Info, loop loops.Loop) string {
 		}
 	}
 	return "data"
+}
+
+// rangesOverCode reports whether x is a slice or map of functions (hooks,
+// callbacks): the program registers those, their number is not data.
+func rangesOverCode(info *types.Info, x ast.Expr) bool {
+	t := info.TypeOf(x)
+	if t == nil {
+		return false
+	}
+	var elem types.Type
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	_, isFunc := elem.Underlying().(*types.Signature)
+	return isFunc
+}
+
+// madeWith returns n for make([]T, n), or nil.
+func madeWith(info *types.Info, e ast.Expr) ast.Expr {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok || len(call.Args) < 2 {
+		return nil
+	}
+	id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "make" {
+		return nil
+	}
+	return call.Args[1]
 }

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"bufio"
 	"fmt"
 	"io"
 	"log"
@@ -265,4 +266,39 @@ func retryLoop(c *http.Client, req *http.Request) error {
 	defer resp.Body.Close()
 	_, err = io.Copy(io.Discard, resp.Body)
 	return err
+}
+
+// A response whose Body is nil has nothing to close (net/http's own
+// client.go checks this for custom RoundTrippers).
+func nilBody(rt http.RoundTripper, req *http.Request) (*http.Response, error) {
+	resp, err := rt.RoundTrip(req)
+	if err != nil {
+		return nil, err
+	}
+	if resp.Body == nil {
+		return nil, errors.New("nil body") // nothing to close
+	}
+	return resp, nil
+}
+
+// http.ReadResponse reads from a connection the caller owns: closing the
+// body returns nothing to a pool (net/rpc's CONNECT handshake).
+func readResponse(conn io.ReadWriter) bool {
+	resp, err := http.ReadResponse(bufio.NewReader(conn), nil)
+	return err == nil && resp.StatusCode == http.StatusOK
+}
+
+// Informational responses are skipped by going round the loop: only the
+// final response leaves it (net/http's transport reads 1xx this way).
+func skip1xx(br *bufio.Reader, c *http.Client, req *http.Request) (*http.Response, error) {
+	for {
+		resp, err := c.Do(req)
+		if err != nil {
+			return nil, err
+		}
+		if resp.StatusCode == http.StatusContinue {
+			continue // goes round: not a path to an exit
+		}
+		return resp, nil
+	}
 }

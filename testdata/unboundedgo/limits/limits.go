@@ -215,3 +215,45 @@ func routes(mux *http.ServeMux, paths []string) {
 		})
 	}
 }
+
+// One goroutine per registered hook: the hooks are code, not data
+// (net/http.(*Server).Shutdown's onShutdown, os/exec's copiers).
+type hooks struct{ onStop []func() }
+
+func (h *hooks) stop() {
+	for _, f := range h.onStop {
+		go f()
+	}
+}
+
+// A pool sized by configuration, held in a slice made with that size
+// (internal/fuzz's workers).
+type poolWorker struct{ jobs <-chan int }
+
+func (w *poolWorker) run(ctx context.Context) {
+	for id := range w.jobs {
+		fetch(ctx, id)
+	}
+}
+
+func pool(ctx context.Context, cfg Config, jobs <-chan int) {
+	workers := make([]*poolWorker, cfg.Workers)
+	for i := range workers {
+		workers[i] = &poolWorker{jobs: jobs}
+	}
+	for _, w := range workers {
+		go w.run(ctx)
+	}
+}
+
+// A count capped with min by a constant.
+func capped(ctx context.Context, ids []int, jobs <-chan int) {
+	n := min(len(ids), workers)
+	for range n {
+		go func() {
+			for id := range jobs {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
