@@ -124,7 +124,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 		return // warnings and errors are rare; Fatal and Panic leave the loop
 	}
 	fn := enclosingFunc(cur)
-	if fn == nil || sum.StartupOnly(fn) {
+	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, outerDecl(cur)) {
 		return
 	}
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.EventLoop(info, l.Node) })
@@ -386,6 +386,14 @@ func terminates(info *types.Info, s ast.Stmt, breakable, inLit bool) bool {
 
 func contains(outer, inner ast.Node) bool {
 	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// outerDecl returns the declared function around cur, or nil.
+func outerDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node().(*ast.FuncDecl)
+	}
+	return nil
 }
 
 func enclosingFunc(cur inspector.Cursor) ast.Node {

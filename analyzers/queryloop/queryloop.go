@@ -52,7 +52,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		return
 	}
 	fn := enclosingFunc(cur)
-	if fn == nil || sum.StartupOnly(fn) {
+	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, outerDecl(cur)) {
 		return
 	}
 	if runsQueryingLiteral(info, sum, call) {
@@ -138,16 +138,23 @@ func batchLoop(loop ast.Node) bool {
 // data needs pages, not one per item. Only for statements qualify: a range
 // over a collection is per item whatever its body tests.
 func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool {
-	f, ok := loop.(*ast.ForStmt)
-	if !ok {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		// for _, q := range queues { if res := try(q); res == nil {
+		// continue }; return res }: a search that stops at the first hit.
+		top := topStmt(cur, loop.Body)
+		return top != nil && leavesAfter(loop.Body, top)
+	case *ast.ForStmt:
+	default:
 		return false
 	}
+	f := loop.(*ast.ForStmt)
 	call := cur.Node()
-	top := topStmt(cur, f)
+	top := topStmt(cur, f.Body)
 	if top == nil {
 		return false
 	}
-	if leavesAfter(f, top) {
+	if leavesAfter(f.Body, top) {
 		return true // the loop only repeats through continue: a retry
 	}
 	t := resultVars(info, cur)
@@ -178,11 +185,11 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	return driven
 }
 
-// topStmt returns the statement of loop's body that contains cur.
-func topStmt(cur inspector.Cursor, loop *ast.ForStmt) ast.Stmt {
+// topStmt returns the statement of a loop's body that contains cur.
+func topStmt(cur inspector.Cursor, body *ast.BlockStmt) ast.Stmt {
 	for c := cur; c.Valid(); c = c.Parent() {
 		p := c.Parent()
-		if p.Valid() && p.Node() == loop.Body {
+		if p.Valid() && p.Node() == body {
 			s, _ := c.Node().(ast.Stmt)
 			return s
 		}
@@ -190,11 +197,11 @@ func topStmt(cur inspector.Cursor, loop *ast.ForStmt) ast.Stmt {
 	return nil
 }
 
-// leavesAfter reports whether a statement of loop's body after top returns
+// leavesAfter reports whether a statement of a loop's body after top returns
 // or breaks out of the loop unconditionally.
-func leavesAfter(loop *ast.ForStmt, top ast.Stmt) bool {
+func leavesAfter(body *ast.BlockStmt, top ast.Stmt) bool {
 	after := false
-	for _, s := range loop.Body.List {
+	for _, s := range body.List {
 		if s == top {
 			after = true
 			continue
@@ -425,6 +432,14 @@ func outerName(sum *summary.Result, cur inspector.Cursor) string {
 		return sum.Name(c.Node())
 	}
 	return ""
+}
+
+// outerDecl returns the declared function around cur, or nil.
+func outerDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node().(*ast.FuncDecl)
+	}
+	return nil
 }
 
 func enclosingFunc(cur inspector.Cursor) ast.Node {

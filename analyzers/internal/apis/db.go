@@ -119,8 +119,17 @@ func isRedisRoundTrip(info *types.Info, call *ast.CallExpr, fn *types.Func) bool
 		return true
 	}
 	if pipeliner, ok := scope.Lookup("Pipeliner").(*types.TypeName); ok {
-		if iface, ok := pipeliner.Type().Underlying().(*types.Interface); ok && types.Implements(recv, iface) {
-			return false // queued
+		if iface, ok := pipeliner.Type().Underlying().(*types.Interface); ok {
+			if types.Implements(recv, iface) {
+				return false // queued
+			}
+			// A script run on a pipeline (script.Run(ctx, pipe, keys)) is
+			// queued too.
+			for _, arg := range call.Args {
+				if t := info.TypeOf(arg); t != nil && types.Implements(t, iface) {
+					return false
+				}
+			}
 		}
 	}
 	cmder, ok := scope.Lookup("Cmder").(*types.TypeName)
@@ -133,4 +142,29 @@ func isRedisRoundTrip(info *types.Info, call *ast.CallExpr, fn *types.Func) bool
 	}
 	res := fn.Type().(*types.Signature).Results()
 	return res.Len() == 1 && types.Implements(res.At(0).Type(), iface)
+}
+
+// dbPackages are the packages whose round-trips the table above lists one
+// by one: for their functions the table is the whole truth, and what their
+// bodies call (a script's EvalSha, a driver's internals) is not.
+var dbPackages = map[string]bool{
+	"database/sql":                         true,
+	"github.com/jmoiron/sqlx":              true,
+	"gorm.io/gorm":                         true,
+	"github.com/jackc/pgx/v5":              true,
+	"github.com/jackc/pgx/v4":              true,
+	"github.com/jackc/pgx/v5/pgxpool":      true,
+	"github.com/jackc/pgx/v4/pgxpool":      true,
+	"go.mongodb.org/mongo-driver/mongo":    true,
+	"go.mongodb.org/mongo-driver/v2/mongo": true,
+	"github.com/redis/go-redis/v9":         true,
+	"github.com/go-redis/redis/v9":         true,
+	"github.com/go-redis/redis/v8":         true,
+}
+
+// DBPackage reports whether fn belongs to a database or cache client whose
+// round-trips the table knows: whether a call of it is a round-trip is
+// decided by RoundTrip alone, not by what its body calls.
+func DBPackage(fn *types.Func) bool {
+	return fn != nil && dbPackages[pkgPath(fn)]
 }

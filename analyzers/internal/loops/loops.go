@@ -58,7 +58,7 @@ func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop,
 				return Loop{}, false
 			}
 		case *ast.RangeStmt:
-			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) {
+			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) && !smallLocalRange(info, p, n) {
 				loop = &Loop{n, p}
 			}
 		case *ast.ForStmt:

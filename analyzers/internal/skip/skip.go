@@ -6,6 +6,7 @@ package skip
 import (
 	"go/ast"
 	"go/token"
+	"go/types"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -37,4 +38,28 @@ func Pos(pass *analysis.Pass, pos token.Pos) bool {
 		}
 	}
 	return true
+}
+
+// TestHelper reports whether fn (a *ast.FuncDecl) takes a *testing.T, B or
+// F, or a testing.TB: a test helper kept in a non-test file (a testutil
+// package's seeding function), which runs only under go test.
+func TestHelper(info *types.Info, fn *ast.FuncDecl) bool {
+	if fn == nil || fn.Type.Params == nil {
+		return false
+	}
+	for _, field := range fn.Type.Params.List {
+		t := info.TypeOf(field.Type)
+		if ptr, ok := t.(*types.Pointer); ok {
+			t = ptr.Elem()
+		}
+		named, ok := types.Unalias(t).(*types.Named)
+		if !ok || named.Obj().Pkg() == nil || named.Obj().Pkg().Path() != "testing" {
+			continue
+		}
+		switch named.Obj().Name() {
+		case "T", "B", "F", "TB":
+			return true
+		}
+	}
+	return false
 }

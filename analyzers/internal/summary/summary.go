@@ -264,7 +264,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
 		var fact Fact
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
-				if chain != "" && Effect(e) != List {
+				if chain != "" && Effect(e) != List && !(Effect(e) == Query && apis.DBPackage(fn)) {
 					setOnce(&caller.chains[e], Join(apis.ShortName(fn), chain))
 				}
 			}
@@ -527,7 +527,7 @@ func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
 		return Join(b.name, b.chains[e]), true
 	}
 	fn := apis.Callee(info, call)
-	if fn == nil || fn.Pkg() == r.pass.Pkg {
+	if fn == nil || fn.Pkg() == r.pass.Pkg || e == Query && apis.DBPackage(fn) {
 		return "", false
 	}
 	var fact Fact

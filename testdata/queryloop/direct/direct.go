@@ -251,3 +251,17 @@ func PagesPerUser(ctx context.Context, db *sql.DB, users []int) {
 		}
 	}
 }
+
+var script = redis.NewScript(`return 1`)
+
+// A script run on the client is a round-trip per call.
+func Script(ctx context.Context, rdb *redis.Client, keys []string) {
+	for _, k := range keys {
+		_ = script.Run(ctx, rdb, []string{k}) // want `\(\*redis.Script\).Run inside a loop`
+	}
+	local := []string{"a", "b", "c"}
+	local = append(local, keys...)
+	for _, k := range local {
+		_ = rdb.Del(ctx, k) // want `\(redis.cmdable\).Del inside a loop`
+	}
+}
