@@ -127,8 +127,10 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, outerDecl(cur)) {
 		return
 	}
-	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.EventLoop(info, l.Node) })
-	if !ok {
+	// An event loop ends the search: a line per event is like a line per
+	// request, even when workers serving events are started in a loop.
+	loop, ok := loops.Find(info, cur, nil)
+	if !ok || loops.EventLoop(info, loop.Node) {
 		return
 	}
 	isGuard := func(obj types.Object) bool { return guards.has(pass, ins, obj) }

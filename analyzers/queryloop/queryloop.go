@@ -58,10 +58,15 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	if runsQueryingLiteral(info, sum, call) {
 		return // the round-trips inside the literal are reported instead
 	}
+	if startsWorker(pass, cur) {
+		return
+	}
+	// An event loop ends the search: what runs in it runs per event, not
+	// per iteration of a loop around it (workers started in a loop).
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
-		return !loops.EventLoop(info, l.Node) && !batchLoop(l.Node) && !drivenByResult(info, l.Node, cur)
+		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !codeDefined(info, l.Node) && !pagedByRoundTrip(info, sum, l, cur)
 	})
-	if !ok {
+	if !ok || loops.EventLoop(info, loop.Node) {
 		return
 	}
 	name := calleeName(info, call)
@@ -129,6 +134,129 @@ func batchLoop(loop ast.Node) bool {
 	}
 	lit, ok := ast.Unparen(post.Rhs[0]).(*ast.BasicLit)
 	return !ok || lit.Value != "1"
+}
+
+// codeDefined reports whether the loop's trip count is written in the
+// source: a range over, or a count up to the length of, a package-level
+// variable initialized with a composite literal (a table of migrations),
+// or a count up to a constant. Such a loop runs the same number of times
+// whatever the data.
+func codeDefined(info *types.Info, loop ast.Node) bool {
+	switch loop := loop.(type) {
+	case *ast.RangeStmt:
+		return pkgLiteral(info, loop.X)
+	case *ast.ForStmt:
+		cond, ok := loop.Cond.(*ast.BinaryExpr)
+		if !ok || cond.Op != token.LSS && cond.Op != token.LEQ {
+			return false
+		}
+		if tv, ok := info.Types[cond.Y]; ok && tv.Value != nil {
+			return true
+		}
+		return lenOfPkgLiteral(info, cond.Y)
+	}
+	return false
+}
+
+// lenOfPkgLiteral reports whether x is len(v), or a package variable
+// initialized to len(v), for v a package-level composite literal.
+func lenOfPkgLiteral(info *types.Info, x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if id, ok := x.(*ast.Ident); ok {
+		if init := pkgInit(info, id); init != nil {
+			x = ast.Unparen(init)
+		}
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok || id.Name != "len" {
+		return false
+	} else if _, ok := info.Uses[id].(*types.Builtin); !ok {
+		return false
+	}
+	return pkgLiteral(info, call.Args[0])
+}
+
+func pkgLiteral(info *types.Info, x ast.Expr) bool {
+	id, ok := ast.Unparen(x).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	_, ok = ast.Unparen(pkgInit(info, id)).(*ast.CompositeLit)
+	return ok
+}
+
+// pkgInit returns the initializer of the package-level variable id uses,
+// or nil.
+func pkgInit(info *types.Info, id *ast.Ident) ast.Expr {
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.Pkg() == nil || v.Parent() != v.Pkg().Scope() {
+		return nil
+	}
+	for _, init := range info.InitOrder {
+		if len(init.Lhs) == 1 && init.Lhs[0] == v {
+			return init.Rhs
+		}
+	}
+	return nil
+}
+
+// startsWorker reports whether cur is the call of a go statement that
+// starts a function of this package whose body serves an event loop (a
+// worker reading jobs from a channel): its round-trips are per job, not
+// per iteration of the loop that starts the workers.
+func startsWorker(pass *analysis.Pass, cur inspector.Cursor) bool {
+	g, ok := cur.Parent().Node().(*ast.GoStmt)
+	if !ok || g.Call != cur.Node() {
+		return false
+	}
+	fn := apis.Callee(pass.TypesInfo, g.Call)
+	if fn == nil || fn.Pkg() != pass.Pkg {
+		return false
+	}
+	for _, f := range pass.Files {
+		for _, d := range f.Decls {
+			decl, ok := d.(*ast.FuncDecl)
+			if !ok || decl.Body == nil || pass.TypesInfo.Defs[decl.Name] != fn {
+				continue
+			}
+			for _, s := range decl.Body.List {
+				if loops.EventLoop(pass.TypesInfo, s) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// pagedByRoundTrip reports whether the loop is driven by the result of the
+// round-trip at cur or, for a for statement, of another round-trip in its
+// body: then each iteration handles a page (or a row of a server-side
+// cursor), and the other round-trips in it run once per page.
+func pagedByRoundTrip(info *types.Info, sum *summary.Result, l loops.Loop, cur inspector.Cursor) bool {
+	if drivenByResult(info, l.Node, cur) {
+		return true
+	}
+	f, ok := l.Node.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	body, ok := l.Cursor.FindNode(f.Body)
+	if !ok {
+		return false
+	}
+	for c := range body.Preorder((*ast.CallExpr)(nil)) {
+		if c == cur {
+			continue
+		}
+		if _, ok := sum.Effect(c.Node().(*ast.CallExpr), summary.Query); ok && drivenByResult(info, f, c) {
+			return true
+		}
+	}
+	return false
 }
 
 // drivenByResult reports whether the loop's exit depends on the result of
@@ -385,10 +513,20 @@ func (t taint) mentions(info *types.Info, x ast.Node, success bool) bool {
 		if found {
 			return false
 		}
+		// err == nil (success), err == sql.ErrNoRows, errors.Is(err,
+		// redis.Nil) (no more rows): both end a fetch loop.
 		if b, ok := n.(*ast.BinaryExpr); ok && b.Op == token.EQL && success {
-			if t.isErrVar(info, b.X) && isNil(info, b.Y) || t.isErrVar(info, b.Y) && isNil(info, b.X) {
+			if t.isErrVar(info, b.X) || t.isErrVar(info, b.Y) {
 				found = true
 				return false
+			}
+		}
+		if c, ok := n.(*ast.CallExpr); ok && success && isBool(info.TypeOf(c)) {
+			for _, a := range c.Args {
+				if t.isErrVar(info, a) {
+					found = true
+					return false
+				}
 			}
 		}
 		id, ok := n.(*ast.Ident)
@@ -410,6 +548,11 @@ func (t taint) isErrVar(info *types.Info, x ast.Expr) bool {
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && t[v] && isError(v.Type())
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Kind() == types.Bool
 }
 
 func isNil(info *types.Info, x ast.Expr) bool {

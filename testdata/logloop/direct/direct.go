@@ -33,7 +33,7 @@ func Std(items []Item, l *log.Logger) {
 
 func Slog(ctx context.Context, items []Item, logger *slog.Logger) {
 	for _, it := range items {
-		slog.Info("processing", "id", it.ID)             // want `slog.Info inside a loop writes a log line per iteration`
+		slog.Info("processing", "id", it.ID)               // want `slog.Info inside a loop writes a log line per iteration`
 		logger.InfoContext(ctx, "processing", "id", it.ID) // want `\(\*slog.Logger\).InfoContext inside a loop`
 		logger.Debug("detail", "item", it)                 // want `debug log \(\*slog.Logger\).Debug inside a loop builds its arguments on every iteration even when debug is off`
 		logger.Log(ctx, slog.LevelInfo, "x")               // want `\(\*slog.Logger\).Log inside a loop`
@@ -55,27 +55,27 @@ func Zap(items []Item, logger *zap.Logger, sugar *zap.SugaredLogger) {
 
 func Logrus(items []Item, logger *logrus.Logger) {
 	for _, it := range items {
-		logrus.Infof("processing %d", it.ID)                   // want `logrus.Infof inside a loop`
-		logger.WithField("id", it.ID).Info("processing")       // want `\(\*logrus.Entry\).Info inside a loop`
+		logrus.Infof("processing %d", it.ID)                    // want `logrus.Infof inside a loop`
+		logger.WithField("id", it.ID).Info("processing")        // want `\(\*logrus.Entry\).Info inside a loop`
 		logger.WithFields(logrus.Fields{"id": it.ID}).Debug("") // want `debug log \(\*logrus.Entry\).Debug inside a loop`
-		logger.WithField("id", it.ID).Error("failed")          // error level
+		logger.WithField("id", it.ID).Error("failed")           // error level
 	}
 }
 
 func Zerolog(items []Item, logger zerolog.Logger) {
 	for _, it := range items {
 		zlog.Info().Int("id", it.ID).Msg("processing") // want `\(\*zerolog.Event\).Msg inside a loop writes a log line per iteration`
-		logger.Debug().Str("name", it.Name).Send()      // want `debug log \(\*zerolog.Event\).Send inside a loop`
-		zlog.Error().Int("id", it.ID).Msg("failed")     // error level
+		logger.Debug().Str("name", it.Name).Send()     // want `debug log \(\*zerolog.Event\).Send inside a loop`
+		zlog.Error().Int("id", it.ID).Msg("failed")    // error level
 	}
 }
 
 func Klog(items []Item) {
 	for _, it := range items {
-		klog.Infof("processing %d", it.ID)            // want `klog.Infof inside a loop`
-		klog.V(4).InfoS("detail", "id", it.ID)         // want `debug log \(klog.Verbose\).InfoS inside a loop`
-		klog.ErrorS(nil, "failed", "id", it.ID)        // error level
-		klog.Warningf("odd %d", it.ID)                 // warning level
+		klog.Infof("processing %d", it.ID)      // want `klog.Infof inside a loop`
+		klog.V(4).InfoS("detail", "id", it.ID)  // want `debug log \(klog.Verbose\).InfoS inside a loop`
+		klog.ErrorS(nil, "failed", "id", it.ID) // error level
+		klog.Warningf("odd %d", it.ID)          // warning level
 	}
 }
 

@@ -143,8 +143,8 @@ func Events(ctx context.Context, jobs <-chan Item) {
 // Warn, error, fatal: rare or leaving.
 func Levels(items []Item, zl *zap.Logger) {
 	for _, it := range items {
-		zl.Warn("odd", zap.Int("id", it.ID))   // warning
-		slog.Error("bad", "id", it.ID)          // error
+		zl.Warn("odd", zap.Int("id", it.ID)) // warning
+		slog.Error("bad", "id", it.ID)       // error
 		if it.ID < 0 {
 			log.Fatalf("bad id %d", it.ID) // leaves the process
 		}
@@ -176,3 +176,15 @@ func Helper(items []Item) {
 }
 
 func logItem(it Item) { log.Printf("item %d", it.ID) }
+
+// Workers started in a loop log per job received, not per iteration of the
+// loop that starts them (miniflux internal/cli/refresh_feeds.go:49@106cdd0).
+func Workers(n int, jobs chan Item) {
+	for i := range n {
+		go func(worker int) {
+			for j := range jobs {
+				log.Printf("worker %d: job %d", worker, j.ID) // per job
+			}
+		}(i)
+	}
+}

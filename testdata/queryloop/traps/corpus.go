@@ -5,6 +5,7 @@ package traps
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"testing"
 
 	"github.com/redis/go-redis/v9"
@@ -56,4 +57,94 @@ func SeedUsers(tb testing.TB, db *sql.DB, names []string) {
 			tb.Fatal(err)
 		}
 	}
+}
+
+// A server-side cursor read row by row until sql.ErrNoRows: the exit
+// depends on the fetch's result (miniflux internal/database/migrations.go:490@106cdd0).
+func FetchCursor(tx *sql.Tx) error {
+	for {
+		var id int64
+		if err := tx.QueryRow(`FETCH NEXT FROM id_cursor`).Scan(&id); err != nil { // until no rows
+			if errors.Is(err, sql.ErrNoRows) {
+				break
+			}
+			return err
+		}
+	}
+	return nil
+}
+
+// A table of migrations written in the source: the loop runs as many times
+// as there are migrations, whatever the data
+// (miniflux internal/database/database.go:25@106cdd0).
+var migrations = []func(tx *sql.Tx) error{
+	func(tx *sql.Tx) error { _, err := tx.Exec("CREATE TABLE a (id int)"); return err },
+}
+
+var schemaVersion = len(migrations)
+
+func Migrate(db *sql.DB, current int) error {
+	for v := current; v < schemaVersion; v++ {
+		tx, err := db.Begin() // once per migration
+		if err != nil {
+			return err
+		}
+		if err := migrations[v](tx); err != nil {
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE schema_version SET version = $1`, v+1); err != nil { // once per migration
+			return err
+		}
+	}
+	return nil
+}
+
+// Workers started in a loop serve jobs from a channel: their queries run
+// per job (miniflux internal/worker/pool.go:51 and
+// internal/cli/refresh_feeds.go:55@106cdd0).
+type worker struct{ db *sql.DB }
+
+func (w *worker) run(jobs <-chan int) {
+	for {
+		select {
+		case id, ok := <-jobs:
+			if !ok {
+				return
+			}
+			_, _ = w.db.Exec("UPDATE feeds SET checked = now() WHERE id = $1", id) // per job
+		}
+	}
+}
+
+func StartWorkers(db *sql.DB, n int, jobs chan int) {
+	for range n {
+		w := &worker{db: db}
+		go w.run(jobs) // starts a worker
+	}
+	for i := range n {
+		go func(worker int) {
+			for id := range jobs {
+				_, _ = db.Exec("UPDATE feeds SET checked = now() WHERE id = $1 AND worker = $2", id, worker) // per job
+			}
+		}(i)
+	}
+}
+
+// The other round-trips of a loop paged by a fetch run once per page (here
+// once per cursor row, in a migration)
+// (miniflux internal/database/migrations.go:497@106cdd0).
+func UpdateByCursor(tx *sql.Tx) error {
+	for {
+		var id int64
+		if err := tx.QueryRow(`FETCH NEXT FROM id_cursor`).Scan(&id); err != nil {
+			if errors.Is(err, sql.ErrNoRows) {
+				break
+			}
+			return err
+		}
+		if _, err := tx.Exec(`UPDATE t SET x = 1 WHERE id = $1`, id); err != nil { // once per fetched page
+			return err
+		}
+	}
+	return nil
 }

@@ -211,7 +211,9 @@ func LookAlike(db *fake.DB, ids []int) {
 }
 
 // Calls through an interface have no known target.
-type Loader interface{ Load(ctx context.Context, id int) error }
+type Loader interface {
+	Load(ctx context.Context, id int) error
+}
 
 func ViaInterface(ctx context.Context, l Loader, ids []int) {
 	for _, id := range ids {
