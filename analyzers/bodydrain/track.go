@@ -304,7 +304,7 @@ func (t *tracker) passed(ci ssa.CallInstruction, v ssa.Value, isResp bool) {
 	if sig, ok := obj.Type().(*types.Signature); ok && sig.Recv() != nil {
 		recv = 1
 	}
-	closes, drains, known := false, false, t.cl.Known(obj)
+	closes, drains, keeps, known := false, false, false, t.cl.Known(obj)
 	for i, arg := range common.Args {
 		if arg != v || i < recv {
 			continue
@@ -316,8 +316,16 @@ func (t *tracker) passed(ci ssa.CallInstruction, v ssa.Value, isResp bool) {
 		if t.cl.Closes(obj, j) {
 			closes = true
 		}
+		if t.cl.Keeps(obj, j) {
+			keeps = true
+		}
 	}
 	switch {
+	case keeps && (isResp || !returnsValue(ci)):
+		// Kept by a constructor or a method: the new owner closes. (A body
+		// kept by a reader it returns, json.NewDecoder(resp.Body), is a
+		// wrapper: handled below.)
+		mark(transfer)
 	case closes && drains && deferred:
 		t.events[ci] = deferDrainClose
 	case closes:
@@ -709,4 +717,23 @@ var noReturns = map[string]bool{
 	"(*testing.common).Fatal":   true,
 	"(*testing.common).Fatalf":  true,
 	"(*testing.common).FailNow": true,
+}
+
+// returnsValue reports whether a call yields a value other than an error.
+func returnsValue(ci ssa.CallInstruction) bool {
+	call, ok := ci.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	switch t := call.Type().(type) {
+	case *types.Tuple:
+		for i := range t.Len() {
+			if !isError(t.At(i).Type()) {
+				return true
+			}
+		}
+		return false
+	default:
+		return !isError(t)
+	}
 }

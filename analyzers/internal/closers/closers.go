@@ -32,6 +32,7 @@ import (
 type Fact struct {
 	ClosesParams []int
 	DrainsParams []int
+	KeepsParams  []int // stored in a struct, map, slice or global, returned, or sent: now owned elsewhere
 }
 
 func (*Fact) AFact() {}
@@ -43,6 +44,9 @@ func (f *Fact) String() string {
 	}
 	if len(f.DrainsParams) > 0 {
 		parts = append(parts, "drains "+ints(f.DrainsParams))
+	}
+	if len(f.KeepsParams) > 0 {
+		parts = append(parts, "keeps "+ints(f.KeepsParams))
 	}
 	if len(parts) == 0 {
 		return "none"
@@ -88,6 +92,14 @@ func (r *Result) Drains(fn *types.Func, i int) bool {
 	return f != nil && slices.Contains(f.DrainsParams, i)
 }
 
+// Keeps reports whether fn takes ownership of its parameter i: stores it
+// where it outlives the call (a struct, a map, a global), returns it or
+// sends it on a channel.
+func (r *Result) Keeps(fn *types.Func, i int) bool {
+	f := r.fact(fn)
+	return f != nil && slices.Contains(f.KeepsParams, i)
+}
+
 // Known reports whether fn's body was analyzed (in this package or through
 // a fact), so that "does not close" is knowledge rather than ignorance.
 func (r *Result) Known(fn *types.Func) bool {
@@ -121,6 +133,7 @@ func (r *Result) fact(fn *types.Func) *Fact {
 type decl struct {
 	fn     *types.Func
 	node   *ast.FuncDecl
+	cur    inspector.Cursor
 	params map[*types.Var]int // tracked parameter -> index
 	fact   Fact
 }
@@ -135,7 +148,7 @@ func run(pass *analysis.Pass) (any, error) {
 		if fn == nil || fd.Body == nil {
 			continue
 		}
-		d := &decl{fn: fn, node: fd, params: trackedParams(fn)}
+		d := &decl{fn: fn, node: fd, cur: cur, params: trackedParams(fn)}
 		r.local[fn] = &d.fact
 		if len(d.params) > 0 {
 			decls = append(decls, d)
@@ -182,7 +195,8 @@ func trackedParams(fn *types.Func) map[*types.Var]int {
 // analyze recomputes d's fact and reports whether it grew.
 func (r *Result) analyze(d *decl) bool {
 	info := r.pass.TypesInfo
-	before := len(d.fact.ClosesParams) + len(d.fact.DrainsParams)
+	before := len(d.fact.ClosesParams) + len(d.fact.DrainsParams) + len(d.fact.KeepsParams)
+	r.keeps(d)
 	ast.Inspect(d.node.Body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if !ok {
@@ -211,10 +225,77 @@ func (r *Result) analyze(d *decl) bool {
 			if r.Closes(fn, j) {
 				d.fact.ClosesParams = addInt(d.fact.ClosesParams, i)
 			}
+			if r.Keeps(fn, j) {
+				d.fact.KeepsParams = addInt(d.fact.KeepsParams, i)
+			}
 		}
 		return true
 	})
-	return len(d.fact.ClosesParams)+len(d.fact.DrainsParams) != before
+	return len(d.fact.ClosesParams)+len(d.fact.DrainsParams)+len(d.fact.KeepsParams) != before
+}
+
+// keeps records the parameters d hands over to something that outlives
+// the call: a composite literal, a field, map or slice element, a global,
+// a return statement, a channel.
+func (r *Result) keeps(d *decl) {
+	info := r.pass.TypesInfo
+	for cur := range d.cur.Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			continue
+		}
+		i, ok := d.params[v]
+		if !ok {
+			continue
+		}
+		// Climb through p.Body, (p), &p.
+		c := cur
+		for {
+			p := c.Parent()
+			switch n := p.Node().(type) {
+			case *ast.SelectorExpr:
+				if n.X == c.Node() && n.Sel.Name == "Body" {
+					c = p
+					continue
+				}
+			case *ast.ParenExpr:
+				c = p
+				continue
+			}
+			break
+		}
+		if keptAt(info, c) {
+			d.fact.KeepsParams = addInt(d.fact.KeepsParams, i)
+		}
+	}
+}
+
+// keptAt reports whether the value at c is handed over where it stands.
+func keptAt(info *types.Info, c inspector.Cursor) bool {
+	p := c.Parent()
+	switch n := p.Node().(type) {
+	case *ast.CompositeLit, *ast.ReturnStmt:
+		return true
+	case *ast.KeyValueExpr:
+		return n.Value == c.Node()
+	case *ast.SendStmt:
+		return n.Value == c.Node()
+	case *ast.AssignStmt:
+		for j, rhs := range n.Rhs {
+			if rhs != c.Node() || j >= len(n.Lhs) || len(n.Lhs) != len(n.Rhs) {
+				continue
+			}
+			id, ok := ast.Unparen(n.Lhs[j]).(*ast.Ident)
+			if !ok {
+				return true // x.f = p, m[k] = p, *q = p
+			}
+			if v, ok := info.Uses[id].(*types.Var); ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope() {
+				return true // a global
+			}
+		}
+	}
+	return false
 }
 
 // param returns the index of the tracked parameter e names: p, or p.Body

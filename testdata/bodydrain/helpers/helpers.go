@@ -22,3 +22,17 @@ func StatusOK(resp *http.Response) bool { return resp.StatusCode == http.StatusO
 func Fetch(c *http.Client, url string) (*http.Response, error) {
 	return c.Get(url) // returned: the caller closes
 }
+
+// Handler owns a response.
+type Handler struct {
+	resp *http.Response
+	err  error
+}
+
+// NewHandler keeps the response.
+func NewHandler(resp *http.Response, err error) *Handler {
+	return &Handler{resp: resp, err: err}
+}
+
+// Err returns the request's error.
+func (h *Handler) Err() error { return h.err }

@@ -176,3 +176,32 @@ func useLookalike() int {
 	_ = r
 	return 1
 }
+
+// A constructor that keeps the response (miniflux's
+// fetcher.NewResponseHandler(rb.ExecuteRequest(url))): the handler owns it.
+type handler struct {
+	resp *http.Response
+	err  error
+}
+
+func newHandler(resp *http.Response, err error) *handler {
+	return &handler{resp: resp, err: err}
+}
+
+func (h *handler) Close() {
+	if h.resp != nil {
+		h.resp.Body.Close()
+	}
+}
+
+func viaHandler(c *http.Client, url string) error {
+	h := newHandler(c.Get(url))
+	defer h.Close()
+	return h.err
+}
+
+// The same through another package's constructor (a fact).
+func viaHandlerFact(c *http.Client, url string) error {
+	h := helpers.NewHandler(c.Get(url))
+	return h.Err()
+}

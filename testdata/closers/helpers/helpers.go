@@ -44,3 +44,24 @@ func Status(resp *http.Response) int { // want Status:"none"
 func CloseInLiteral(resp *http.Response) { // want CloseInLiteral:"closes 0"
 	defer func() { _ = resp.Body.Close() }()
 }
+
+// Handler keeps the response for its methods: ownership moves to it.
+type Handler struct {
+	resp *http.Response
+	err  error
+}
+
+// NewHandler stores its response in the struct.
+func NewHandler(resp *http.Response, err error) *Handler { // want NewHandler:"keeps 0"
+	return &Handler{resp: resp, err: err}
+}
+
+// Attach assigns a body to a field.
+func (h *Handler) Attach(resp *http.Response) { // want Attach:"keeps 0"
+	h.resp = resp
+}
+
+// Pass returns what it is given.
+func Pass(rc io.ReadCloser) io.ReadCloser { // want Pass:"keeps 0"
+	return rc
+}
