@@ -133,6 +133,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 	if limitedInLoop(info, loop, n) {
 		return
 	}
+	if workerPool(info, loop, n) {
+		return
+	}
 	var what, fix string
 	switch kind {
 	case goStmt:
@@ -599,4 +602,77 @@ func madeWith(info *types.Info, e ast.Expr) ast.Expr {
 		return nil
 	}
 	return call.Args[1]
+}
+
+// workerPool reports whether the loop starts a pool: it counts (to
+// anything but the length of some data) and each goroutine takes its work
+// from a channel (ranges over or receives from one, or is handed one).
+func workerPool(info *types.Info, loop loops.Loop, site ast.Node) bool {
+	var bound ast.Expr
+	switch n := loop.Node.(type) {
+	case *ast.ForStmt:
+		bound = countBound(n)
+	case *ast.RangeStmt:
+		if t, ok := info.TypeOf(n.X).Underlying().(*types.Basic); ok && t.Info()&types.IsInteger != 0 {
+			bound = n.X
+		}
+	}
+	if bound == nil || mentionsLen(info, bound) {
+		return false
+	}
+	return readsChannel(info, spawnedCall(site))
+}
+
+func mentionsLen(info *types.Info, e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "len" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// readsChannel reports whether the spawned code takes work from a channel:
+// a literal that ranges over or receives from a channel variable, or a
+// call given a channel.
+func readsChannel(info *types.Info, spawned ast.Node) bool {
+	isChan := func(e ast.Expr) bool {
+		t := info.TypeOf(e)
+		if t == nil {
+			return false
+		}
+		_, ok := t.Underlying().(*types.Chan)
+		return ok
+	}
+	if lit := literalOf(spawned); lit != nil {
+		found := false
+		ast.Inspect(lit.Body, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.RangeStmt:
+				found = found || isChan(n.X)
+			case *ast.UnaryExpr:
+				if n.Op == token.ARROW {
+					if _, isCall := ast.Unparen(n.X).(*ast.CallExpr); !isCall { // not <-ctx.Done()
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return found
+	}
+	call, ok := spawned.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Args {
+		if isChan(arg) {
+			return true
+		}
+	}
+	return false
 }

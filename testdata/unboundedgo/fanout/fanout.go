@@ -139,3 +139,11 @@ func notASemaphore(ctx context.Context, ids []int, progress chan<- int) {
 		go func() { fetch(ctx, id) }() // want `go statement in a loop over a slice`
 	}
 }
+
+// Counting to the length of the data is one goroutine per item, channel or
+// not.
+func perItemWithChannel(ctx context.Context, ids []int, out chan<- int) {
+	for i := 0; i < len(ids); i++ {
+		go func() { out <- ids[i] }() // want `go statement in a loop over a count set at run time`
+	}
+}

@@ -257,3 +257,37 @@ func capped(ctx context.Context, ids []int, jobs <-chan int) {
 		}()
 	}
 }
+
+// A pool sized by a parameter whose workers take jobs from a channel
+// (miniflux's worker.NewPool(store, nbWorkers)).
+func newPool(n int, queue chan int) {
+	for i := range n {
+		go poolRun(i, queue)
+	}
+}
+
+func poolRun(id int, queue <-chan int) {
+	for range queue {
+	}
+}
+
+type options struct{ size int }
+
+func (o options) PoolSize() int { return o.size }
+
+// A pool sized by a configuration method (miniflux's
+// config.Opts.WorkerPoolSize()), workers ranging over the job channel.
+func refresh(ctx context.Context, o options, jobs []int) {
+	queue := make(chan int, len(jobs))
+	for range o.PoolSize() {
+		go func() {
+			for id := range queue {
+				fetch(ctx, id)
+			}
+		}()
+	}
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+}
