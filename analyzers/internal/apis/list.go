@@ -82,8 +82,9 @@ var listCalls = func() map[string]listEntry {
 		add(pgx+"/pgxpool", "*Tx", rows(1), "Query")
 	}
 
-	const gorm = "gorm.io/gorm"
-	add(gorm, "*DB", listEntry{kind: ListInto, sqlArg: -1, dest: 0, builder: Gorm}, "Find", "Scan")
+	for _, gorm := range gormPackages {
+		add(gorm, "*DB", listEntry{kind: ListInto, sqlArg: -1, dest: 0, builder: Gorm}, "Find", "Scan")
+	}
 
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
 		add(mongo, "*Collection", listEntry{kind: ListRows, sqlArg: -1, dest: -1, builder: Mongo, variadicAfter: 2}, "Find")
@@ -171,29 +172,38 @@ func BoundsGorm(fn *types.Func) bool {
 	return gormBounds[fn.FullName()]
 }
 
+// gormPackages are gorm v2 and v1 (jinzhu/gorm), whose *DB chains read
+// alike.
+var gormPackages = []string{"gorm.io/gorm", "github.com/jinzhu/gorm"}
+
 var gormBounds = func() nameSet {
 	s := make(nameSet)
-	s.add("gorm.io/gorm", "*DB", "Limit", "Scopes", "First", "Last", "Take", "Count", "FindInBatches")
+	for _, gorm := range gormPackages {
+		s.add(gorm, "*DB", "Limit", "Scopes", "First", "Last", "Take", "Count", "FindInBatches")
+	}
 	return s
 }()
 
-// IsGormMethod reports whether fn is a method of *gorm.DB.
-func IsGormMethod(fn *types.Func) bool {
+func isGormDBMethod(fn *types.Func, name string) bool {
 	named := receiverNamed(fn)
-	return named != nil && IsNamed(named, "gorm.io/gorm", "DB")
+	if named == nil || fn.Name() != name {
+		return false
+	}
+	for _, gorm := range gormPackages {
+		if IsNamed(named, gorm, "DB") {
+			return true
+		}
+	}
+	return false
 }
 
-// IsGormWhere reports whether fn is a gorm chain method whose first
-// argument is a condition (Where, or Raw's query text).
-func IsGormWhere(fn *types.Func) bool {
-	return fn.FullName() == "(*gorm.io/gorm.DB).Where"
-}
+// IsGormWhere reports whether fn is gorm's Where, whose first argument is
+// a condition.
+func IsGormWhere(fn *types.Func) bool { return isGormDBMethod(fn, "Where") }
 
 // IsGormRaw reports whether fn is gorm's Raw, whose first argument is the
 // query text.
-func IsGormRaw(fn *types.Func) bool {
-	return fn.FullName() == "(*gorm.io/gorm.DB).Raw"
-}
+func IsGormRaw(fn *types.Func) bool { return isGormDBMethod(fn, "Raw") }
 
 // IsMongoSetLimit reports whether fn sets a limit on mongo find options.
 func IsMongoSetLimit(fn *types.Func) bool {

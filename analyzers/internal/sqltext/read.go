@@ -42,11 +42,12 @@ func (q Query) Unbounded() bool {
 // (user_id) are not keys: "the orders of a user" is a list.
 var keyColumns = map[string]bool{"ID": true, "UUID": true, "SLUG": true, "EMAIL": true, "USERNAME": true}
 
-// aggregates are functions that fold all rows into one value.
+// aggregates are functions that fold all rows into one value. array_agg,
+// json_agg, string_agg and group_concat are not among them: they fold
+// every row into one list, which is still every row in the response.
 var aggregates = map[string]bool{
 	"COUNT": true, "SUM": true, "AVG": true, "MIN": true, "MAX": true,
-	"BOOL_AND": true, "BOOL_OR": true, "EVERY": true, "STRING_AGG": true,
-	"ARRAY_AGG": true, "JSON_AGG": true, "JSONB_AGG": true, "GROUP_CONCAT": true,
+	"BOOL_AND": true, "BOOL_OR": true, "EVERY": true,
 	"EXISTS": true, "STDDEV": true, "VARIANCE": true, "BIT_AND": true, "BIT_OR": true,
 }
 

@@ -28,6 +28,8 @@ func TestRead(t *testing.T) {
 		{"SELECT * FROM users OFFSET 10 ROWS FETCH FIRST 10 ROWS ONLY", false},
 		{"SELECT TOP 10 * FROM users", false},
 		{"SELECT COUNT(*) FROM users", false},
+		{"SELECT json_agg(u) FROM users u", true}, // one row holding every row
+		{"SELECT COALESCE(array_to_json(array_agg(row_to_json(d))), '[]') FROM (SELECT * FROM article) d", true},
 		{"SELECT COUNT(*), SUM(total) FROM orders WHERE user_id = $1", false},
 		{"SELECT status, COUNT(*) FROM orders GROUP BY status", false},
 		{"SELECT * FROM users WHERE id = $1", false},

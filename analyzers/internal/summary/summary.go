@@ -387,12 +387,27 @@ func Join(name, chain string) string {
 // result it returns, for propagate.
 func (r *Result) collectLists(order []*body) {
 	info := r.pass.TypesInfo
+	imported := func(call *ast.CallExpr) bool {
+		_, ok := r.importedList(call)
+		return ok
+	}
+	// Cheap exit: with no fetch of its own and no imported list, no body
+	// of the package can return one (most packages: std, helpers).
+	any := false
+	for _, b := range order {
+		if b.node != nil && len(listflow.Sources(info, b.node, imported)) > 0 {
+			any = true
+			break
+		}
+	}
+	if !any {
+		return
+	}
 	returnsList := func(call *ast.CallExpr) bool {
 		if r.bodyCalled(call) != nil {
 			return firstResultIsSlice(info, call)
 		}
-		_, ok := r.importedList(call)
-		return ok
+		return imported(call)
 	}
 	for _, b := range order {
 		if b.node == nil {
