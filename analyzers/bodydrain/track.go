@@ -1,6 +1,7 @@
 package bodydrain
 
 import (
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -604,6 +605,16 @@ func (t *tracker) walk() result {
 					return
 				}
 			case *ssa.If:
+				if succ, ok := t.emptyBody(instr); ok {
+					// 204 No Content, 304 Not Modified: nothing to read.
+					empty := st
+					empty.block, empty.read = b.Succs[succ], full
+					t.enter(empty, seen, visit)
+					other := st
+					other.block = b.Succs[1-succ]
+					t.enter(other, seen, visit)
+					return
+				}
 				if succ, ok := t.successOnly(instr); ok {
 					next := st
 					next.block = b.Succs[succ]
@@ -736,4 +747,57 @@ func returnsValue(ci ssa.CallInstruction) bool {
 	default:
 		return !isError(t)
 	}
+}
+
+// emptyBody tells, for a branch on the response's status being 204 or 304
+// (responses without a body), which successor has the empty body.
+func (t *tracker) emptyBody(ifInstr *ssa.If) (int, bool) {
+	bin, ok := ifInstr.Cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return 0, false
+	}
+	x, y := bin.X, bin.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	k, ok := y.(*ssa.Const)
+	if !ok || k.Value == nil || !t.isStatus(x, 0) {
+		return 0, false
+	}
+	code, ok := constant.Int64Val(constant.ToInt(k.Value))
+	if !ok || (code != 204 && code != 304) {
+		return 0, false
+	}
+	if bin.Op == token.EQL {
+		return 0, true
+	}
+	return 1, true
+}
+
+// isStatus reports whether v is the response's StatusCode, read from the
+// field or from a local variable it was stored in.
+func (t *tracker) isStatus(v ssa.Value, depth int) bool {
+	load, ok := v.(*ssa.UnOp)
+	if !ok || load.Op != token.MUL || depth > 2 {
+		return false
+	}
+	switch addr := load.X.(type) {
+	case *ssa.FieldAddr:
+		if !t.resp[addr.X] {
+			return false
+		}
+		st, ok := addr.X.Type().Underlying().(*types.Pointer)
+		if !ok {
+			return false
+		}
+		s, ok := st.Elem().Underlying().(*types.Struct)
+		return ok && addr.Field < s.NumFields() && s.Field(addr.Field).Name() == "StatusCode"
+	case *ssa.Alloc:
+		for _, ref := range refs(addr) {
+			if st, ok := ref.(*ssa.Store); ok && st.Addr == addr && t.isStatus(st.Val, depth+1) {
+				return true
+			}
+		}
+	}
+	return false
 }
