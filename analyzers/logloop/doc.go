@@ -67,4 +67,5 @@
 // Options:
 //
 //	-logloop.indirect   also report calls of functions that log (default false)
+//	-logloop.debug      report debug-level calls not behind a level check (default true)
 package logloop

@@ -26,6 +26,9 @@ var docSource string
 // summary facts) count as log calls.
 var indirect bool
 
+// debug makes debug-level calls not behind a level check count.
+var debug = true
+
 var Analyzer = &analysis.Analyzer{
 	Name:     "logloop",
 	Doc:      doc.Extract(docSource, "logloop"),
@@ -38,6 +41,7 @@ var Analyzer = &analysis.Analyzer{
 func flags() flag.FlagSet {
 	fs := flag.NewFlagSet("logloop", flag.ExitOnError)
 	fs.BoolVar(&indirect, "indirect", false, "also report calls, inside a loop, of functions that log at debug or info level (through helpers and other packages)")
+	fs.BoolVar(&debug, "debug", true, "report debug-level log calls that are not behind a level check (they build their arguments on every iteration)")
 	return *fs
 }
 
@@ -110,7 +114,11 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	level := summary.Config.LogLevel(info, call)
 	chain := ""
 	switch level {
-	case apis.Debug, apis.Info:
+	case apis.Debug:
+		if !debug {
+			return
+		}
+	case apis.Info:
 	case apis.NotLog:
 		if !indirect || apis.Callee(info, call) == nil {
 			return
@@ -134,7 +142,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 		return
 	}
 	isGuard := func(obj types.Object) bool { return guards.has(pass, ins, obj) }
-	if levelChecked(info, cur, isGuard) || rareBranch(info, cur, loop.Node) || leavesLoop(info, cur, loop.Node) {
+	if levelChecked(info, cur, isGuard) || flagGuarded(info, cur, loop.Node) || rareBranch(info, cur, loop.Node) || leavesLoop(info, cur, loop.Node) {
 		return
 	}
 	name := calleeName(info, call)
@@ -184,6 +192,63 @@ func levelChecked(info *types.Info, cur inspector.Cursor, isGuard func(types.Obj
 		}
 	}
 	return false
+}
+
+// flagGuarded reports whether the log is in the body of an if that tests
+// only a switch set outside the loop: a constant (if traceAlloc, if
+// false), or a bool parameter, package variable or field of something
+// declared outside the loop (if logErr, if s.verbose). Such a switch is a
+// verbosity setting, off unless someone is debugging.
+func flagGuarded(info *types.Info, cur inspector.Cursor, loop ast.Node) bool {
+	for c := cur; c.Valid() && c.Node() != loop; c = c.Parent() {
+		ifs, ok := c.Parent().Node().(*ast.IfStmt)
+		if !ok || c.Node() != ifs.Body {
+			continue
+		}
+		if tv, ok := info.Types[ifs.Cond]; ok && tv.Value != nil {
+			return true
+		}
+		x := ast.Unparen(ifs.Cond)
+		if !isBool(info.TypeOf(x)) {
+			continue
+		}
+		for {
+			sel, ok := x.(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			x = ast.Unparen(sel.X)
+		}
+		id, ok := x.(*ast.Ident)
+		if !ok {
+			continue
+		}
+		if obj := info.Uses[id]; obj != nil && (obj.Pos() < loop.Pos() || obj.Pos() >= loop.End()) && !assignedIn(info, loop, obj) {
+			return true
+		}
+	}
+	return false
+}
+
+// assignedIn reports whether loop assigns obj (found = true).
+func assignedIn(info *types.Info, loop ast.Node, obj types.Object) bool {
+	assigned := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if a, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range a.Lhs {
+				if id, ok := ast.Unparen(lhs).(*ast.Ident); ok && info.ObjectOf(id) == obj {
+					assigned = true
+				}
+			}
+		}
+		return !assigned
+	})
+	return assigned
+}
+
+func isBool(t types.Type) bool {
+	b, ok := t.(*types.Basic)
+	return ok && b.Info()&types.IsBoolean != 0
 }
 
 // checksLevel reports whether x calls a level check.

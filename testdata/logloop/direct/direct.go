@@ -137,3 +137,16 @@ func SwitchBreak(items []Item) {
 		}
 	}
 }
+
+// A bool computed in the loop is not a verbosity switch.
+func Found(items []Item) {
+	found := false
+	for _, it := range items {
+		if it.ID == 7 {
+			found = true
+		}
+		if found {
+			log.Printf("after 7: %d", it.ID) // want `log.Printf inside a loop`
+		}
+	}
+}

@@ -188,3 +188,26 @@ func Workers(n int, jobs chan Item) {
 		}(i)
 	}
 }
+
+const traceAlloc = false
+
+// Verbosity switches set outside the loop: a constant, a parameter, a field
+// (std net/rpc/server.go:298 and internal/runtime/gc/internal/gen/regalloc.go:235@go1.26).
+func Switches(items []Item, logErr bool, o *Options) {
+	for _, it := range items {
+		if traceAlloc {
+			log.Printf("alloc %+v", it) // a compile-time switch
+		}
+		if false {
+			log.Printf("never %d", it.ID) // dead code
+		}
+		if logErr {
+			log.Printf("bad item %d", it.ID) // a parameter switch
+		}
+		if o.Verbose {
+			log.Printf("item %d", it.ID) // an option switch
+		}
+	}
+}
+
+type Options struct{ Verbose bool }
