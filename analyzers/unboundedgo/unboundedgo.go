@@ -173,7 +173,7 @@ func dataSized(pass *analysis.Pass, sum *summary.Result, l loops.Loop) bool {
 			return !fixedCount(info, l.Cursor, n.X)
 		}
 		if rangesOverCode(info, n.X) {
-			return false // one goroutine per registered hook: their number is in the code
+			return false // one goroutine per registered hook or destination: their number is in the code
 		}
 		if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok {
@@ -569,7 +569,8 @@ func describeLoop(info *types.Info, loop loops.Loop) string {
 }
 
 // rangesOverCode reports whether x is a slice or map of functions (hooks,
-// callbacks): the program registers those, their number is not data.
+// callbacks) or of implementations of an interface (destinations,
+// notifiers): the program registers those, their number is not data.
 func rangesOverCode(info *types.Info, x ast.Expr) bool {
 	t := info.TypeOf(x)
 	if t == nil {
@@ -584,8 +585,15 @@ func rangesOverCode(info *types.Info, x ast.Expr) bool {
 	default:
 		return false
 	}
-	_, isFunc := elem.Underlying().(*types.Signature)
-	return isFunc
+	switch e := elem.Underlying().(type) {
+	case *types.Signature:
+		return true
+	case *types.Interface:
+		// Implementations of a behaviour (destinations, notifiers,
+		// plugins) are registered by code; any and error hold data.
+		return e.NumMethods() > 0 && !types.Identical(elem, types.Universe.Lookup("error").Type())
+	}
+	return false
 }
 
 // madeWith returns n for make([]T, n), or nil.

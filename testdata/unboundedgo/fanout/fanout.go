@@ -147,3 +147,10 @@ func perItemWithChannel(ctx context.Context, ids []int, out chan<- int) {
 		go func() { out <- ids[i] }() // want `go statement in a loop over a count set at run time`
 	}
 }
+
+// Values of type any or error are data, not registered implementations.
+func anySlice(ctx context.Context, items []any) {
+	for _, it := range items {
+		go func() { _ = it }() // want `go statement in a loop over a slice`
+	}
+}

@@ -291,3 +291,25 @@ func refresh(ctx context.Context, o options, jobs []int) {
 	}
 	close(queue)
 }
+
+// One goroutine per registered destination, per message (remark42's
+// notify.Service): implementations of an interface are registered by code.
+type Destination interface {
+	Send(ctx context.Context, msg string) error
+}
+
+type notifier struct {
+	destinations []Destination
+	queue        chan string
+}
+
+func (n *notifier) do(ctx context.Context) {
+	var wg sync.WaitGroup
+	for msg := range n.queue {
+		for _, d := range n.destinations {
+			wg.Add(1)
+			go func() { defer wg.Done(); d.Send(ctx, msg) }()
+		}
+		wg.Wait()
+	}
+}
