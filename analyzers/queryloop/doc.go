@@ -42,17 +42,24 @@
 //   - loops over a constant collection of at most 8 elements, a fixed-size
 //     array, or a small constant count; loops paced by a timer;
 //   - a loop whose exit depends on the round-trip's own result: page-by-page
-//     fetching until a page is empty or the cursor runs out, and retries that
-//     stop on success (or whose body returns or breaks after the call);
+//     fetching until a page is empty or the cursor runs out (FETCH NEXT until
+//     sql.ErrNoRows), retries that stop on success (or whose body returns or
+//     breaks after the call), a range that returns at the first hit; the
+//     other round-trips of such a loop run once per page;
+//   - a loop whose trip count is written in the source: a range over, or a
+//     count up to len() of, a package-level composite literal (a table of
+//     migrations);
 //   - a loop that steps by a batch (for i := 0; i < len(ids); i += 500);
 //   - event loops: a range over a channel, or a for loop without condition
 //     that waits on a channel; each round serves one event, like a handler;
+//     likewise workers started in a loop (go w.run(jobs));
 //   - code that runs once per process (main, init, sync.Once, functions only
-//     they call), and tests;
+//     they call), tests, and test helpers (functions taking *testing.T or
+//     testing.TB);
 //   - rows.Next, rows.Scan, rows.Err, rows.Close (reading a result already
 //     fetched), Commit and Rollback (once per transaction), and commands
 //     queued on a pgx.Batch or a go-redis pipeline (the send is the
-//     round-trip);
+//     round-trip), including redis scripts run on a pipeline;
 //   - calls through interfaces and function values, whose target is unknown.
 //
 // Loops are found in the syntax tree; a loop made with goto is not seen.
