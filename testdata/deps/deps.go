@@ -5,6 +5,7 @@ package deps
 
 import (
 	_ "github.com/gin-gonic/gin"
+	_ "github.com/go-logr/logr"
 	_ "github.com/go-chi/chi/v5"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/gorilla/mux"
