@@ -3,10 +3,10 @@
 package basic
 
 import (
+	"bufio"
 	"context"
 	"encoding/json"
 	"errors"
-	"bufio"
 	"fmt"
 	"io"
 	"log"
