@@ -125,7 +125,9 @@ measure() {
 	local key=$1 dir=$2 ok=$3
 	shift 3
 	local out=$tmp/$key.out tf=$tmp/$key.time
-	echo "  running [$key] in $dir: $*" >&2
+	local cmdline="$*"
+	((${#cmdline} > 160)) && cmdline="${cmdline:0:160}... ($# args)"
+	echo "  running [$key] in $dir: $cmdline" >&2
 	LOAD[$key]=$(cut -d' ' -f1 /proc/loadavg)
 	(cd "$dir" && exec /usr/bin/time -f '%e %U %S %M' -o "$tf" "$@") >"$out" 2>&1 &
 	local pid=$!
