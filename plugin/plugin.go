@@ -82,7 +82,29 @@ type linterPlugin struct {
 }
 
 func (p *linterPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
-	return p.analyzers, nil
+	built := make([]*analysis.Analyzer, len(p.analyzers))
+	for i, a := range p.analyzers {
+		built[i] = withoutRelated(a)
+	}
+	return built, nil
+}
+
+// withoutRelated returns a copy of a whose findings carry no related
+// information. golangci-lint turns each related position into an issue of
+// its own ("queryloop(related information): the loop"), which a //nolint on
+// the finding's line does not silence; the message already says what the
+// related position shows.
+func withoutRelated(a *analysis.Analyzer) *analysis.Analyzer {
+	wrapped := *a
+	wrapped.Run = func(pass *analysis.Pass) (any, error) {
+		report := pass.Report
+		pass.Report = func(d analysis.Diagnostic) {
+			d.Related = nil
+			report(d)
+		}
+		return a.Run(pass)
+	}
+	return &wrapped
 }
 
 // GetLoadMode asks for type information: every perflint analyzer matches

@@ -50,8 +50,8 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		what, direct = p.What, true
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
-		if !ok {
-			return
+		if !ok || sum.OnlyInItsLoops(call, summary.Pool) {
+			return // the callee's own loop is reported where it is
 		}
 		what, chain = calleeName(info, call), c
 	} else {

@@ -46,8 +46,8 @@ func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop,
 		}
 		var loop *Loop
 		switch n := p.Node().(type) {
-		case *ast.FuncDecl:
-			return Loop{}, false
+		case *ast.FuncDecl, *ast.File, nil:
+			return Loop{}, false // package-level code runs once
 		case *ast.FuncLit:
 			switch apis.HowLitRuns(info, n, p.Parent().Node()) {
 			case apis.RunsPerItem:

@@ -30,6 +30,7 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/listflow"
+	"github.com/perflint/perflint/analyzers/internal/loops"
 )
 
 // Effect is a costly thing a function may do when called.
@@ -52,6 +53,10 @@ func (e Effect) String() string { return effectNames[e] }
 // "store.CustomerByID → (*sql.DB).QueryRowContext".
 type Fact struct {
 	Chains [numEffects]string
+	// Looped marks the effects the function has only inside loops of its
+	// own: those loops are reported where they are, so a caller's loop or
+	// handler adds nothing but a duplicate.
+	Looped [numEffects]bool
 }
 
 func (*Fact) AFact() {}
@@ -60,7 +65,11 @@ func (f *Fact) String() string {
 	var parts []string
 	for e, chain := range f.Chains {
 		if chain != "" {
-			parts = append(parts, effectNames[e]+": "+chain)
+			part := effectNames[e] + ": " + chain
+			if f.Looped[e] {
+				part += " (in its loops)"
+			}
+			parts = append(parts, part)
 		}
 	}
 	return strings.Join(parts, "; ")
@@ -98,6 +107,11 @@ type body struct {
 	chains  [numEffects]string
 	calls   []*body // bodies run by this one, in source order
 	callers []*body
+	sites   []inspector.Cursor // the call of each of calls
+
+	// perCall marks the effects this body has outside loops of its own:
+	// once per call, not once per item of something it iterates.
+	perCall [numEffects]bool
 
 	// listCalls are the bodies whose result this one returns: List flows
 	// only through them, not through every call.
@@ -132,6 +146,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.collectCalls(ins, pkgInit)
 	r.collectLists(order)
 	propagate(order)
+	r.propagatePerCall(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
 	r.exportFacts(order)
@@ -224,19 +239,21 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 		case *ast.FuncLit:
 			switch apis.HowLitRuns(info, n, cur.Parent().Node()) {
 			case apis.RunsHere, apis.RunsPerItem:
-				link(caller, r.bodies[n])
+				// The site is inside the literal, so that a literal run per
+				// item counts as a loop of the caller.
+				link(caller, r.bodies[n], cur.Child(n.Body))
 			case apis.RunsOnceAtAll:
 				r.bodies[n].startup = true
 			}
 		case *ast.CompositeLit:
 			if _, ok := Config.PoolAt(info, n); ok {
-				setOnce(&caller.chains[Pool], "http.Transport")
+				r.setEffect(caller, Pool, "http.Transport", cur, true)
 			}
 		case *ast.CallExpr:
 			if id := calleeIdent(n); id != nil {
 				called[id] = true
 			}
-			r.collectCall(caller, n)
+			r.collectCall(caller, n, cur)
 		}
 	}
 	// Declared functions used as values may run anywhere: they are not
@@ -250,14 +267,14 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 	}
 }
 
-func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
+func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cursor) {
 	for e := range numEffects {
 		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
-			setOnce(&caller.chains[e], name)
+			r.setEffect(caller, e, name, cur, true)
 		}
 	}
 	if target := r.bodyCalled(call); target != nil {
-		link(caller, target)
+		link(caller, target, cur)
 		return
 	}
 	if fn := apis.Callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != r.pass.Pkg {
@@ -265,7 +282,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr) {
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
 				if chain != "" && Effect(e) != List && !(Effect(e) == Query && apis.DBPackage(fn)) {
-					setOnce(&caller.chains[e], Join(apis.ShortName(fn), chain))
+					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e])
 				}
 			}
 		}
@@ -323,11 +340,26 @@ func primitive(info *types.Info, call *ast.CallExpr, e Effect) (string, bool) {
 	return "", false
 }
 
-func link(caller, callee *body) {
+// setEffect gives b effect e through the call at cur, per call of b when
+// the effect is per call of the callee and cur is not in a loop of b.
+func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall bool) {
+	setOnce(&b.chains[e], chain)
+	if perCall && !b.perCall[e] && !r.inLoop(cur) {
+		b.perCall[e] = true
+	}
+}
+
+func (r *Result) inLoop(cur inspector.Cursor) bool {
+	_, ok := loops.Find(r.pass.TypesInfo, cur, nil)
+	return ok
+}
+
+func link(caller, callee *body, site inspector.Cursor) {
 	if callee == nil || caller == callee {
 		return
 	}
 	caller.calls = append(caller.calls, callee)
+	caller.sites = append(caller.sites, site)
 	callee.callers = append(callee.callers, caller)
 }
 
@@ -521,9 +553,57 @@ func (b *body) private(isMain bool) bool {
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
 		if b.chains != ([numEffects]string{}) {
-			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains})
+			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped()})
 		}
 	}
+}
+
+// looped returns the effects b has only inside loops of its own.
+func (b *body) looped() [numEffects]bool {
+	var l [numEffects]bool
+	for e := range numEffects {
+		l[e] = e != List && b.chains[e] != "" && !b.perCall[e]
+	}
+	return l
+}
+
+// propagatePerCall marks the effects each body has once per call: through
+// a call, outside its own loops, of a body that has them once per call.
+func (r *Result) propagatePerCall(order []*body) {
+	memo := make(map[int32]bool)
+	inLoop := func(site inspector.Cursor) bool {
+		v, ok := memo[site.Index()]
+		if !ok {
+			v = r.inLoop(site)
+			memo[site.Index()] = v
+		}
+		return v
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			for i, c := range b.calls {
+				for e := range numEffects {
+					if e != List && c.perCall[e] && !b.perCall[e] && !inLoop(b.sites[i]) {
+						b.perCall[e] = true
+						changed = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// OnlyInItsLoops reports whether the function call runs has effect e only
+// inside loops of its own: once per item it iterates, not once per call.
+// Those loops are reported where they are; the call adds only a duplicate.
+func (r *Result) OnlyInItsLoops(call *ast.CallExpr, e Effect) bool {
+	if b := r.bodyCalled(call); b != nil {
+		return b.looped()[e]
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	var fact Fact
+	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Looped[e]
 }
 
 // Effect returns the chain through which call has effect e: the call itself

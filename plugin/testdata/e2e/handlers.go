@@ -84,7 +84,7 @@ func names(w http.ResponseWriter, r *http.Request) {
 func namesQuiet(w http.ResponseWriter, r *http.Request) {
 	for _, id := range r.URL.Query()["id"] {
 		var name string
-		err := db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&name) //nolint:queryloop,ctxflow // e2e corpus
+		err := db.QueryRow("SELECT name FROM users WHERE id = $1", id).Scan(&name) //nolint:queryloop,ctxflow // e2e-suite: queryloop ctxflow
 		if err != nil {
 			continue
 		}
@@ -105,7 +105,7 @@ func Status(url string) (int, error) {
 
 // StatusQuiet is Status with its finding silenced.
 func StatusQuiet(url string) (int, error) {
-	resp, err := http.Get(url) //nolint:timeout // e2e corpus
+	resp, err := http.Get(url) //nolint:timeout // e2e-suite: timeout
 	if err != nil {
 		return 0, err
 	}

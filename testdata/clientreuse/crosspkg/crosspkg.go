@@ -25,3 +25,11 @@ func NewHandler() http.HandlerFunc {
 	st := helper.NewStore("dsn")
 	return func(w http.ResponseWriter, r *http.Request) { _ = st }
 }
+
+// StartWorkers starts a fixed pool; the pools built per job are reported in
+// helper.Worker's loop, not here.
+func StartWorkers(n int, jobs <-chan string) {
+	for i := 0; i < n; i++ {
+		go helper.Worker(jobs)
+	}
+}

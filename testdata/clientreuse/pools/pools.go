@@ -98,3 +98,29 @@ func LookAlike(tenants []Tenant) {
 		_, _ = sql.Open("x", t.DSN)
 	}
 }
+
+func worker(jobs <-chan Tenant) {
+	for t := range jobs {
+		db, _ := sql.Open("postgres", t.DSN) // want `sql.Open inside a loop`
+		_ = db
+	}
+}
+
+// The pool per job is reported inside worker, once.
+func StartWorkers(n int, jobs <-chan Tenant) {
+	for range n {
+		go worker(jobs)
+	}
+}
+
+// once builds one pool per call, and is called per item: reported here.
+func openOne(t Tenant) *sql.DB {
+	db, _ := sql.Open("postgres", t.DSN)
+	return db
+}
+
+func OpenAll(tenants []Tenant) {
+	for _, t := range tenants {
+		_ = openOne(t) // want `pools.openOne inside a loop builds a new connection pool per iteration \(pools.openOne → sql.Open\)`
+	}
+}

@@ -83,3 +83,10 @@ func Closure(s *Store) { // want Closure:`query: \(\*store.Store\).Customer → 
 
 // Nothing costly.
 func Pure(x int) int { return x * 2 }
+
+// Sweep queries once per key: the effect is inside its own loop.
+func (s *Store) Sweep(ctx context.Context, keys []string) { // want Sweep:`query: \(redis.cmdable\).Del \(in its loops\)`
+	for _, k := range keys {
+		s.rdb.Del(ctx, k)
+	}
+}
