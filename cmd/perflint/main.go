@@ -1,10 +1,14 @@
 // Command perflint runs every perflint analyzer.
 //
-// It is a multichecker: run it standalone on package patterns,
+// Run it on package patterns,
 //
 //	perflint ./...
 //
-// or let the go command drive it, one package at a time with cached results,
+// and it has the go command drive it, as go vet -vettool=perflint would: one
+// process per package, dependencies' types from export data, facts and
+// findings cached, so memory stays flat and a second run is nearly free.
+// -inprocess loads and analyzes everything in one process instead (the
+// multichecker way). go vet can also drive it directly:
 //
 //	go vet -vettool=$(which perflint) ./...
 //
@@ -36,6 +40,9 @@ func main() {
 	}
 	exposeSummaryFlags()
 	if code, ok := runAlternateFormat(analyzers, os.Args[1:]); ok {
+		os.Exit(code)
+	}
+	if code, ok := runThroughGoVet(os.Args[1:]); ok {
 		os.Exit(code)
 	}
 	multichecker.Main(analyzers...)

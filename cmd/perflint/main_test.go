@@ -85,14 +85,27 @@ func reportedLines(out string) []string {
 
 func TestStandaloneHonoursNolint(t *testing.T) {
 	bin := perflint(t)
-	out, code := run(t, bin, "./api")
-	if code != 3 {
-		t.Errorf("exit status %d, want 3 (findings)\n%s", code, out)
+	// By default the driver runs through go vet; -inprocess loads every
+	// package itself. Both report the same findings with the same status.
+	for _, mode := range [][]string{nil, {"-inprocess"}} {
+		out, code := run(t, bin, append(mode, "./api")...)
+		if code != 3 {
+			t.Errorf("%v: exit status %d, want 3 (findings)\n%s", mode, code, out)
+		}
+		// List (line 9) and OtherLinter (line 29); every other handler
+		// carries a directive that silences clientreuse.
+		if got, want := strings.Join(reportedLines(out), ","), "9,29"; got != want {
+			t.Errorf("%v: findings on lines %s, want %s\n%s", mode, got, want, out)
+		}
 	}
-	// List (line 9) and OtherLinter (line 29); every other handler carries
-	// a directive that silences clientreuse.
-	if got, want := strings.Join(reportedLines(out), ","), "9,29"; got != want {
-		t.Errorf("findings on lines %s, want %s\n%s", got, want, out)
+}
+
+func TestCleanPackageExitsZero(t *testing.T) {
+	bin := perflint(t)
+	for _, mode := range [][]string{nil, {"-inprocess"}} {
+		if out, code := run(t, bin, append(mode, "-clientreuse=false", "./api")...); code != 0 || out != "" {
+			t.Errorf("%v: exit status %d, output %q; want 0 and nothing", mode, code, out)
+		}
 	}
 }
 
@@ -133,12 +146,18 @@ func TestJSON(t *testing.T) {
 
 func TestLoadErrorIsNotAPanic(t *testing.T) {
 	bin := perflint(t)
-	out, code := run(t, bin, "./broken")
-	if code != 1 {
-		t.Errorf("exit status %d on a package that does not type-check, want 1\n%s", code, out)
-	}
-	if strings.Contains(out, "panic") || !strings.Contains(out, "broken.go:3") {
-		t.Errorf("want the type error, not a panic:\n%s", out)
+	for _, mode := range [][]string{nil, {"-inprocess"}} {
+		out, code := run(t, bin, append(mode, "./...")...)
+		if code != 1 {
+			t.Errorf("%v: exit status %d on a package that does not type-check, want 1\n%s", mode, code, out)
+		}
+		if strings.Contains(out, "panic") || !strings.Contains(out, "broken.go:3") {
+			t.Errorf("%v: want the type error, not a panic:\n%s", mode, out)
+		}
+		// The packages that do type-check are still analyzed.
+		if got := len(reportedLines(out)); got != 2 {
+			t.Errorf("%v: %d findings beside the load error, want 2\n%s", mode, got, out)
+		}
 	}
 }
 

@@ -1,0 +1,242 @@
+package main
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"sort"
+	"strconv"
+	"strings"
+)
+
+// Standalone runs (perflint ./...) go through the go command by default:
+//
+//	go vet -vettool=<this binary> -json [flags] [packages]
+//
+// The go command then runs perflint once per package, dependencies first,
+// each process reading its dependencies' types from export data and their
+// facts from files, and caches both the facts and the findings. Loading every
+// package's syntax and types into one process, as multichecker does, costs
+// several times the memory (the facts perflint needs from dependencies force
+// their full syntax to be loaded), and nothing of it is reused by the next
+// run. This driver prints the findings as multichecker would and keeps its
+// exit codes: 3 with findings, 1 when packages fail to load, 0 when clean.
+//
+// -inprocess (and the flags only the in-process driver has: -test,
+// profiles, -debug) selects multichecker's in-process loading instead.
+
+var inProcess = flag.Bool("inprocess", false,
+	"load and analyze every package in this process (multichecker) instead of through go vet; "+
+		"holds all packages in memory at once, and caches nothing")
+
+// inProcessOnly are the flags that only the in-process driver understands.
+var inProcessOnly = []string{"inprocess", "test", "cpuprofile", "memprofile", "trace", "debug", "h", "help"}
+
+// passThrough are the flags whose output go vet itself produces as this
+// driver would: JSON, fixes, diffs, and text with context lines.
+var passThrough = []string{"json", "fix", "diff", "c"}
+
+// runThroughGoVet runs args through go vet, unless they ask for the
+// in-process driver, help, or the go command is the one running us.
+func runThroughGoVet(args []string) (code int, ok bool) {
+	if len(args) == 0 || args[0] == "help" || vetMode(args) || hasFlag(args, inProcessOnly) {
+		return 0, false
+	}
+	self, err := os.Executable()
+	if err != nil {
+		return 0, false
+	}
+	vet := []string{"vet", "-vettool=" + self}
+	args = dropDriverDefaults(args)
+	if hasFlag(args, passThrough) {
+		cmd := exec.Command("go", append(vet, args...)...)
+		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
+		return exitCode(cmd.Run()), true
+	}
+	var stdout bytes.Buffer
+	cmd := exec.Command("go", append(append(vet, "-json"), args...)...)
+	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	runErr := cmd.Run()
+	findings, analyzerErrs, err := decodeVetJSON(&stdout)
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perflint: reading go vet's output: %v\n", err)
+		return 1, true
+	}
+	printFindings(os.Stdout, findings)
+	for _, e := range analyzerErrs {
+		fmt.Fprintln(os.Stderr, e)
+	}
+	switch {
+	case runErr != nil || len(analyzerErrs) > 0:
+		if exitCode(runErr) == -1 {
+			fmt.Fprintf(os.Stderr, "perflint: go vet: %v\n", runErr)
+		}
+		return 1, true
+	case len(findings) > 0:
+		return 3, true
+	}
+	return 0, true
+}
+
+// dropDriverDefaults removes the flags of this driver that go vet does not
+// know and that ask for what it does anyway: -format=text, -sarif=false,
+// -inprocess=false.
+func dropDriverDefaults(args []string) []string {
+	var kept []string
+	for i := 0; i < len(args); i++ {
+		a := args[i]
+		if !strings.HasPrefix(a, "-") {
+			return append(kept, args[i:]...)
+		}
+		switch strings.TrimLeft(a, "-") {
+		case "format=text", "sarif=false", "inprocess=false":
+			continue
+		case "format":
+			if i+1 < len(args) && args[i+1] == "text" {
+				i++
+				continue
+			}
+		}
+		kept = append(kept, a)
+	}
+	return kept
+}
+
+// hasFlag reports whether args, up to the first package pattern, set one of
+// the named flags (-name, --name, -name=value).
+func hasFlag(args []string, names []string) bool {
+	for _, a := range args {
+		if !strings.HasPrefix(a, "-") {
+			return false
+		}
+		name := strings.TrimLeft(a, "-")
+		name, _, _ = strings.Cut(name, "=")
+		for _, n := range names {
+			if name == n {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func exitCode(err error) int {
+	var exit *exec.ExitError
+	switch {
+	case err == nil:
+		return 0
+	case errors.As(err, &exit):
+		return exit.ExitCode()
+	}
+	return -1
+}
+
+// vetFinding is one diagnostic as analysisflags' JSON spells it.
+type vetFinding struct {
+	Analyzer string `json:"-"`
+	Posn     string `json:"posn"`
+	Message  string `json:"message"`
+	Related  []struct {
+		Posn    string `json:"posn"`
+		Message string `json:"message"`
+	} `json:"related"`
+}
+
+// decodeVetJSON reads the stream of per-package JSON trees go vet -json
+// prints: {"pkg": {"analyzer": [findings] or {"error": "..."}}}. A package
+// and its test variant report the same findings: each is kept once.
+func decodeVetJSON(r io.Reader) ([]vetFinding, []string, error) {
+	var findings []vetFinding
+	var errs []string
+	seen := make(map[string]bool)
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			return nil, nil, err
+		}
+		for pkg, byAnalyzer := range tree {
+			for analyzer, raw := range byAnalyzer {
+				var list []vetFinding
+				if err := json.Unmarshal(raw, &list); err != nil {
+					var failure struct{ Error string }
+					if json.Unmarshal(raw, &failure) == nil && failure.Error != "" {
+						errs = append(errs, fmt.Sprintf("%s: %s: %s", pkg, analyzer, failure.Error))
+					}
+					continue
+				}
+				for _, f := range list {
+					f.Analyzer = analyzer
+					key := analyzer + "\x00" + f.Posn + "\x00" + f.Message
+					if !seen[key] {
+						seen[key] = true
+						findings = append(findings, f)
+					}
+				}
+			}
+		}
+	}
+	sort.Strings(errs)
+	sort.Slice(findings, func(i, j int) bool { return lessFinding(findings[i], findings[j]) })
+	return findings, errs, nil
+}
+
+// printFindings writes findings as multichecker's text output does: the
+// position, the message, then each related position indented.
+func printFindings(w io.Writer, findings []vetFinding) {
+	for _, f := range findings {
+		fmt.Fprintf(w, "%s: %s\n", f.Posn, f.Message)
+		for _, r := range f.Related {
+			fmt.Fprintf(w, "%s: \t%s\n", r.Posn, r.Message)
+		}
+	}
+}
+
+// lessFinding orders findings by file, line, column, analyzer and message.
+func lessFinding(x, y vetFinding) bool {
+	xf, xl, xc := splitPosn(x.Posn)
+	yf, yl, yc := splitPosn(y.Posn)
+	switch {
+	case xf != yf:
+		return xf < yf
+	case xl != yl:
+		return xl < yl
+	case xc != yc:
+		return xc < yc
+	case x.Analyzer != y.Analyzer:
+		return x.Analyzer < y.Analyzer
+	}
+	return x.Message < y.Message
+}
+
+// splitPosn splits "file:line:col" (the file may itself contain colons).
+func splitPosn(posn string) (file string, line, col int) {
+	rest, c, ok := cutLast(posn)
+	if !ok {
+		return posn, 0, 0
+	}
+	file, l, ok := cutLast(rest)
+	if !ok {
+		return rest, c, 0
+	}
+	return file, l, c
+}
+
+func cutLast(s string) (string, int, bool) {
+	i := strings.LastIndexByte(s, ':')
+	if i < 0 {
+		return s, 0, false
+	}
+	n, err := strconv.Atoi(s[i+1:])
+	if err != nil {
+		return s, 0, false
+	}
+	return s[:i], n, true
+}
