@@ -189,6 +189,23 @@ func dataSized(pass *analysis.Pass, sum *summary.Result, l loops.Loop) bool {
 	return true
 }
 
+// capGetter reports whether e, an argument of min, reads a configured cap:
+// a call with no arguments (maxWorkers(), cfg.Limit()), less what is
+// already running (maxGs() - running). Writing min around a goroutine count
+// is itself the statement of a limit.
+func capGetter(info *types.Info, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if bin, ok := e.(*ast.BinaryExpr); ok && bin.Op == token.SUB {
+		e = ast.Unparen(bin.X)
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) != 0 {
+		return false
+	}
+	tv, ok := info.Types[call.Fun]
+	return ok && tv.IsValue() && !tv.IsBuiltin()
+}
+
 // countBound returns the bound of a three-clause counting loop.
 func countBound(loop *ast.ForStmt) ast.Expr {
 	cond, ok := loop.Cond.(*ast.BinaryExpr)
@@ -231,8 +248,8 @@ func fixedCountDepth(info *types.Info, at inspector.Cursor, e ast.Expr, depth in
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "min" {
 				for _, arg := range e.Args {
-					if fixedCountDepth(info, at, arg, depth+1) {
-						return true // min(len(items), maxWorkers)
+					if fixedCountDepth(info, at, arg, depth+1) || capGetter(info, arg) {
+						return true // min(len(items), maxWorkers), min(n, maxGs()-running)
 					}
 				}
 			}

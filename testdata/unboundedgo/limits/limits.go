@@ -313,3 +313,23 @@ func (n *notifier) do(ctx context.Context) {
 		wg.Wait()
 	}
 }
+
+type cleanupQueue struct{ running, pending int }
+
+func (q *cleanupQueue) maxGoroutines() int { return 4 }
+
+// A count capped by a configured maximum less what already runs
+// (runtime/mcleanup.go: min(q.needg.Swap(0), maxCleanupGs()-have)).
+func (q *cleanupQueue) start(ctx context.Context) {
+	need := min(q.pending, q.maxGoroutines()-q.running)
+	for range need {
+		go fetch(ctx, 0)
+	}
+}
+
+// min of two data sizes is no cap.
+func uncapped(ctx context.Context, a, b []int) {
+	for range min(len(a), len(b)) {
+		go fetch(ctx, 0) // want `go statement in a loop`
+	}
+}
