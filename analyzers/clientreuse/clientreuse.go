@@ -53,11 +53,11 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		if !ok || sum.OnlyInItsLoops(call, summary.Pool) {
 			return // the callee's own loop is reported where it is
 		}
-		what, chain = calleeName(info, call), c
+		what, chain = apis.CalleeName(info, call), c
 	} else {
 		return
 	}
-	fn := enclosingFunc(cur)
+	fn := summary.EnclosingFunc(cur)
 	if fn == nil || sum.StartupOnly(fn) {
 		return
 	}
@@ -127,23 +127,7 @@ func fix(what string) string {
 	return "build it once at start-up and share it"
 }
 
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if fn := apis.Callee(info, call); fn != nil {
-		return apis.ShortName(fn)
-	}
-	return "call"
-}
-
 func calleeIsLocal(pass *analysis.Pass, call *ast.CallExpr) bool {
 	fn := apis.Callee(pass.TypesInfo, call)
 	return fn == nil || fn.Pkg() == pass.Pkg
-}
-
-// enclosingFunc returns the innermost function declaration or literal
-// around cur, or nil at package level.
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
 }

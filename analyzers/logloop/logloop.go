@@ -131,8 +131,8 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	default:
 		return // warnings and errors are rare; Fatal and Panic leave the loop
 	}
-	fn := enclosingFunc(cur)
-	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, outerDecl(cur)) {
+	fn := summary.EnclosingFunc(cur)
+	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, summary.OuterDecl(cur)) {
 		return
 	}
 	// An event loop ends the search: a line per event is like a line per
@@ -145,7 +145,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	if levelChecked(info, cur, isGuard) || flagGuarded(info, cur, loop.Node) || rareBranch(info, cur, loop.Node) || leavesLoop(info, cur, loop.Node) {
 		return
 	}
-	name := calleeName(info, call)
+	name := apis.CalleeName(info, call)
 	via := ""
 	if chain != "" {
 		via = " (" + chain + ")"
@@ -453,29 +453,4 @@ func terminates(info *types.Info, s ast.Stmt, breakable, inLit bool) bool {
 
 func contains(outer, inner ast.Node) bool {
 	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
-}
-
-// outerDecl returns the declared function around cur, or nil.
-func outerDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
-}
-
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if fn := apis.Callee(info, call); fn != nil {
-		return apis.ShortName(fn)
-	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		return id.Name
-	}
-	return "call"
 }

@@ -51,8 +51,8 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	if !ok {
 		return
 	}
-	fn := enclosingFunc(cur)
-	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, outerDecl(cur)) {
+	fn := summary.EnclosingFunc(cur)
+	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, summary.OuterDecl(cur)) {
 		return
 	}
 	if runsQueryingLiteral(info, sum, call) {
@@ -69,7 +69,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	if !ok || loops.EventLoop(info, loop.Node) {
 		return
 	}
-	name := calleeName(info, call)
+	name := apis.CalleeName(info, call)
 	via := ""
 	if chain != name {
 		via = " (" + summary.Join(outerName(sum, cur), chain) + ")"
@@ -575,31 +575,6 @@ func outerName(sum *summary.Result, cur inspector.Cursor) string {
 		return sum.Name(c.Node())
 	}
 	return ""
-}
-
-// outerDecl returns the declared function around cur, or nil.
-func outerDecl(cur inspector.Cursor) *ast.FuncDecl {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-		return c.Node().(*ast.FuncDecl)
-	}
-	return nil
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
-}
-
-func calleeName(info *types.Info, call *ast.CallExpr) string {
-	if fn := apis.Callee(info, call); fn != nil {
-		return apis.ShortName(fn)
-	}
-	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
-		return id.Name
-	}
-	return "call"
 }
 
 func lastLink(chain string) string {

@@ -163,7 +163,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 // finding in a command's main reads as precisely as one in a service.
 func (c *checker) clientMessage(cur inspector.Cursor) string {
 	where := "http.Client without Timeout"
-	if fn := enclosingFunc(cur); fn != nil && c.sum.StartupOnly(fn) {
+	if fn := summary.EnclosingFunc(cur); fn != nil && c.sum.StartupOnly(fn) {
 		where = "http.Client built at start-up without Timeout"
 	}
 	if kv, ok := fieldKey(cur); ok {
@@ -558,13 +558,6 @@ func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr
 		return !found
 	})
 	return found
-}
-
-func enclosingFunc(cur inspector.Cursor) ast.Node {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c.Node()
-	}
-	return nil
 }
 
 // enclosingBody returns the outermost function declaration around cur, so

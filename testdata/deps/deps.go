@@ -5,8 +5,8 @@ package deps
 
 import (
 	_ "github.com/gin-gonic/gin"
-	_ "github.com/go-logr/logr"
 	_ "github.com/go-chi/chi/v5"
+	_ "github.com/go-logr/logr"
 	_ "github.com/gofiber/fiber/v2"
 	_ "github.com/gorilla/mux"
 	_ "github.com/jackc/pgx/v5"
@@ -15,8 +15,8 @@ import (
 	_ "github.com/labstack/echo/v4"
 	_ "github.com/redis/go-redis/v9"
 	_ "github.com/rs/zerolog"
-	_ "github.com/samber/lo"
 	_ "github.com/rs/zerolog/log"
+	_ "github.com/samber/lo"
 	_ "github.com/sirupsen/logrus"
 	_ "go.mongodb.org/mongo-driver/v2/mongo"
 	_ "go.uber.org/zap"

@@ -158,3 +158,15 @@ func IsNamed(t types.Type, pkg, name string) bool {
 	obj := named.Obj()
 	return obj.Name() == name && obj.Pkg() != nil && obj.Pkg().Path() == pkg
 }
+
+// CalleeName names what call calls, for messages: the function's short name,
+// or the name of the function value, or "call".
+func CalleeName(info *types.Info, call *ast.CallExpr) string {
+	if fn := Callee(info, call); fn != nil {
+		return ShortName(fn)
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+		return id.Name
+	}
+	return "call"
+}

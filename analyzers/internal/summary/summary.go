@@ -671,3 +671,22 @@ func (b *body) describe() string {
 	}
 	return "func literal"
 }
+
+// EnclosingFunc returns the innermost function declaration or literal
+// around cur — the body whose questions Result answers — or nil at package
+// level.
+func EnclosingFunc(cur inspector.Cursor) ast.Node {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c.Node()
+	}
+	return nil
+}
+
+// OuterDecl returns the declared function around cur, through any literals,
+// or nil at package level.
+func OuterDecl(cur inspector.Cursor) *ast.FuncDecl {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		return c.Node().(*ast.FuncDecl)
+	}
+	return nil
+}

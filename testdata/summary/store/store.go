@@ -53,10 +53,10 @@ func (s *Store) Pipelined(ctx context.Context, keys []string) error { // want Pi
 }
 
 // deep chains are elided in the middle.
-func a(s *Store) error { return b(s) }                                  // want a:`query: store.b → store.c → … → \(\*sql.DB\).QueryRowContext`
-func b(s *Store) error { return c(s) }                                  // want b:`query: store.c → store.d → store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
-func c(s *Store) error { return d(s) }                                  // want c:`query: store.d → store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
-func d(s *Store) error { return e(s) }                                  // want d:`query: store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
+func a(s *Store) error { return b(s) }                                // want a:`query: store.b → store.c → … → \(\*sql.DB\).QueryRowContext`
+func b(s *Store) error { return c(s) }                                // want b:`query: store.c → store.d → store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
+func c(s *Store) error { return d(s) }                                // want c:`query: store.d → store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
+func d(s *Store) error { return e(s) }                                // want d:`query: store.e → \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
 func e(s *Store) error { return s.Customer(context.Background(), 1) } // want e:`query: \(\*store.Store\).Customer → \(\*sql.DB\).QueryRowContext`
 
 // Recursion terminates.
