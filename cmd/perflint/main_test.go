@@ -172,3 +172,44 @@ func TestHelp(t *testing.T) {
 		t.Errorf("help clientreuse lacks the examples:\n%s", out)
 	}
 }
+
+// -fix applies the suggested fixes, through go vet and in process alike.
+func TestFix(t *testing.T) {
+	bin := perflint(t)
+	const src = `package fix
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+var db *sql.DB
+
+func Count(w http.ResponseWriter, r *http.Request) {
+	rows, err := db.Query("SELECT count(*) FROM orders")
+	if err == nil {
+		rows.Close()
+	}
+}
+`
+	for _, mode := range [][]string{nil, {"-inprocess"}} {
+		dir := t.TempDir()
+		write := func(name, content string) {
+			if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+		write("go.mod", "module example.com/fix\n\ngo 1.26.0\n")
+		write("fix.go", src)
+		cmd := exec.Command(bin, append(mode, "-fix", "./...")...)
+		cmd.Dir = dir
+		out, _ := cmd.CombinedOutput()
+		got, err := os.ReadFile(filepath.Join(dir, "fix.go"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(got), `db.QueryContext(r.Context(), "SELECT count(*) FROM orders")`) {
+			t.Errorf("%v -fix did not rewrite the call:\n%s\n%s", mode, got, out)
+		}
+	}
+}
