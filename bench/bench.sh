@@ -6,14 +6,21 @@
 #
 #   bench/bench.sh std              go vet std  vs  go vet -vettool=perflint std
 #   bench/bench.sh deps             the same on `go list -deps ./...` of this module
-#   bench/bench.sh scale            perflint standalone on 10%, 50%, 100% of std
-#   bench/bench.sh corpus DIR...    in each Go module DIR: perflint ./...  vs
-#                                   golangci-lint v2.15.0 with bench/golangci-peers.yml
+#   bench/bench.sh scale            perflint -inprocess on 10%, 50%, 100% of std
+#   bench/bench.sh corpus DIR...    in each Go module DIR: golangci-lint v2.15.0 with
+#                                   bench/golangci-peers.yml  vs  perflint ./... (default:
+#                                   driven by go vet)  vs  perflint -inprocess ./...
+#                                   (+ a warm perflint re-run)
 #
 # std and deps print two tables: "cold" (each tool runs on its own copy of a
 # GOCACHE in which the packages are already compiled but nothing has been
 # vetted, so every package is analyzed) and "warm" (the same two commands
 # re-run on the same caches: the go command replays cached vet results).
+# corpus does the same for perflint: for each module, perflint and
+# perflint -inprocess each run on a fresh copy of a GOCACHE in which that
+# module's packages (and test variants) are compiled but not vetted, then
+# perflint runs again on its cache ("warm"). golangci-lint runs on the normal,
+# warmed GOCACHE after `golangci-lint cache clean`.
 #
 # Environment:
 #   PERFLINT=/path/to/perflint  use this binary instead of building ./cmd/perflint
@@ -205,23 +212,25 @@ ensure_golangci() {
 }
 
 # prep_cache DIR PKGS...: a GOCACHE in which PKGS (and, with BENCH_PREP=export,
-# their test variants) are compiled but nothing has been vetted.
+# their test variants) are compiled but nothing has been vetted. The go
+# commands run in $prep_dir (default: the repository root).
 # With BENCH_TMP set, a base cache prepared by an earlier run for the same
-# packages, prep mode and go version is reused (it is only ever copied).
+# packages, directory, prep mode and go version is reused (it is only ever copied).
+prep_dir=
 prep_cache() {
-	local cache=$1
+	local cache=$1 dir=${prep_dir:-$root}
 	shift
 	local key
-	key=$( (go version; echo "$BENCH_PREP"; printf '%s\n' "$@") | cksum)
+	key=$( (go version; echo "$BENCH_PREP"; [[ $dir == "$root" ]] || echo "$dir"; printf '%s\n' "$@") | cksum)
 	if [[ -f $cache/.bench-prepared && $(cat "$cache/.bench-prepared") == "$key" ]]; then
 		echo "reusing prepared GOCACHE $cache" >&2
 		return
 	fi
 	rm -rf "$cache"
-	echo "preparing GOCACHE $cache ($BENCH_PREP, $# patterns)" >&2
-	(cd "$root" && GOCACHE=$cache go build "$@")
+	echo "preparing GOCACHE $cache ($BENCH_PREP, $# patterns, in $dir)" >&2
+	(cd "$dir" && GOCACHE=$cache go build "$@")
 	if [[ $BENCH_PREP == export ]]; then
-		(cd "$root" && GOCACHE=$cache go list -e -export -test -deps "$@" >/dev/null)
+		(cd "$dir" && GOCACHE=$cache go list -e -export -test -deps "$@" >/dev/null)
 	fi
 	echo "$key" >"$cache/.bench-prepared"
 }
@@ -297,7 +306,7 @@ mode_scale() {
 		loaded=$(cd "$root" && go list -e -test -deps "${sel[@]}" | wc -l)
 		echo "$n" >"$tmp/scale-$pct.n"
 		echo "$loaded" >"$tmp/scale-$pct.loaded"
-		local extra=(-debug=t)
+		local extra=(-inprocess -debug=t) # profiles and -debug exist only in-process
 		[[ $pct == 100 ]] && extra+=(-cpuprofile="$tmp/cpu.prof" -memprofile="$tmp/mem.prof")
 		measure "perflint-std-$pct%" "$root" "0 3" "$perflint" "${extra[@]}" "${sel[@]}"
 		keys+=("perflint-std-$pct%")
@@ -335,26 +344,49 @@ mode_scale() {
 	fi
 }
 
+# mode_corpus DIR...: per module, perflint (default driver: go vet -vettool,
+# one process per package), perflint -inprocess (one process loads everything)
+# and a warm perflint re-run, each against the golangci-lint peer set.
+# perflint runs on fresh copies of a GOCACHE prepared for that module (compiled,
+# test variants too, never vetted), so "cold" really analyzes every package;
+# "warm" re-runs the default driver on the same cache (vet results replayed).
+# golangci-lint uses the normal GOCACHE, warmed first, with its own cache cleaned.
 mode_corpus() {
 	(($# > 0)) || die "corpus mode needs at least one module directory"
 	build_perflint
 	ensure_golangci
-	local d dir name keys=()
+	local d dir name keys=() base
 	for d in "$@"; do
 		dir=$(cd "$d" && pwd) || die "no such directory: $d"
 		[[ -f $dir/go.mod ]] || die "$dir has no go.mod"
 		name=$(basename "$dir")
 		echo "warming build cache in $dir" >&2
 		(cd "$dir" && go build ./... && go list -e -export -compiled -test -deps ./... >/dev/null)
-		measure "$name:perflint" "$dir" "0 3" "$perflint" ./...
+		base=$tmp/gocache-$name-base
+		prep_dir=$dir prep_cache "$base" ./...
+		rm -rf "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess"
+		cp -a "$base" "$tmp/gocache-$name-perflint"
+		cp -a "$base" "$tmp/gocache-$name-inprocess"
+		echo "GOCACHE for $name: $(du -sh "$base" | cut -f1) (x3)" >&2
+		GOCACHE=$tmp/gocache-$name-perflint measure "$name:perflint" "$dir" "0 3" "$perflint" ./...
+		GOCACHE=$tmp/gocache-$name-perflint measure "$name:perflint-warm" "$dir" "0 3" "$perflint" ./...
+		GOCACHE=$tmp/gocache-$name-inprocess measure "$name:perflint-inprocess" "$dir" "0 3" \
+			"$perflint" -inprocess ./...
 		"$golangci" cache clean
 		measure "$name:golangci-peers" "$dir" "0 1" "$golangci" run -c "$peer_config" \
 			--timeout=30m ./...
+		if [[ ${KEEP:-0} != 1 ]]; then
+			chmod -R u+w "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess" 2>/dev/null || true
+			rm -rf "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess"
+		fi
 		keys+=("$name")
 	done
 	for name in "${keys[@]}"; do
-		table "$name: perflint ./...  vs  golangci-lint peers (cache cleaned, build cache warm)" \
-			"$name:golangci-peers" "$name:perflint"
+		table "$name: golangci-lint peers (cache cleaned, build cache warm) vs perflint ./... (fresh compiled GOCACHE; warm = re-run)" \
+			"$name:golangci-peers" "$name:perflint" "$name:perflint-inprocess" "$name:perflint-warm"
+		if [[ ${FINDS[$name:perflint]} != "${FINDS[$name:perflint-inprocess]}" ]]; then
+			echo "NOTE $name: findings differ: default ${FINDS[$name:perflint]}, -inprocess ${FINDS[$name:perflint-inprocess]}"
+		fi
 	done
 }
 

@@ -1,16 +1,18 @@
 #!/usr/bin/env bash
 # bench/smoke.sh — a quick (< 60 s on a warm build cache) CI check that
-# perflint runs end to end on a few real packages, both ways users run it:
+# perflint runs end to end on a few real packages, every way users run it:
 #
-#   perflint PKGS                          (standalone multichecker)
+#   perflint PKGS                          (standalone; by default it runs
+#                                           go vet -vettool=perflint -json itself)
+#   perflint -inprocess PKGS               (the in-process multichecker driver)
 #   go vet -vettool=perflint PKGS          (unitchecker, driven by the go command)
 #
 # Usage: bench/smoke.sh [PKG...]     (default: errors strings net/url)
 #   PERFLINT=/path/to/perflint  test this binary instead of building ./cmd/perflint
 #
 # Fails (exit 1) when perflint panics or hits a Go runtime fatal error in
-# either mode, or a command exits with a status it should not: standalone
-# 0 or 3 (3 = findings) is fine, 1 (load or analysis errors) is not;
+# any mode, or a command exits with a status it should not: standalone
+# (either driver) 0 or 3 (3 = findings) is fine, 1 (load or analysis errors) is not;
 # go vet 0 is fine, 1 only if what it printed is findings, not errors.
 set -euo pipefail
 
@@ -57,6 +59,10 @@ check "perflint -flags" "$tmp/flags.out" "$rc" "0"
 rc=0
 (cd "$root" && "$perflint" "${pkgs[@]}") >"$tmp/standalone.out" 2>&1 || rc=$?
 check "perflint ${pkgs[*]}" "$tmp/standalone.out" "$rc" "0 3"
+
+rc=0
+(cd "$root" && "$perflint" -inprocess "${pkgs[@]}") >"$tmp/inprocess.out" 2>&1 || rc=$?
+check "perflint -inprocess ${pkgs[*]}" "$tmp/inprocess.out" "$rc" "0 3"
 
 rc=0
 (cd "$root" && "$perflint" -json "${pkgs[@]}") >"$tmp/json.out" 2>"$tmp/json.err" || rc=$?
