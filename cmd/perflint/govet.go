@@ -38,8 +38,8 @@ var inProcess = flag.Bool("inprocess", false,
 var inProcessOnly = []string{"inprocess", "test", "cpuprofile", "memprofile", "trace", "debug", "h", "help"}
 
 // passThrough are the flags whose output go vet itself produces as this
-// driver would: JSON, fixes, diffs, and text with context lines.
-var passThrough = []string{"json", "fix", "diff", "c"}
+// driver would: fixes, diffs, and text with context lines.
+var passThrough = []string{"fix", "diff", "c"}
 
 // runThroughGoVet runs args through go vet, unless they ask for the
 // in-process driver, help, or the go command is the one running us.
@@ -59,9 +59,16 @@ func runThroughGoVet(args []string) (code int, ok bool) {
 		return exitCode(cmd.Run()), true
 	}
 	var stdout bytes.Buffer
-	cmd := exec.Command("go", append(append(vet, "-json"), args...)...)
+	wantJSON := hasFlag(args, []string{"json"})
+	if !wantJSON {
+		args = append([]string{"-json"}, args...)
+	}
+	cmd := exec.Command("go", append(vet, args...)...)
 	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
 	runErr := cmd.Run()
+	if wantJSON {
+		return printMergedJSON(os.Stdout, &stdout, runErr), true
+	}
 	findings, analyzerErrs, err := decodeVetJSON(&stdout)
 	if err != nil {
 		fmt.Fprintf(os.Stderr, "perflint: reading go vet's output: %v\n", err)
@@ -186,6 +193,38 @@ func decodeVetJSON(r io.Reader) ([]vetFinding, []string, error) {
 	sort.Strings(errs)
 	sort.Slice(findings, func(i, j int) bool { return lessFinding(findings[i], findings[j]) })
 	return findings, errs, nil
+}
+
+// printMergedJSON merges go vet's per-package JSON trees into the single
+// tree multichecker's -json prints (packages without findings left out).
+// Like multichecker, it exits 0 unless packages failed to load.
+func printMergedJSON(w io.Writer, r io.Reader, runErr error) int {
+	merged := make(map[string]map[string]json.RawMessage)
+	dec := json.NewDecoder(r)
+	for {
+		var tree map[string]map[string]json.RawMessage
+		if err := dec.Decode(&tree); err == io.EOF {
+			break
+		} else if err != nil {
+			fmt.Fprintf(os.Stderr, "perflint: reading go vet's output: %v\n", err)
+			return 1
+		}
+		for pkg, byAnalyzer := range tree {
+			if len(byAnalyzer) > 0 {
+				merged[pkg] = byAnalyzer
+			}
+		}
+	}
+	out, err := json.MarshalIndent(merged, "", "\t")
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "perflint: %v\n", err)
+		return 1
+	}
+	fmt.Fprintf(w, "%s\n", out)
+	if runErr != nil {
+		return 1
+	}
+	return 0
 }
 
 // printFindings writes findings as multichecker's text output does: the
