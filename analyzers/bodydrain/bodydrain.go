@@ -198,6 +198,8 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 	if msg == "" {
 		return
 	}
+	// Name the call: a line may hold several (resp, err := get(http.Get(u))).
+	msg = apis.CalleeName(pass.TypesInfo, expr) + ": " + msg
 	d := analysis.Diagnostic{Pos: expr.Pos(), End: expr.End(), Message: msg}
 	if at.IsValid() && at != expr.Pos() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "this path"}}
