@@ -103,10 +103,7 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 		return nil
 	}
 	if closers.IsResponse(t) {
-		if fn := apis.Callee(info, call); fn != nil && responseSources[fn.FullName()] {
-			return t
-		}
-		return nil
+		return nil // a bare response: a getter of one someone else owns
 	}
 	if fn := apis.Callee(info, call); fn != nil && notSources[fn.FullName()] {
 		return nil
@@ -122,9 +119,6 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 	}
 	return nil
 }
-
-// responseSources return a bare *http.Response that the caller owns.
-var responseSources = map[string]bool{}
 
 // notSources return a response whose body reads from a connection the
 // caller already owns (http.ReadResponse on a bufio.Reader): no pool

@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ssa"
 
+	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/closers"
 )
 
@@ -708,26 +709,7 @@ func noReturn(call *ssa.Call) bool {
 	if obj == nil {
 		return false
 	}
-	return noReturns[obj.FullName()]
-}
-
-var noReturns = map[string]bool{
-	"os.Exit":                   true,
-	"runtime.Goexit":            true,
-	"log.Fatal":                 true,
-	"log.Fatalf":                true,
-	"log.Fatalln":               true,
-	"log.Panic":                 true,
-	"log.Panicf":                true,
-	"log.Panicln":               true,
-	"(*log.Logger).Fatal":       true,
-	"(*log.Logger).Fatalf":      true,
-	"(*log.Logger).Fatalln":     true,
-	"(*log.Logger).Panic":       true,
-	"(*log.Logger).Panicf":      true,
-	"(*testing.common).Fatal":   true,
-	"(*testing.common).Fatalf":  true,
-	"(*testing.common).FailNow": true,
+	return apis.NoReturn(obj)
 }
 
 // returnsValue reports whether a call yields a value other than an error.

@@ -443,10 +443,8 @@ func terminates(info *types.Info, s ast.Stmt, breakable, inLit bool) bool {
 				return true
 			}
 		}
-		if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "os.Exit" {
-			return true
-		}
-		return summary.Config.LogLevel(info, call) == apis.Exit
+		fn := apis.Callee(info, call)
+		return fn != nil && apis.NoReturn(fn)
 	}
 	return false
 }

@@ -175,3 +175,20 @@ func slogLevel(info *types.Info, call *ast.CallExpr) Level {
 	}
 	return Warn
 }
+
+// exits never return to their caller.
+var exits = func() nameSet {
+	s := make(nameSet)
+	s.add("os", "", "Exit")
+	s.add("runtime", "", "Goexit")
+	s.add("testing", "*common", "Fatal", "Fatalf", "FailNow", "Skip", "Skipf", "SkipNow")
+	return s
+}()
+
+// NoReturn reports whether calling fn never returns: os.Exit,
+// runtime.Goexit, testing's Fatal and Skip, and the Fatal and Panic calls of
+// the known loggers.
+func NoReturn(fn *types.Func) bool {
+	name := fn.FullName()
+	return exits[name] || logLevels[name] == Exit
+}
