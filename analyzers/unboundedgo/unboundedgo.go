@@ -645,7 +645,43 @@ func workerPool(info *types.Info, loop loops.Loop, site ast.Node) bool {
 	if bound == nil || mentionsLen(info, bound) {
 		return false
 	}
-	return readsChannel(info, spawnedCall(site))
+	spawned := spawnedCall(site)
+	return readsChannel(info, spawned) || !usesLoopVars(info, loop.Node, spawned)
+}
+
+// usesLoopVars reports whether the spawned code refers to the loop's
+// iteration variables. Goroutines that do not (for i := 0; i < n; i++ { go
+// w.runner() }) are n identical workers sharing the work: a pool of n, not
+// one goroutine per item.
+func usesLoopVars(info *types.Info, loop ast.Node, spawned ast.Node) bool {
+	vars := make(map[types.Object]bool)
+	define := func(e ast.Expr) {
+		if id, ok := e.(*ast.Ident); ok && info.Defs[id] != nil {
+			vars[info.Defs[id]] = true
+		}
+	}
+	switch n := loop.(type) {
+	case *ast.ForStmt:
+		if init, ok := n.Init.(*ast.AssignStmt); ok {
+			for _, lhs := range init.Lhs {
+				define(lhs)
+			}
+		}
+	case *ast.RangeStmt:
+		define(n.Key)
+		define(n.Value)
+	}
+	if len(vars) == 0 || spawned == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(spawned, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && vars[info.Uses[id]] {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 func mentionsLen(info *types.Info, e ast.Expr) bool {

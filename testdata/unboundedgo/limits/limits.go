@@ -333,3 +333,32 @@ func uncapped(ctx context.Context, a, b []int) {
 		go fetch(ctx, 0) // want `go statement in a loop`
 	}
 }
+
+type work struct{ todo []int }
+
+func (w *work) runner(ctx context.Context) {}
+
+// n identical runners sharing one queue: a pool of n, however n is set
+// (cmd/internal/par.Work.Do).
+func (w *work) Do(ctx context.Context, n int) {
+	for i := 0; i < n-1; i++ {
+		go w.runner(ctx)
+	}
+	w.runner(ctx)
+}
+
+var maxBackground = 4
+
+// Helpers started up to a package-level setting (cmd/dist's bginit).
+func startHelpers(ctx context.Context) {
+	for i := 0; i < maxBackground; i++ {
+		go fetch(ctx, 0)
+	}
+}
+
+// A counted loop whose goroutines each take the i-th item: one per item.
+func perItem(ctx context.Context, ids []int, n int) {
+	for i := 0; i < n; i++ {
+		go fetch(ctx, ids[i]) // want `go statement in a loop`
+	}
+}
