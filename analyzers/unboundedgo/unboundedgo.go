@@ -130,7 +130,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 			}
 		}
 	}
-	if limitedInLoop(info, loop, n) {
+	if limitedInLoop(info, loop, n) || acquiresFirst(info, spawnedCall(n)) {
 		return
 	}
 	if workerPool(info, loop, n) {
@@ -452,6 +452,41 @@ func limitedInLoop(info *types.Info, loop loops.Loop, site ast.Node) bool {
 		return true
 	})
 	return limited
+}
+
+// acquiresFirst reports whether the goroutine's first act is to take a
+// semaphore token (sem <- struct{}{}, sem.Acquire(ctx, 1)): the goroutines
+// are cheap and parked, and the work they do — the connections they open —
+// is bounded by the semaphore.
+func acquiresFirst(info *types.Info, spawned ast.Node) bool {
+	lit := literalOf(spawned)
+	if lit == nil || len(lit.Body.List) == 0 {
+		return false
+	}
+	isAcquire := func(e ast.Expr) bool {
+		call, ok := ast.Unparen(e).(*ast.CallExpr)
+		if !ok {
+			return false
+		}
+		fn := apis.Callee(info, call)
+		return fn != nil && acquires[fn.FullName()]
+	}
+	switch first := lit.Body.List[0].(type) {
+	case *ast.SendStmt: // a token on a chan struct{}, not a result sent out
+		ch, ok := info.TypeOf(first.Chan).Underlying().(*types.Chan)
+		if !ok {
+			return false
+		}
+		token, ok := ch.Elem().Underlying().(*types.Struct)
+		return ok && token.NumFields() == 0
+	case *ast.ExprStmt:
+		return isAcquire(first.X)
+	case *ast.IfStmt: // if err := sem.Acquire(ctx, 1); err != nil { ... }
+		if init, ok := first.Init.(*ast.AssignStmt); ok && len(init.Rhs) == 1 {
+			return isAcquire(init.Rhs[0])
+		}
+	}
+	return false
 }
 
 var acquires = map[string]bool{

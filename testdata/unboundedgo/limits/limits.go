@@ -362,3 +362,31 @@ func perItem(ctx context.Context, ids []int, n int) {
 		go fetch(ctx, ids[i]) // want `go statement in a loop`
 	}
 }
+
+// The goroutine takes a token before its work: the work is bounded by the
+// semaphore (cmd/link's host object copies).
+func tokenInside(ctx context.Context, ids []int) {
+	sema := make(chan struct{}, 4)
+	var wg sync.WaitGroup
+	for _, id := range ids {
+		wg.Add(1)
+		go func() {
+			sema <- struct{}{}
+			defer func() { <-sema; wg.Done() }()
+			fetch(ctx, id)
+		}()
+	}
+	wg.Wait()
+}
+
+func weightedInside(ctx context.Context, ids []int, sem *semaphore.Weighted) {
+	for _, id := range ids {
+		go func() {
+			if err := sem.Acquire(ctx, 1); err != nil {
+				return
+			}
+			defer sem.Release(1)
+			fetch(ctx, id)
+		}()
+	}
+}
