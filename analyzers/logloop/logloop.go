@@ -138,7 +138,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	// An event loop ends the search: a line per event is like a line per
 	// request, even when workers serving events are started in a loop.
 	loop, ok := loops.Find(info, cur, nil)
-	if !ok || loops.EventLoop(info, loop.Node) {
+	if !ok || loops.EventLoop(info, loop.Node) || overErrors(info, loop.Node) {
 		return
 	}
 	isGuard := func(obj types.Object) bool { return guards.has(pass, ins, obj) }
@@ -162,6 +162,18 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: "the loop"}},
 	})
+}
+
+// overErrors reports whether the loop ranges over errors (for _, err :=
+// range errs): a line per error is an error report, rare by nature,
+// whatever the level of the call that writes it.
+func overErrors(info *types.Info, loop ast.Node) bool {
+	rng, ok := loop.(*ast.RangeStmt)
+	if !ok || rng.Value == nil {
+		return false
+	}
+	t := info.TypeOf(rng.Value)
+	return t != nil && types.Implements(t, errorIface) && types.IsInterface(t)
 }
 
 // levelChecked reports whether an if or switch around cur, in its function,

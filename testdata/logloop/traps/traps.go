@@ -211,3 +211,11 @@ func Switches(items []Item, logErr bool, o *Options) {
 }
 
 type Options struct{ Verbose bool }
+
+// A line per error of a list of errors is an error report, however it is
+// written (cmd/go/internal/auth logs each GOAUTH error with log.Printf).
+func reportErrors(errs []error) {
+	for _, err := range errs {
+		log.Printf("  %v", err)
+	}
+}
