@@ -109,7 +109,7 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 		return nil
 	}
 	tuple, ok := t.(*types.Tuple)
-	if !ok || tuple.Len() < 2 || !isError(tuple.At(tuple.Len()-1).Type()) {
+	if !ok || tuple.Len() < 2 || !apis.IsError(tuple.At(tuple.Len()-1).Type()) {
 		return nil
 	}
 	for i := range tuple.Len() - 1 {
@@ -125,10 +125,6 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 // connection depends on closing it.
 var notSources = map[string]bool{
 	"net/http.ReadResponse": true,
-}
-
-func isError(t types.Type) bool {
-	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 
 func importsHTTP(pkg *types.Package) bool {

@@ -416,7 +416,7 @@ func (t *tracker) wrapUsed(ci ssa.CallInstruction, v ssa.Value) {
 		t.events[ci] = k
 	}
 	if call, ok := ci.(*ssa.Call); ok && k == readSome {
-		if _, isTuple := call.Type().(*types.Tuple); !isTuple && hasMethods(call.Type()) && !isError(call.Type()) {
+		if _, isTuple := call.Type().(*types.Tuple); !isTuple && hasMethods(call.Type()) && !apis.IsError(call.Type()) {
 			t.addWrap(call)
 		}
 	}
@@ -721,13 +721,13 @@ func returnsValue(ci ssa.CallInstruction) bool {
 	switch t := call.Type().(type) {
 	case *types.Tuple:
 		for i := range t.Len() {
-			if !isError(t.At(i).Type()) {
+			if !apis.IsError(t.At(i).Type()) {
 				return true
 			}
 		}
 		return false
 	default:
-		return !isError(t)
+		return !apis.IsError(t)
 	}
 }
 

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -81,24 +82,13 @@ func (g *guardVars) has(pass *analysis.Pass, ins *inspector.Inspector, obj types
 				g.vars[pass.TypesInfo.ObjectOf(l.Sel)] = true
 			}
 		}
-		for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)) {
-			switch n := cur.Node().(type) {
-			case *ast.AssignStmt:
-				if len(n.Lhs) == len(n.Rhs) {
-					for i := range n.Lhs {
-						mark(n.Lhs[i], n.Rhs[i])
-					}
-				}
-			case *ast.ValueSpec:
-				if len(n.Names) == len(n.Values) {
-					for i := range n.Names {
-						mark(n.Names[i], n.Values[i])
-					}
-				}
-			case *ast.KeyValueExpr: // Options{Verbose: logger.Enabled(...)}
-				if id, ok := n.Key.(*ast.Ident); ok {
-					mark(id, n.Value)
-				}
+		for lhs, rhs := range astx.Bindings(ins.Root()) {
+			mark(lhs, rhs)
+		}
+		for cur := range ins.Root().Preorder((*ast.KeyValueExpr)(nil)) {
+			n := cur.Node().(*ast.KeyValueExpr) // Options{Verbose: logger.Enabled(...)}
+			if id, ok := n.Key.(*ast.Ident); ok {
+				mark(id, n.Value)
 			}
 		}
 	}
@@ -459,8 +449,4 @@ func terminates(info *types.Info, s ast.Stmt, breakable, inLit bool) bool {
 		return fn != nil && apis.NoReturn(fn)
 	}
 	return false
-}
-
-func contains(outer, inner ast.Node) bool {
-	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
 }

@@ -13,6 +13,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -287,7 +288,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	}
 	t := resultVars(info, cur)
 	t.spread(info, f.Body)
-	if f.Cond != nil && (t.mentions(info, f.Cond, false) || contains(f.Cond, call)) {
+	if f.Cond != nil && (t.mentions(info, f.Cond, false) || astx.Contains(f.Cond, call)) {
 		return true
 	}
 	if f.Post != nil && t.mentions(info, f.Post, false) {
@@ -305,7 +306,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		if !ok {
 			return true
 		}
-		if (t.mentions(info, ifs.Cond, true) || contains(ifs.Cond, call)) && exits(f, ifs) {
+		if (t.mentions(info, ifs.Cond, true) || astx.Contains(ifs.Cond, call)) && exits(f, ifs) {
 			driven = true
 		}
 		return true
@@ -533,7 +534,7 @@ func (t taint) mentions(info *types.Info, x ast.Node, success bool) bool {
 		if !ok {
 			return true
 		}
-		if v, ok := info.Uses[id].(*types.Var); ok && t[v] && !isError(v.Type()) {
+		if v, ok := info.Uses[id].(*types.Var); ok && t[v] && !apis.IsError(v.Type()) {
 			found = true
 		}
 		return true
@@ -547,7 +548,7 @@ func (t taint) isErrVar(info *types.Info, x ast.Expr) bool {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	return ok && t[v] && isError(v.Type())
+	return ok && t[v] && apis.IsError(v.Type())
 }
 
 func isBool(t types.Type) bool {
@@ -558,14 +559,6 @@ func isBool(t types.Type) bool {
 func isNil(info *types.Info, x ast.Expr) bool {
 	tv, ok := info.Types[x]
 	return ok && tv.IsNil()
-}
-
-var errorType = types.Universe.Lookup("error").Type()
-
-func isError(t types.Type) bool { return types.Identical(t, errorType) }
-
-func contains(outer, inner ast.Node) bool {
-	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
 }
 
 // outerName names the declared function around cur, for the head of the

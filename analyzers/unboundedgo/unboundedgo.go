@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -286,26 +287,10 @@ func localInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 	if !fn.Valid() {
 		return nil
 	}
-	for c := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := c.Node().(type) {
-		case *ast.AssignStmt:
-			if n.Tok != token.DEFINE || len(n.Lhs) != len(n.Rhs) {
-				continue
-			}
-			for i, lhs := range n.Lhs {
-				if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
-					return n.Rhs[i]
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) != len(n.Values) {
-				continue
-			}
-			for i, id := range n.Names {
-				if info.Defs[id] == v {
-					return n.Values[i]
-				}
-			}
+	// Only a definition's identifier is in Defs: x = v never matches.
+	for lhs, rhs := range astx.Bindings(fn) {
+		if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+			return rhs
 		}
 	}
 	return nil

@@ -137,7 +137,7 @@ func IsEntAll(fn *types.Func) bool {
 		return false
 	}
 	res := sig.Results()
-	if res.Len() != 2 || !isErrorType(res.At(1).Type()) {
+	if res.Len() != 2 || !IsError(res.At(1).Type()) {
 		return false
 	}
 	if _, ok := res.At(0).Type().Underlying().(*types.Slice); !ok {
@@ -236,7 +236,8 @@ func RowsConsumer(info *types.Info, call *ast.CallExpr) (rowsArg, dest int, ok b
 	return 0, 0, false
 }
 
-func isErrorType(t types.Type) bool {
+// IsError reports whether t is the predeclared error type.
+func IsError(t types.Type) bool {
 	return types.Identical(t, types.Universe.Lookup("error").Type())
 }
 

@@ -29,6 +29,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/listflow"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 )
@@ -191,32 +192,15 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 // collectClosureVars records the variables that hold a function literal, so
 // that calling one runs the literal's body: fetch := func(id int) {...}.
 func (r *Result) collectClosureVars(ins *inspector.Inspector) {
-	info := r.pass.TypesInfo
-	bind := func(lhs ast.Expr, rhs ast.Expr) {
+	for lhs, rhs := range astx.Bindings(ins.Root()) {
 		id, ok := lhs.(*ast.Ident)
 		lit, isLit := ast.Unparen(rhs).(*ast.FuncLit)
 		if !ok || !isLit {
-			return
+			continue
 		}
-		if v, ok := info.ObjectOf(id).(*types.Var); ok {
+		if v, ok := r.pass.TypesInfo.ObjectOf(id).(*types.Var); ok {
 			if _, seen := r.lits[v]; !seen {
 				r.lits[v] = lit
-			}
-		}
-	}
-	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) == len(n.Rhs) {
-				for i := range n.Lhs {
-					bind(n.Lhs[i], n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			if len(n.Names) == len(n.Values) {
-				for i := range n.Names {
-					bind(n.Names[i], n.Values[i])
-				}
 			}
 		}
 	}

@@ -1,0 +1,44 @@
+// Package astx holds the small syntax-tree walks several analyzers share.
+package astx
+
+import (
+	"go/ast"
+	"iter"
+
+	"golang.org/x/tools/go/ast/inspector"
+)
+
+// Bindings yields each one-to-one binding of a name to a value under cur:
+// x := v, x = v, var x = v (and each pair of a, b := v, w). Assignments from
+// a multi-valued call (a, err := f()) bind no single value and are skipped.
+func Bindings(cur inspector.Cursor) iter.Seq2[ast.Expr, ast.Expr] {
+	return func(yield func(lhs, rhs ast.Expr) bool) {
+		for c := range cur.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+			switch n := c.Node().(type) {
+			case *ast.AssignStmt:
+				if len(n.Lhs) != len(n.Rhs) {
+					continue
+				}
+				for i := range n.Lhs {
+					if !yield(n.Lhs[i], n.Rhs[i]) {
+						return
+					}
+				}
+			case *ast.ValueSpec:
+				if len(n.Names) != len(n.Values) {
+					continue
+				}
+				for i := range n.Names {
+					if !yield(n.Names[i], n.Values[i]) {
+						return
+					}
+				}
+			}
+		}
+	}
+}
+
+// Contains reports whether inner lies within outer.
+func Contains(outer, inner ast.Node) bool {
+	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
