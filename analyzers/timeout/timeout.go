@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -38,7 +37,7 @@ const (
 )
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsNet(pass.Pkg) || isTestSupport(pass.Pkg) {
+	if !importsNet(pass.Pkg) || skip.TestSupportPackage(pass.Pkg) {
 		return nil, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
@@ -66,14 +65,6 @@ func importsNet(pkg *types.Package) bool {
 		}
 	}
 	return false
-}
-
-// isTestSupport reports whether pkg is a test-support package by the
-// standard library's naming (net/http/httptest, an in-house .../httptest):
-// its servers and clients only ever run under tests.
-func isTestSupport(pkg *types.Package) bool {
-	path := pkg.Path()
-	return path == "httptest" || strings.HasSuffix(path, "/httptest")
 }
 
 type checker struct {

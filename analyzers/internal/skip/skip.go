@@ -63,3 +63,11 @@ func TestHelper(info *types.Info, fn *ast.FuncDecl) bool {
 	}
 	return false
 }
+
+// TestSupportPackage reports whether pkg is a test-support package by the
+// standard library's naming (net/http/httptest, an in-house .../httptest):
+// the servers and clients it builds only ever run under tests.
+func TestSupportPackage(pkg *types.Package) bool {
+	path := pkg.Path()
+	return path == "httptest" || strings.HasSuffix(path, "/httptest")
+}
