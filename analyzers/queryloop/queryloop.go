@@ -556,11 +556,6 @@ func isBool(t types.Type) bool {
 	return ok && b.Kind() == types.Bool
 }
 
-func isNil(info *types.Info, x ast.Expr) bool {
-	tv, ok := info.Types[x]
-	return ok && tv.IsNil()
-}
-
 // outerName names the declared function around cur, for the head of the
 // chain in messages.
 func outerName(sum *summary.Result, cur inspector.Cursor) string {

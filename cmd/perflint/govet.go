@@ -30,9 +30,13 @@ import (
 // -inprocess (and the flags only the in-process driver has: -test,
 // profiles, -debug) selects multichecker's in-process loading instead.
 
-var inProcess = flag.Bool("inprocess", false,
-	"load and analyze every package in this process (multichecker) instead of through go vet; "+
-		"holds all packages in memory at once, and caches nothing")
+// The -inprocess flag is read by hasFlag before any parsing; it is declared
+// so that multichecker accepts it and -help lists it.
+func init() {
+	flag.Bool("inprocess", false,
+		"load and analyze every package in this process (multichecker) instead of through go vet; "+
+			"holds all packages in memory at once, and caches nothing")
+}
 
 // inProcessOnly are the flags that only the in-process driver understands.
 var inProcessOnly = []string{"inprocess", "test", "cpuprofile", "memprofile", "trace", "debug", "h", "help"}
