@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perflint/perflint/analyzers/suite"
+	"github.com/perflint/perflint/internal/driver"
 )
 
 // The analyzer set must be valid for every driver: unique names, acyclic
@@ -46,7 +47,7 @@ func TestNamesAndDocs(t *testing.T) {
 // Facts cross process boundaries under go vet and Bazel nogo, gob-encoded:
 // every fact type must survive the trip with its fields intact.
 func TestFactsRoundTripThroughGob(t *testing.T) {
-	for _, a := range all(suite.Analyzers()) {
+	for _, a := range driver.RequiredOrder(suite.Analyzers()) {
 		for _, fact := range a.FactTypes {
 			typ := reflect.TypeOf(fact).Elem()
 			orig := reflect.New(typ)
@@ -68,27 +69,6 @@ func TestFactsRoundTripThroughGob(t *testing.T) {
 			}
 		}
 	}
-}
-
-// all returns the analyzers and everything they require, each once.
-func all(roots []*analysis.Analyzer) []*analysis.Analyzer {
-	var list []*analysis.Analyzer
-	seen := make(map[*analysis.Analyzer]bool)
-	var visit func(a *analysis.Analyzer)
-	visit = func(a *analysis.Analyzer) {
-		if seen[a] {
-			return
-		}
-		seen[a] = true
-		for _, req := range a.Requires {
-			visit(req)
-		}
-		list = append(list, a)
-	}
-	for _, a := range roots {
-		visit(a)
-	}
-	return list
 }
 
 // fill sets every field of v to a non-zero value.

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -14,89 +13,77 @@ import (
 	"strings"
 )
 
-// Standalone runs (perflint ./...) go through the go command by default:
+// With -govet (and always for -fix and -diff), a standalone run goes
+// through the go command:
 //
 //	go vet -vettool=<this binary> -json [flags] [packages]
 //
 // The go command then runs perflint once per package, dependencies first,
 // each process reading its dependencies' types from export data and their
-// facts from files, and caches both the facts and the findings. Loading every
-// package's syntax and types into one process, as multichecker does, costs
-// several times the memory (the facts perflint needs from dependencies force
-// their full syntax to be loaded), and nothing of it is reused by the next
-// run. This driver prints the findings as multichecker would and keeps its
-// exit codes: 3 with findings, 1 when packages fail to load, 0 when clean.
-//
-// -inprocess (and the flags only the in-process driver has: -test,
-// profiles, -debug) selects multichecker's in-process loading instead.
-
-// The -inprocess flag is read by hasFlag before any parsing; it is declared
-// so that multichecker accepts it and -help lists it.
-func init() {
-	flag.Bool("inprocess", false,
-		"load and analyze every package in this process (multichecker) instead of through go vet; "+
-			"holds all packages in memory at once, and caches nothing")
-}
-
-// inProcessOnly are the flags that only the in-process driver understands.
-var inProcessOnly = []string{"inprocess", "test", "cpuprofile", "memprofile", "trace", "debug", "h", "help"}
+// facts from files, and caches both the facts and the findings: memory stays
+// flat and a re-run on unchanged code is nearly free, but a first run costs
+// more CPU than the in-process driver (a process and export-data reads per
+// package). This path prints the findings as the in-process driver would and
+// keeps its exit codes: 3 with findings, 1 when packages fail to load, 0
+// when clean.
 
 // passThrough are the flags whose output go vet itself produces as this
 // driver would: fixes, diffs, and text with context lines.
 var passThrough = []string{"fix", "diff", "c"}
 
-// runThroughGoVet runs args through go vet, unless they ask for the
-// in-process driver, help, or the go command is the one running us.
-func runThroughGoVet(args []string) (code int, ok bool) {
-	if len(args) == 0 || args[0] == "help" || vetMode(args) || hasFlag(args, inProcessOnly) {
-		return 0, false
-	}
+// runThroughGoVet runs the analysis as go vet -vettool=<this binary>, in
+// dir, and prints what it reports as the standalone driver would.
+func runThroughGoVet(args []string, dir string, stdout, stderr io.Writer) int {
 	self, err := os.Executable()
 	if err != nil {
-		return 0, false
+		fmt.Fprintln(stderr, "perflint:", err)
+		return 1
 	}
 	vet := []string{"vet", "-vettool=" + self}
 	args = dropDriverDefaults(args)
-	if hasFlag(args, passThrough) {
+	command := func(args []string) *exec.Cmd {
 		cmd := exec.Command("go", append(vet, args...)...)
-		cmd.Stdin, cmd.Stdout, cmd.Stderr = os.Stdin, os.Stdout, os.Stderr
-		return exitCode(cmd.Run()), true
+		cmd.Dir, cmd.Stdin, cmd.Stdout, cmd.Stderr = dir, os.Stdin, stdout, stderr
+		return cmd
 	}
-	var stdout bytes.Buffer
+	if hasFlag(args, passThrough) {
+		return exitCode(command(args).Run())
+	}
+	var out bytes.Buffer
 	wantJSON := hasFlag(args, []string{"json"})
 	if !wantJSON {
 		args = append([]string{"-json"}, args...)
 	}
-	cmd := exec.Command("go", append(vet, args...)...)
-	cmd.Stdout, cmd.Stderr = &stdout, os.Stderr
+	cmd := command(args)
+	cmd.Stdout = &out
 	runErr := cmd.Run()
 	if wantJSON {
-		return printMergedJSON(os.Stdout, &stdout, runErr), true
+		return printMergedJSON(stdout, stderr, &out, runErr)
 	}
-	findings, analyzerErrs, err := decodeVetJSON(&stdout)
+	findings, analyzerErrs, err := decodeVetJSON(&out)
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "perflint: reading go vet's output: %v\n", err)
-		return 1, true
+		fmt.Fprintf(stderr, "perflint: reading go vet's output: %v\n", err)
+		return 1
 	}
-	printFindings(os.Stdout, findings)
+	printFindings(stdout, findings)
 	for _, e := range analyzerErrs {
-		fmt.Fprintln(os.Stderr, e)
+		fmt.Fprintln(stderr, e)
 	}
 	switch {
 	case runErr != nil || len(analyzerErrs) > 0:
 		if exitCode(runErr) == -1 {
-			fmt.Fprintf(os.Stderr, "perflint: go vet: %v\n", runErr)
+			fmt.Fprintf(stderr, "perflint: go vet: %v\n", runErr)
 		}
-		return 1, true
+		return 1
 	case len(findings) > 0:
-		return 3, true
+		return 3
 	}
-	return 0, true
+	return 0
 }
 
 // dropDriverDefaults removes the flags of this driver that go vet does not
-// know and that ask for what it does anyway: -format=text, -sarif=false,
-// -inprocess=false.
+// know and that only chose this path or ask for what it does anyway:
+// -govet, -format=text, -sarif=false, -test.
 func dropDriverDefaults(args []string) []string {
 	var kept []string
 	for i := 0; i < len(args); i++ {
@@ -105,7 +92,7 @@ func dropDriverDefaults(args []string) []string {
 			return append(kept, args[i:]...)
 		}
 		switch strings.TrimLeft(a, "-") {
-		case "format=text", "sarif=false", "inprocess=false":
+		case "govet", "govet=true", "format=text", "sarif=false", "test", "test=true":
 			continue
 		case "format":
 			if i+1 < len(args) && args[i+1] == "text" {
@@ -202,7 +189,7 @@ func decodeVetJSON(r io.Reader) ([]vetFinding, []string, error) {
 // printMergedJSON merges go vet's per-package JSON trees into the single
 // tree multichecker's -json prints (packages without findings left out).
 // Like multichecker, it exits 0 unless packages failed to load.
-func printMergedJSON(w io.Writer, r io.Reader, runErr error) int {
+func printMergedJSON(w, stderr io.Writer, r io.Reader, runErr error) int {
 	merged := make(map[string]map[string]json.RawMessage)
 	dec := json.NewDecoder(r)
 	for {
@@ -210,7 +197,7 @@ func printMergedJSON(w io.Writer, r io.Reader, runErr error) int {
 		if err := dec.Decode(&tree); err == io.EOF {
 			break
 		} else if err != nil {
-			fmt.Fprintf(os.Stderr, "perflint: reading go vet's output: %v\n", err)
+			fmt.Fprintf(stderr, "perflint: reading go vet's output: %v\n", err)
 			return 1
 		}
 		for pkg, byAnalyzer := range tree {
@@ -221,7 +208,7 @@ func printMergedJSON(w io.Writer, r io.Reader, runErr error) int {
 	}
 	out, err := json.MarshalIndent(merged, "", "\t")
 	if err != nil {
-		fmt.Fprintf(os.Stderr, "perflint: %v\n", err)
+		fmt.Fprintf(stderr, "perflint: %v\n", err)
 		return 1
 	}
 	fmt.Fprintf(w, "%s\n", out)

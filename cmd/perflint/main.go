@@ -4,17 +4,20 @@
 //
 //	perflint ./...
 //
-// and it has the go command drive it, as go vet -vettool=perflint would: one
-// process per package, dependencies' types from export data, facts and
-// findings cached, so memory stays flat and a second run is nearly free.
-// -inprocess loads and analyzes everything in one process instead (the
-// multichecker way). go vet can also drive it directly:
+// and it analyzes them in this process, streaming: each package is parsed,
+// type-checked and analyzed once its dependencies are, and its syntax is
+// dropped as soon as it is done, so memory holds little more than the types
+// of the import graph. -govet has the go command drive it instead, as
+// go vet -vettool=perflint would: one process per package, findings and
+// facts cached, so a re-run on unchanged code is nearly free. go vet can
+// also drive it directly:
 //
 //	go vet -vettool=$(which perflint) ./...
 //
 // It exits 3 when it reports findings, 1 when packages fail to load and 0
-// otherwise. With -json it always exits 0 (the multichecker convention), so
-// scripts that use -json must look at the output, not the status.
+// otherwise. With -json it exits 0 unless packages fail to load (the
+// multichecker convention), so scripts that use -json must look at the
+// output, not the status. -sarif writes SARIF 2.1.0 instead.
 //
 // Findings can be silenced with //nolint:NAME, //nolint:perflint or a bare
 // //nolint on the reported line, on a line of its own just above the
@@ -33,25 +36,31 @@ import (
 	"github.com/perflint/perflint/cmd/perflint/internal/suppress"
 )
 
+// multicheckerOnly are the flags that only x/tools' checker implements:
+// help, and its debugging modes.
+var multicheckerOnly = []string{"h", "help", "debug"}
+
 func main() {
 	analyzers := suite.Analyzers()
 	for i, a := range analyzers {
 		analyzers[i] = suppress.Wrap(a)
 	}
 	exposeSummaryFlags()
-	if code, ok := runAlternateFormat(analyzers, os.Args[1:]); ok {
-		os.Exit(code)
+	args := os.Args[1:]
+	if vetMode(args) {
+		multichecker.Main(analyzers...) // go vet's unit protocol
 	}
-	if code, ok := runThroughGoVet(os.Args[1:]); ok {
-		os.Exit(code)
+	registerHelpFlags()
+	if len(args) == 0 || args[0] == "help" || hasFlag(args, multicheckerOnly) {
+		multichecker.Main(analyzers...) // usage, help, -debug
 	}
-	multichecker.Main(analyzers...)
+	os.Exit(runStandalone(analyzers, args, "", os.Stdout, os.Stderr))
 }
 
 // exposeSummaryFlags publishes the summary analyzer's flags, which extend
 // the API tables for every analyzer (-summary.queries, -summary.pools,
-// -summary.loggers). multichecker only registers the flags of the analyzers
-// it is given, and the summary analyzer is a dependency, not one of those.
+// -summary.loggers). The analyzer is a dependency, not one of those whose
+// flags the drivers register.
 func exposeSummaryFlags() {
 	shared := suite.Shared()
 	shared.Flags.VisitAll(func(f *flag.Flag) {

@@ -85,9 +85,9 @@ func reportedLines(out string) []string {
 
 func TestStandaloneHonoursNolint(t *testing.T) {
 	bin := perflint(t)
-	// By default the driver runs through go vet; -inprocess loads every
-	// package itself. Both report the same findings with the same status.
-	for _, mode := range [][]string{nil, {"-inprocess"}} {
+	// By default the driver analyzes in process; -govet runs through go vet.
+	// Both report the same findings with the same status.
+	for _, mode := range [][]string{nil, {"-govet"}} {
 		out, code := run(t, bin, append(mode, "./api")...)
 		if code != 3 {
 			t.Errorf("%v: exit status %d, want 3 (findings)\n%s", mode, code, out)
@@ -102,7 +102,7 @@ func TestStandaloneHonoursNolint(t *testing.T) {
 
 func TestCleanPackageExitsZero(t *testing.T) {
 	bin := perflint(t)
-	for _, mode := range [][]string{nil, {"-inprocess"}} {
+	for _, mode := range [][]string{nil, {"-govet"}} {
 		if out, code := run(t, bin, append(mode, "-clientreuse=false", "./api")...); code != 0 || out != "" {
 			t.Errorf("%v: exit status %d, output %q; want 0 and nothing", mode, code, out)
 		}
@@ -146,7 +146,7 @@ func TestJSON(t *testing.T) {
 
 func TestLoadErrorIsNotAPanic(t *testing.T) {
 	bin := perflint(t)
-	for _, mode := range [][]string{nil, {"-inprocess"}} {
+	for _, mode := range [][]string{nil, {"-govet"}} {
 		out, code := run(t, bin, append(mode, "./...")...)
 		if code != 1 {
 			t.Errorf("%v: exit status %d on a package that does not type-check, want 1\n%s", mode, code, out)
@@ -173,7 +173,7 @@ func TestHelp(t *testing.T) {
 	}
 }
 
-// -fix applies the suggested fixes, through go vet and in process alike.
+// -fix applies the suggested fixes (always through go vet).
 func TestFix(t *testing.T) {
 	bin := perflint(t)
 	const src = `package fix
@@ -192,7 +192,7 @@ func Count(w http.ResponseWriter, r *http.Request) {
 	}
 }
 `
-	for _, mode := range [][]string{nil, {"-inprocess"}} {
+	for _, mode := range [][]string{nil, {"-govet"}} {
 		dir := t.TempDir()
 		write := func(name, content string) {
 			if err := os.WriteFile(filepath.Join(dir, name), []byte(content), 0o644); err != nil {

@@ -71,7 +71,7 @@ func sarifOut(t *testing.T, analyzers []*analysis.Analyzer, args ...string) (log
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	code = runSARIF(analyzers, args, dir, &out, &errOut)
+	code = runStandalone(analyzers, args, dir, &out, &errOut)
 	if out.Len() > 0 {
 		validate(t, out.Bytes())
 		if err := json.Unmarshal(out.Bytes(), &log); err != nil {
@@ -267,30 +267,6 @@ func TestSARIFLoadError(t *testing.T) {
 	_, _, code, stderr = sarifOut(t, []*analysis.Analyzer{newFake()}, "-sarif", "./nosuchdir")
 	if code != 1 || stderr == "" {
 		t.Errorf("./nosuchdir: exit %d, stderr %q", code, stderr)
-	}
-}
-
-func TestWantsSARIF(t *testing.T) {
-	a := newFake()
-	for _, tc := range []struct {
-		args []string
-		want bool
-	}{
-		{[]string{"-sarif", "./..."}, true},
-		{[]string{"--sarif", "./..."}, true},
-		{[]string{"-sarif=false", "./..."}, false},
-		{[]string{"-format=sarif", "./..."}, true},
-		{[]string{"-format", "sarif", "./..."}, true},
-		{[]string{"-format=text", "./..."}, false},
-		{[]string{"-perflintfake.word", "x", "-sarif", "./..."}, true},
-		{[]string{"-perflintfake", "-sarif", "./..."}, true},
-		{[]string{"./...", "-sarif"}, false}, // a package pattern ends the flags
-		{[]string{"-json", "./..."}, false},
-		{[]string{"-h"}, false},
-	} {
-		if got := wantsSARIF([]*analysis.Analyzer{a}, tc.args); got != tc.want {
-			t.Errorf("wantsSARIF(%q) = %v, want %v", tc.args, got, tc.want)
-		}
 	}
 }
 

@@ -1,0 +1,155 @@
+package main
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// vetMode reports whether the go command is driving this process: it asks
+// for the flags (-flags), the version (-V=full) or runs one unit (x.cfg).
+func vetMode(args []string) bool {
+	for _, a := range args {
+		if a == "-flags" || a == "--flags" || strings.HasPrefix(a, "-V") || strings.HasPrefix(a, "--V") {
+			return true
+		}
+	}
+	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// driverFlags are the flags of the standalone driver: multichecker's
+// (analysisflags.Parse and checker.RegisterFlags) on a flag set of its own,
+// plus output formats and the choice of driver.
+type driverFlags struct {
+	fs           *flag.FlagSet
+	enabled      map[*analysis.Analyzer]*triState
+	sarif        bool
+	format       string
+	govet        bool
+	includeTests bool
+	json, fix    bool
+	diff         bool
+	context      int
+	cpuProfile   string
+	memProfile   string
+	trace        string
+}
+
+func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFlags {
+	d := &driverFlags{
+		fs:      flag.NewFlagSet("perflint", flag.ContinueOnError),
+		enabled: make(map[*analysis.Analyzer]*triState),
+	}
+	fs := d.fs
+	fs.SetOutput(stderr)
+	for _, a := range analyzers {
+		enable := new(triState)
+		fs.Var(enable, a.Name, fmt.Sprintf("enable %q analysis", a.Name))
+		d.enabled[a] = enable
+		a.Flags.VisitAll(func(f *flag.Flag) {
+			fs.Var(f.Value, a.Name+"."+f.Name, f.Usage)
+		})
+	}
+	fs.BoolVar(&d.sarif, "sarif", false, sarifUsage)
+	fs.StringVar(&d.format, "format", "text", formatUsage)
+	fs.BoolVar(&d.govet, "govet", false, govetUsage)
+	fs.BoolVar(&d.includeTests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.BoolVar(&d.json, "json", false, "emit JSON output")
+	fs.BoolVar(&d.fix, "fix", false, "apply all suggested fixes")
+	fs.BoolVar(&d.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
+	fs.IntVar(&d.context, "c", -1, "display offending line with this many lines of context")
+	fs.StringVar(&d.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
+	fs.StringVar(&d.memProfile, "memprofile", "", "write memory profile to this file")
+	fs.StringVar(&d.trace, "trace", "", "write trace log to this file")
+	// multichecker's legacy vet flags, accepted and ignored as it does.
+	fs.Bool("source", false, "no effect (deprecated)")
+	fs.Bool("v", false, "no effect (deprecated)")
+	fs.Bool("all", false, "no effect (deprecated)")
+	fs.String("tags", "", "no effect (deprecated)")
+	return d
+}
+
+const (
+	sarifUsage  = "write results as SARIF 2.1.0 to standard output (same as -format=sarif)"
+	formatUsage = "output format: text, or sarif (SARIF 2.1.0 on standard output)"
+	govetUsage  = "run through go vet -vettool: one process per package, findings and facts cached by the go command " +
+		"(a re-run on unchanged code is nearly free; a first run costs more CPU). -fix and -diff always run this way"
+)
+
+// registerHelpFlags declares this driver's own flags on flag.CommandLine, so
+// that multichecker's -help lists them and go vet's -flags query sees them.
+func registerHelpFlags() {
+	flag.Bool("sarif", false, sarifUsage)
+	flag.String("format", "text", formatUsage)
+	flag.Bool("govet", false, govetUsage)
+}
+
+// addCommandLine adds the flags main registered on flag.CommandLine (such as
+// the -summary.* flags of a shared dependency) that fs lacks.
+func addCommandLine(fs *flag.FlagSet) {
+	flag.CommandLine.VisitAll(func(f *flag.Flag) {
+		if fs.Lookup(f.Name) == nil {
+			fs.Var(f.Value, f.Name, f.Usage)
+		}
+	})
+}
+
+// selected applies multichecker's rule: if any -NAME flag is true, run only
+// those analyzers; otherwise, if any is false, run all but those.
+func (d *driverFlags) selected(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
+	var hasTrue, hasFalse bool
+	for _, ts := range d.enabled {
+		hasTrue = hasTrue || *ts == setTrue
+		hasFalse = hasFalse || *ts == setFalse
+	}
+	var keep []*analysis.Analyzer
+	for _, a := range analyzers {
+		switch {
+		case hasTrue && *d.enabled[a] == setTrue,
+			!hasTrue && hasFalse && *d.enabled[a] != setFalse,
+			!hasTrue && !hasFalse:
+			keep = append(keep, a)
+		}
+	}
+	return keep
+}
+
+// triState is multichecker's -NAME flag: unset, true or false.
+type triState int
+
+const (
+	unset triState = iota
+	setTrue
+	setFalse
+)
+
+func (ts *triState) Get() any { return *ts == setTrue }
+
+func (ts *triState) Set(value string) error {
+	b, err := strconv.ParseBool(value)
+	if err != nil {
+		return fmt.Errorf("want true or false")
+	}
+	if b {
+		*ts = setTrue
+	} else {
+		*ts = setFalse
+	}
+	return nil
+}
+
+func (ts *triState) String() string {
+	switch *ts {
+	case setTrue:
+		return "true"
+	case setFalse:
+		return "false"
+	}
+	return "unset"
+}
+
+func (ts *triState) IsBoolFlag() bool { return true }

@@ -1,0 +1,308 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"go/token"
+	"io"
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"runtime/trace"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/internal/driver"
+)
+
+// runStandalone is perflint ./...: it parses args, analyzes the packages
+// they name (in dir, "" for the working directory) with the streaming
+// in-process driver, and prints the findings as text (multichecker's lines,
+// on stdout), JSON (multichecker's tree) or SARIF. -govet, -fix and -diff
+// hand the run to go vet instead. It returns the exit code: 1 when packages
+// fail to load or an analyzer fails, else 3 with findings, else 0; with
+// -json, like multichecker, 0 unless packages fail to load.
+func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, stdout, stderr io.Writer) int {
+	d := newDriverFlags(analyzers, stderr)
+	addCommandLine(d.fs)
+	if err := d.fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0
+		}
+		return 2 // the flag package printed the error and the usage
+	}
+	sarif := d.sarif || d.format == "sarif"
+	switch {
+	case d.format != "text" && d.format != "sarif":
+		fmt.Fprintf(stderr, "perflint: unknown -format %q (want text or sarif)\n", d.format)
+		return 2
+	case sarif && (d.json || d.fix || d.diff || d.context >= 0 || d.govet):
+		fmt.Fprintln(stderr, "perflint: -sarif cannot be combined with -json, -fix, -diff, -c or -govet")
+		return 2
+	case d.fs.NArg() == 0:
+		fmt.Fprintln(stderr, "perflint: no package patterns given, e.g. perflint ./...")
+		return 2
+	case d.govet || d.fix || d.diff:
+		if !d.includeTests {
+			fmt.Fprintln(stderr, "perflint: -test=false is not available through go vet (-govet, -fix, -diff)")
+			return 2
+		}
+		return runThroughGoVet(args, dir, stdout, stderr)
+	}
+	stop, err := startProfiles(d)
+	if err != nil {
+		fmt.Fprintln(stderr, "perflint:", err)
+		return 1
+	}
+	defer stop()
+
+	analyzers = d.selected(analyzers)
+	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests}, analyzers, d.fs.Args())
+	if err != nil {
+		fmt.Fprintln(stderr, "perflint:", err)
+		return 1
+	}
+	var notes []string // package errors and analyzer failures
+	for _, e := range res.PackageErrors {
+		fmt.Fprintln(stderr, e)
+		notes = append(notes, e.Error())
+	}
+	for _, f := range res.Failures {
+		fmt.Fprintln(stderr, "perflint:", f)
+		notes = append(notes, f.Error())
+	}
+	exit := 0
+	if len(notes) > 0 {
+		exit = 1
+	}
+	switch {
+	case sarif:
+		cwd, err := workDir(dir)
+		if err != nil {
+			fmt.Fprintln(stderr, "perflint:", err)
+			return 1
+		}
+		log := newSARIFLog(analyzers, cwd, withFset(res.Fset, unique(res)), notes)
+		if err := writeJSON(stdout, log); err != nil {
+			fmt.Fprintln(stderr, "perflint:", err)
+			return 1
+		}
+		if exit == 0 && len(log.Runs[0].Results) > 0 {
+			exit = 3
+		}
+	case d.json:
+		if err := writeJSON(stdout, jsonTree(res)); err != nil {
+			fmt.Fprintln(stderr, "perflint:", err)
+			return 1
+		}
+		if len(res.PackageErrors) == 0 {
+			exit = 0 // multichecker's -json convention
+		}
+	default:
+		findings := unique(res)
+		for _, diag := range findings {
+			printPlain(stdout, res.Fset, d.context, diag.Diagnostic)
+		}
+		if exit == 0 && len(findings) > 0 {
+			exit = 3 // errors take precedence, as in multichecker
+		}
+	}
+	return exit
+}
+
+func workDir(dir string) (string, error) {
+	if dir != "" {
+		return dir, nil
+	}
+	return os.Getwd()
+}
+
+// unique drops the copies of a finding that a package and its test variant
+// both report (the same file is analyzed in each).
+func unique(res *driver.Result) []driver.Diagnostic {
+	type key struct {
+		pos, end token.Position
+		analyzer string
+		message  string
+	}
+	seen := make(map[key]bool)
+	var kept []driver.Diagnostic
+	for _, d := range res.Diagnostics {
+		k := key{res.Fset.Position(d.Pos), res.Fset.Position(d.End), d.Analyzer.Name, d.Message}
+		if !seen[k] {
+			seen[k] = true
+			kept = append(kept, d)
+		}
+	}
+	return kept
+}
+
+func withFset(fset *token.FileSet, diags []driver.Diagnostic) []diagnostic {
+	out := make([]diagnostic, len(diags))
+	for i, d := range diags {
+		out[i] = diagnostic{analyzer: d.Analyzer, fset: fset, Diagnostic: d.Diagnostic}
+	}
+	return out
+}
+
+// printPlain writes a finding as multichecker's text output does: position
+// and message, each related position indented by a tab, and with context
+// >= 0 the source lines around each.
+func printPlain(w io.Writer, fset *token.FileSet, context int, d analysis.Diagnostic) {
+	print := func(pos, end token.Pos, message string) {
+		posn := fset.Position(pos)
+		fmt.Fprintf(w, "%s: %s\n", posn, message)
+		if context < 0 {
+			return
+		}
+		last := fset.Position(end)
+		if !last.IsValid() || last.Filename != posn.Filename {
+			last = posn
+		}
+		data, err := os.ReadFile(posn.Filename)
+		if err != nil {
+			return
+		}
+		lines := strings.Split(string(data), "\n")
+		for i := posn.Line - context; i <= last.Line+context; i++ {
+			if 1 <= i && i <= len(lines) {
+				fmt.Fprintf(w, "%d\t%s\n", i, lines[i-1])
+			}
+		}
+	}
+	print(d.Pos, d.End, d.Message)
+	for _, r := range d.Related {
+		print(r.Pos, r.End, "\t"+r.Message)
+	}
+}
+
+// startProfiles starts what -cpuprofile and -trace ask for and returns the
+// function that stops them and writes -memprofile.
+func startProfiles(d *driverFlags) (stop func(), err error) {
+	var stops []func()
+	stop = func() {
+		for i := len(stops) - 1; i >= 0; i-- {
+			stops[i]()
+		}
+	}
+	if d.cpuProfile != "" {
+		f, err := os.Create(d.cpuProfile)
+		if err != nil {
+			return stop, err
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			f.Close()
+			return stop, err
+		}
+		stops = append(stops, func() { pprof.StopCPUProfile(); f.Close() })
+	}
+	if d.trace != "" {
+		f, err := os.Create(d.trace)
+		if err != nil {
+			stop()
+			return func() {}, err
+		}
+		if err := trace.Start(f); err != nil {
+			f.Close()
+			stop()
+			return func() {}, err
+		}
+		stops = append(stops, func() { trace.Stop(); f.Close() })
+	}
+	if d.memProfile != "" {
+		name := d.memProfile
+		stops = append(stops, func() {
+			f, err := os.Create(name)
+			if err != nil {
+				fmt.Fprintln(os.Stderr, "perflint:", err)
+				return
+			}
+			runtime.GC()
+			if err := pprof.Lookup("heap").WriteTo(f, 0); err != nil {
+				fmt.Fprintln(os.Stderr, "perflint:", err)
+			}
+			f.Close()
+		})
+	}
+	return stop, nil
+}
+
+// The JSON output is multichecker's (analysisflags' JSON tree): package ID
+// → analyzer → findings, or {"error": "..."} when the analyzer failed.
+type (
+	jsonFinding struct {
+		Category       string        `json:"category,omitempty"`
+		Posn           string        `json:"posn"`
+		End            string        `json:"end"`
+		Message        string        `json:"message"`
+		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
+		Related        []jsonRelated `json:"related,omitempty"`
+	}
+	jsonFix struct {
+		Message string     `json:"message"`
+		Edits   []jsonEdit `json:"edits"`
+	}
+	jsonEdit struct {
+		Filename string `json:"filename"`
+		Start    int    `json:"start"` // byte offsets
+		End      int    `json:"end"`
+		New      string `json:"new"`
+	}
+	jsonRelated struct {
+		Posn    string `json:"posn"`
+		End     string `json:"end"`
+		Message string `json:"message"`
+	}
+	jsonFailure struct {
+		Err string `json:"error"`
+	}
+)
+
+func jsonTree(res *driver.Result) map[string]map[string]any {
+	tree := make(map[string]map[string]any)
+	add := func(pkg, analyzer string, v any) {
+		if tree[pkg] == nil {
+			tree[pkg] = make(map[string]any)
+		}
+		tree[pkg][analyzer] = v
+	}
+	byPkg := make(map[[2]string][]jsonFinding)
+	for _, d := range res.Diagnostics {
+		k := [2]string{d.PackageID, d.Analyzer.Name}
+		byPkg[k] = append(byPkg[k], toJSON(res.Fset, d.Diagnostic))
+	}
+	for k, list := range byPkg {
+		add(k[0], k[1], list)
+	}
+	for _, f := range res.Failures {
+		add(f.PackageID, f.Analyzer.Name, jsonFailure{f.Err.Error()})
+	}
+	return tree
+}
+
+func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonFinding {
+	posn := func(pos, end token.Pos) (string, string) {
+		if !end.IsValid() {
+			end = pos
+		}
+		return fset.Position(pos).String(), fset.Position(end).String()
+	}
+	f := jsonFinding{Category: d.Category, Message: d.Message}
+	f.Posn, f.End = posn(d.Pos, d.End)
+	for _, fix := range d.SuggestedFixes {
+		jf := jsonFix{Message: fix.Message}
+		for _, e := range fix.TextEdits {
+			start, end := fset.Position(e.Pos), fset.Position(e.End)
+			jf.Edits = append(jf.Edits, jsonEdit{Filename: start.Filename, Start: start.Offset, End: end.Offset, New: string(e.NewText)})
+		}
+		f.SuggestedFixes = append(f.SuggestedFixes, jf)
+	}
+	for _, r := range d.Related {
+		jr := jsonRelated{Message: r.Message}
+		jr.Posn, jr.End = posn(r.Pos, r.End)
+		f.Related = append(f.Related, jr)
+	}
+	return f
+}

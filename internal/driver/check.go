@@ -1,0 +1,120 @@
+package driver
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/scanner"
+	"go/types"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// process parses and type-checks n, then runs the analyzers it needs. Only
+// n.types and what the analyzers report outlive it.
+func (r *run) process(n *node) {
+	if n.pkg.PkgPath == "unsafe" {
+		n.types = types.Unsafe
+		return
+	}
+	n.errors = append(n.errors, n.pkg.Errors...)
+	for _, dep := range n.imports {
+		n.illTyped = n.illTyped || dep.illTyped
+	}
+	analyzers := r.plan.forPackage(n.root)
+	files, info := r.check(n, len(analyzers) > 0)
+	if len(n.errors) > 0 {
+		n.illTyped = true
+	}
+	if len(analyzers) == 0 || n.illTyped {
+		return // analysis needs well-typed code, as the checker's does
+	}
+	r.analyze(n, analyzers, files, info)
+}
+
+// check parses n's files and type-checks them against its imports' types.
+// Function bodies are checked only when analyzers will look at them.
+func (r *run) check(n *node, bodies bool) ([]*ast.File, *types.Info) {
+	files := make([]*ast.File, 0, len(n.pkg.CompiledGoFiles))
+	for _, name := range n.pkg.CompiledGoFiles {
+		f, err := parser.ParseFile(r.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
+		if err != nil {
+			n.errors = append(n.errors, parseErrors(name, err)...)
+		}
+		if f != nil {
+			files = append(files, f)
+		}
+	}
+
+	var info *types.Info
+	if bodies {
+		info = &types.Info{
+			Types:        make(map[ast.Expr]types.TypeAndValue),
+			Defs:         make(map[*ast.Ident]types.Object),
+			Uses:         make(map[*ast.Ident]types.Object),
+			Implicits:    make(map[ast.Node]types.Object),
+			Instances:    make(map[*ast.Ident]types.Instance),
+			Scopes:       make(map[ast.Node]*types.Scope),
+			Selections:   make(map[*ast.SelectorExpr]*types.Selection),
+			FileVersions: make(map[*ast.File]string),
+		}
+	}
+	conf := &types.Config{
+		Importer:         importerFunc(func(path string) (*types.Package, error) { return n.importTypes(path) }),
+		IgnoreFuncBodies: !bodies,
+		Sizes:            n.pkg.TypesSizes,
+		Error: func(err error) {
+			if terr, ok := err.(types.Error); ok {
+				n.errors = append(n.errors, packages.Error{
+					Pos:  terr.Fset.Position(terr.Pos).String(),
+					Msg:  terr.Msg,
+					Kind: packages.TypeError,
+				})
+			}
+		},
+	}
+	if m := n.pkg.Module; m != nil && m.GoVersion != "" {
+		conf.GoVersion = "go" + m.GoVersion
+	}
+	n.types = types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
+	before := len(n.errors)
+	err := types.NewChecker(conf, r.fset, n.types, info).Files(files)
+	if err != nil && len(n.errors) == before {
+		// An error the checker did not pass to conf.Error (such as a
+		// Go version it cannot handle).
+		n.errors = append(n.errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
+	}
+	return files, info
+}
+
+// importTypes resolves an import path as written in n's source.
+func (n *node) importTypes(path string) (*types.Package, error) {
+	if path == "unsafe" {
+		return types.Unsafe, nil
+	}
+	dep := n.byPath[path]
+	switch {
+	case dep == nil:
+		return nil, fmt.Errorf("no metadata for %s", path)
+	case dep.types == nil:
+		return nil, fmt.Errorf("could not import %s", path)
+	}
+	return dep.types, nil
+}
+
+type importerFunc func(path string) (*types.Package, error)
+
+func (f importerFunc) Import(path string) (*types.Package, error) { return f(path) }
+
+// parseErrors turns a parser error into one packages.Error per message.
+func parseErrors(name string, err error) []packages.Error {
+	list, ok := err.(scanner.ErrorList)
+	if !ok {
+		return []packages.Error{{Pos: name, Msg: err.Error(), Kind: packages.ParseError}}
+	}
+	errs := make([]packages.Error, len(list))
+	for i, e := range list {
+		errs[i] = packages.Error{Pos: e.Pos.String(), Msg: e.Msg, Kind: packages.ParseError}
+	}
+	return errs
+}
