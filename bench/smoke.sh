@@ -2,9 +2,8 @@
 # bench/smoke.sh — a quick (< 60 s on a warm build cache) CI check that
 # perflint runs end to end on a few real packages, every way users run it:
 #
-#   perflint PKGS                          (standalone; by default it runs
-#                                           go vet -vettool=perflint -json itself)
-#   perflint -inprocess PKGS               (the in-process multichecker driver)
+#   perflint PKGS                          (standalone: the streaming in-process driver)
+#   perflint -govet PKGS                   (standalone through go vet -vettool=perflint -json)
 #   go vet -vettool=perflint PKGS          (unitchecker, driven by the go command)
 #
 # Usage: bench/smoke.sh [PKG...]     (default: errors strings net/url)
@@ -61,8 +60,8 @@ rc=0
 check "perflint ${pkgs[*]}" "$tmp/standalone.out" "$rc" "0 3"
 
 rc=0
-(cd "$root" && "$perflint" -inprocess "${pkgs[@]}") >"$tmp/inprocess.out" 2>&1 || rc=$?
-check "perflint -inprocess ${pkgs[*]}" "$tmp/inprocess.out" "$rc" "0 3"
+(cd "$root" && "$perflint" -govet "${pkgs[@]}") >"$tmp/govet.out" 2>&1 || rc=$?
+check "perflint -govet ${pkgs[*]}" "$tmp/govet.out" "$rc" "0 3"
 
 rc=0
 (cd "$root" && "$perflint" -json "${pkgs[@]}") >"$tmp/json.out" 2>"$tmp/json.err" || rc=$?

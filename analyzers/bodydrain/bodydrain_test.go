@@ -9,7 +9,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perflint/perflint/analyzers/bodydrain"
-	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 func Test(t *testing.T) {

@@ -10,7 +10,7 @@ import (
 	"golang.org/x/tools/go/packages"
 
 	"github.com/perflint/perflint/analyzers/ctxflow"
-	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 func Test(t *testing.T) {

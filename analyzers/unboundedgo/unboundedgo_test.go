@@ -5,7 +5,7 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/internal/testutil"
 	"github.com/perflint/perflint/analyzers/unboundedgo"
 )
 

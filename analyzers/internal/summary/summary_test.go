@@ -6,7 +6,7 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perflint/perflint/analyzers/internal/summary"
-	"github.com/perflint/perflint/analyzers/internal/testutil"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 func TestFacts(t *testing.T) {

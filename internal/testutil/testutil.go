@@ -19,7 +19,7 @@ func Dir(t testing.TB) string {
 	if !ok {
 		t.Fatal("cannot locate testdata")
 	}
-	dir := filepath.Join(filepath.Dir(file), "..", "..", "..", "testdata")
+	dir := filepath.Join(filepath.Dir(file), "..", "..", "testdata")
 	downloadOnce(t, dir)
 	return dir
 }
