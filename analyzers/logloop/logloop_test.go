@@ -5,8 +5,8 @@ import (
 
 	"golang.org/x/tools/go/analysis/analysistest"
 
-	"github.com/perflint/perflint/internal/testutil"
 	"github.com/perflint/perflint/analyzers/logloop"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 func Test(t *testing.T) {

@@ -6,8 +6,8 @@ import (
 	"golang.org/x/tools/go/analysis/analysistest"
 
 	"github.com/perflint/perflint/analyzers/internal/summary"
-	"github.com/perflint/perflint/internal/testutil"
 	"github.com/perflint/perflint/analyzers/pagination"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 // The repository and service packages hold no handler: their expectations

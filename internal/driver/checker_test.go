@@ -10,9 +10,9 @@ import (
 	"golang.org/x/tools/go/analysis/checker"
 	"golang.org/x/tools/go/packages"
 
-	"github.com/perflint/perflint/internal/testutil"
 	"github.com/perflint/perflint/analyzers/suite"
 	"github.com/perflint/perflint/internal/driver"
+	"github.com/perflint/perflint/internal/testutil"
 )
 
 // TestMatchesChecker runs the whole suite over testdata packages (every
