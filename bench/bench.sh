@@ -6,21 +6,22 @@
 #
 #   bench/bench.sh std              go vet std  vs  go vet -vettool=perflint std
 #   bench/bench.sh deps             the same on `go list -deps ./...` of this module
-#   bench/bench.sh scale            perflint -inprocess on 10%, 50%, 100% of std
+#   bench/bench.sh scale            perflint (standalone) on 10%, 50%, 100% of std
 #   bench/bench.sh corpus DIR...    in each Go module DIR: golangci-lint v2.15.0 with
-#                                   bench/golangci-peers.yml  vs  perflint ./... (default:
-#                                   driven by go vet)  vs  perflint -inprocess ./...
-#                                   (+ a warm perflint re-run)
+#                                   bench/golangci-peers.yml  vs  perflint ./... (the
+#                                   streaming in-process driver)  vs  perflint -govet ./...
+#                                   (driven by go vet; + a warm -govet re-run)
 #
 # std and deps print two tables: "cold" (each tool runs on its own copy of a
 # GOCACHE in which the packages are already compiled but nothing has been
 # vetted, so every package is analyzed) and "warm" (the same two commands
 # re-run on the same caches: the go command replays cached vet results).
-# corpus does the same for perflint: for each module, perflint and
-# perflint -inprocess each run on a fresh copy of a GOCACHE in which that
-# module's packages (and test variants) are compiled but not vetted, then
-# perflint runs again on its cache ("warm"). golangci-lint runs on the normal,
-# warmed GOCACHE after `golangci-lint cache clean`.
+# corpus: for each module, golangci-lint runs on the normal, warmed GOCACHE
+# after `golangci-lint cache clean`; perflint ./... (which caches nothing: it
+# only asks go list for metadata) on that same warmed cache; perflint -govet
+# on a fresh copy of a GOCACHE in which the module's packages (and test
+# variants) are compiled but not vetted, then again on it ("warm": the go
+# command replays cached vet results).
 #
 # Environment:
 #   PERFLINT=/path/to/perflint  use this binary instead of building ./cmd/perflint
@@ -306,7 +307,7 @@ mode_scale() {
 		loaded=$(cd "$root" && go list -e -test -deps "${sel[@]}" | wc -l)
 		echo "$n" >"$tmp/scale-$pct.n"
 		echo "$loaded" >"$tmp/scale-$pct.loaded"
-		local extra=(-inprocess -debug=t) # profiles and -debug exist only in-process
+		local extra=(-timing)
 		[[ $pct == 100 ]] && extra+=(-cpuprofile="$tmp/cpu.prof" -memprofile="$tmp/mem.prof")
 		measure "perflint-std-$pct%" "$root" "0 3" "$perflint" "${extra[@]}" "${sel[@]}"
 		keys+=("perflint-std-$pct%")
@@ -324,19 +325,9 @@ mode_scale() {
 			"$(awk -v w="${WALL[$k]}" -v n="$n" 'BEGIN{printf "%.1f", 1000 * w / n}')" \
 			"${FINDS[$k]}" "${LOAD[$k]}" "${RC[$k]}"
 	done
-	local timing=$tmp/perflint-std-100%.out
-	if grep -qE '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing"; then
-		echo
-		echo "== slowest packages, 100% run (sum of analyzer actions from -debug=t; parallel, so noisy)"
-		grep -E '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing" | grep -v 'all others' |
-			dur_ms | awk -F'\t' '{ split($2, a, "@"); pkg[a[2]] += $1 } END { for (p in pkg) printf "%10.1f ms  %s\n", pkg[p], p }' |
-			sort -rn | head -n 15
-		echo
-		echo "== slowest analyzers, 100% run"
-		grep -E '^[0-9.]+(ns|us|µs|ms|s|m|h)[0-9.a-zµ]*	' "$timing" | grep -v 'all others' |
-			dur_ms | awk -F'\t' '{ split($2, a, "@"); an[a[1]] += $1 } END { for (p in an) printf "%10.1f ms  %s\n", an[p], p }' |
-			sort -rn | head -n 15
-	fi
+	echo
+	echo "== where the time went, 100% run (-timing; packages run side by side, so sums exceed wall)"
+	sed -n '/^perflint: [0-9]* packages in/,$p' "$tmp/perflint-std-100%.out"
 	if [[ -s $tmp/cpu.prof ]]; then
 		echo
 		echo "== CPU profile, 100% run (go tool pprof -top -cum)"
@@ -344,13 +335,12 @@ mode_scale() {
 	fi
 }
 
-# mode_corpus DIR...: per module, perflint (default driver: go vet -vettool,
-# one process per package), perflint -inprocess (one process loads everything)
-# and a warm perflint re-run, each against the golangci-lint peer set.
-# perflint runs on fresh copies of a GOCACHE prepared for that module (compiled,
-# test variants too, never vetted), so "cold" really analyzes every package;
-# "warm" re-runs the default driver on the same cache (vet results replayed).
-# golangci-lint uses the normal GOCACHE, warmed first, with its own cache cleaned.
+# mode_corpus DIR...: per module, the golangci-lint peer set, perflint ./...
+# (the streaming in-process driver), perflint -govet ./... on a fresh copy of
+# a GOCACHE prepared for that module (compiled, test variants too, never
+# vetted, so every package is analyzed) and a warm -govet re-run on the same
+# cache (vet results replayed). golangci-lint and perflint ./... use the
+# normal GOCACHE, warmed first; golangci-lint's own cache is cleaned.
 mode_corpus() {
 	(($# > 0)) || die "corpus mode needs at least one module directory"
 	build_perflint
@@ -364,28 +354,26 @@ mode_corpus() {
 		(cd "$dir" && go build ./... && go list -e -export -compiled -test -deps ./... >/dev/null)
 		base=$tmp/gocache-$name-base
 		prep_dir=$dir prep_cache "$base" ./...
-		rm -rf "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess"
-		cp -a "$base" "$tmp/gocache-$name-perflint"
-		cp -a "$base" "$tmp/gocache-$name-inprocess"
-		echo "GOCACHE for $name: $(du -sh "$base" | cut -f1) (x3)" >&2
-		GOCACHE=$tmp/gocache-$name-perflint measure "$name:perflint" "$dir" "0 3" "$perflint" ./...
-		GOCACHE=$tmp/gocache-$name-perflint measure "$name:perflint-warm" "$dir" "0 3" "$perflint" ./...
-		GOCACHE=$tmp/gocache-$name-inprocess measure "$name:perflint-inprocess" "$dir" "0 3" \
-			"$perflint" -inprocess ./...
+		rm -rf "$tmp/gocache-$name-govet"
+		cp -a "$base" "$tmp/gocache-$name-govet"
+		echo "GOCACHE for $name: $(du -sh "$base" | cut -f1) (x2)" >&2
+		measure "$name:perflint" "$dir" "0 3" "$perflint" ./...
+		GOCACHE=$tmp/gocache-$name-govet measure "$name:perflint-govet" "$dir" "0 3" "$perflint" -govet ./...
+		GOCACHE=$tmp/gocache-$name-govet measure "$name:perflint-govet-warm" "$dir" "0 3" "$perflint" -govet ./...
 		"$golangci" cache clean
 		measure "$name:golangci-peers" "$dir" "0 1" "$golangci" run -c "$peer_config" \
 			--timeout=30m ./...
 		if [[ ${KEEP:-0} != 1 ]]; then
-			chmod -R u+w "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess" 2>/dev/null || true
-			rm -rf "$tmp/gocache-$name-perflint" "$tmp/gocache-$name-inprocess"
+			chmod -R u+w "$tmp/gocache-$name-govet" 2>/dev/null || true
+			rm -rf "$tmp/gocache-$name-govet"
 		fi
 		keys+=("$name")
 	done
 	for name in "${keys[@]}"; do
-		table "$name: golangci-lint peers (cache cleaned, build cache warm) vs perflint ./... (fresh compiled GOCACHE; warm = re-run)" \
-			"$name:golangci-peers" "$name:perflint" "$name:perflint-inprocess" "$name:perflint-warm"
-		if [[ ${FINDS[$name:perflint]} != "${FINDS[$name:perflint-inprocess]}" ]]; then
-			echo "NOTE $name: findings differ: default ${FINDS[$name:perflint]}, -inprocess ${FINDS[$name:perflint-inprocess]}"
+		table "$name: golangci-lint peers (cache cleaned, build cache warm) vs perflint ./... vs perflint -govet ./... (fresh compiled GOCACHE; warm = re-run)" \
+			"$name:golangci-peers" "$name:perflint" "$name:perflint-govet" "$name:perflint-govet-warm"
+		if [[ ${FINDS[$name:perflint]} != "${FINDS[$name:perflint-govet]}" ]]; then
+			echo "NOTE $name: findings differ: perflint ${FINDS[$name:perflint]}, -govet ${FINDS[$name:perflint-govet]}"
 		fi
 	done
 }

@@ -37,6 +37,7 @@ type driverFlags struct {
 	cpuProfile   string
 	memProfile   string
 	trace        string
+	timing       bool
 }
 
 func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFlags {
@@ -65,6 +66,7 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 	fs.StringVar(&d.cpuProfile, "cpuprofile", "", "write CPU profile to this file")
 	fs.StringVar(&d.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&d.trace, "trace", "", "write trace log to this file")
+	fs.BoolVar(&d.timing, "timing", false, timingUsage)
 	// multichecker's legacy vet flags, accepted and ignored as it does.
 	fs.Bool("source", false, "no effect (deprecated)")
 	fs.Bool("v", false, "no effect (deprecated)")
@@ -74,6 +76,7 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 }
 
 const (
+	timingUsage = "print to stderr where the time went: go list, type checking, each analyzer, the slowest packages"
 	sarifUsage  = "write results as SARIF 2.1.0 to standard output (same as -format=sarif)"
 	formatUsage = "output format: text, or sarif (SARIF 2.1.0 on standard output)"
 	govetUsage  = "run through go vet -vettool: one process per package, findings and facts cached by the go command " +
@@ -86,6 +89,7 @@ func registerHelpFlags() {
 	flag.Bool("sarif", false, sarifUsage)
 	flag.String("format", "text", formatUsage)
 	flag.Bool("govet", false, govetUsage)
+	flag.Bool("timing", false, timingUsage)
 }
 
 // addCommandLine adds the flags main registered on flag.CommandLine (such as

@@ -213,3 +213,32 @@ func Count(w http.ResponseWriter, r *http.Request) {
 		}
 	}
 }
+
+func TestContextLines(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, bin, "-c=0", "-clientreuse", "./api")
+	if code != 3 {
+		t.Errorf("exit status %d, want 3\n%s", code, out)
+	}
+	if !regexp.MustCompile(`(?m)^9\t.*sql\.Open\(`).MatchString(out) {
+		t.Errorf("-c=0 does not print line 9 of api.go:\n%s", out)
+	}
+}
+
+func TestTiming(t *testing.T) {
+	bin := perflint(t)
+	out, _ := run(t, bin, "-timing", "./api")
+	for _, want := range []string{"go list (metadata)", "parse and type-check", "analyzer clientreuse", "slowest packages"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("-timing output lacks %q:\n%s", want, out)
+		}
+	}
+}
+
+func TestGoVetPathRefusesTestFalse(t *testing.T) {
+	bin := perflint(t)
+	out, code := run(t, bin, "-govet", "-test=false", "./api")
+	if code != 2 || !strings.Contains(out, "-test=false") {
+		t.Errorf("exit status %d, want 2 and an explanation\n%s", code, out)
+	}
+}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	stdcmp "cmp"
 	"errors"
 	"flag"
 	"fmt"
@@ -10,7 +11,9 @@ import (
 	"runtime"
 	"runtime/pprof"
 	"runtime/trace"
+	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 
@@ -59,10 +62,14 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 	defer stop()
 
 	analyzers = d.selected(analyzers)
+	start := time.Now()
 	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests}, analyzers, d.fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "perflint:", err)
 		return 1
+	}
+	if d.timing {
+		defer func() { printTimings(stderr, res, time.Since(start)) }()
 	}
 	var notes []string // package errors and analyzer failures
 	for _, e := range res.PackageErrors {
@@ -305,4 +312,50 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonFinding {
 		f.Related = append(f.Related, jr)
 	}
 	return f
+}
+
+// printTimings is -timing: totals per phase and analyzer, then the slowest
+// packages. Packages run side by side, so the sums exceed the wall time.
+func printTimings(w io.Writer, res *driver.Result, wall time.Duration) {
+	type cost struct {
+		name string
+		d    time.Duration
+	}
+	var check time.Duration
+	byAnalyzer := make(map[string]time.Duration)
+	packages := make([]cost, 0, len(res.Timings))
+	for _, t := range res.Timings {
+		total := t.Check
+		check += t.Check
+		for name, d := range t.Analyzers {
+			byAnalyzer[name] += d
+			total += d
+		}
+		packages = append(packages, cost{t.PackageID, total})
+	}
+	analyzers := make([]cost, 0, len(byAnalyzer))
+	for name, d := range byAnalyzer {
+		analyzers = append(analyzers, cost{name, d})
+	}
+	slowestFirst := func(list []cost) {
+		slices.SortFunc(list, func(x, y cost) int {
+			if x.d != y.d {
+				return -stdcmp.Compare(x.d, y.d)
+			}
+			return strings.Compare(x.name, y.name)
+		})
+	}
+	slowestFirst(analyzers)
+	slowestFirst(packages)
+	ms := func(d time.Duration) string { return fmt.Sprintf("%9.1f ms", float64(d)/float64(time.Millisecond)) }
+	fmt.Fprintf(w, "perflint: %d packages in %s (wall)\n", len(res.Timings), strings.TrimSpace(ms(wall)))
+	fmt.Fprintf(w, "%s  go list (metadata)\n", ms(res.Load))
+	fmt.Fprintf(w, "%s  parse and type-check\n", ms(check))
+	for _, a := range analyzers {
+		fmt.Fprintf(w, "%s  analyzer %s\n", ms(a.d), a.name)
+	}
+	fmt.Fprintln(w, "slowest packages (type-check + analyzers):")
+	for _, p := range packages[:min(10, len(packages))] {
+		fmt.Fprintf(w, "%s  %s\n", ms(p.d), p.name)
+	}
 }

@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/types"
+	"time"
 
 	"golang.org/x/tools/go/packages"
 )
@@ -22,7 +23,9 @@ func (r *run) process(n *node) {
 		n.illTyped = n.illTyped || dep.illTyped
 	}
 	analyzers := r.plan.forPackage(n.root)
+	start := time.Now()
 	files, info := r.check(n, len(analyzers) > 0)
+	n.timing.Check = time.Since(start)
 	if len(n.errors) > 0 {
 		n.illTyped = true
 	}

@@ -26,6 +26,7 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
@@ -73,6 +74,19 @@ type Result struct {
 	// Diagnostics are the root packages' findings, sorted by position,
 	// analyzer and message.
 	Diagnostics []Diagnostic
+	// Load is the time go list took (package metadata); Timings are the
+	// packages' own costs, sorted by package ID.
+	Load    time.Duration
+	Timings []Timing
+}
+
+// Timing is what one package cost. Packages run side by side, so times
+// include waiting for the CPU.
+type Timing struct {
+	PackageID string
+	Root      bool
+	Check     time.Duration            // parsing and type checking
+	Analyzers map[string]time.Duration // each analyzer's Run
 }
 
 // Run loads the packages matching patterns and analyzes them. It returns an
@@ -83,6 +97,7 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 		return nil, err
 	}
 	fset := token.NewFileSet()
+	start := time.Now()
 	roots, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes,
@@ -102,9 +117,12 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 		plan:  newPlan(analyzers),
 		facts: newFactStore(),
 	}
+	load := time.Since(start)
 	r.build(roots)
 	r.schedule(orDefault(cfg.Workers, runtime.GOMAXPROCS(0)))
-	return r.result(), nil
+	res := r.result()
+	res.Load = load
+	return res, nil
 }
 
 func orDefault(n, otherwise int) int {
@@ -140,6 +158,7 @@ type node struct {
 	illTyped bool // it, or a package it imports, has errors
 	diags    []Diagnostic
 	failures []Failure
+	timing   Timing
 }
 
 // build makes the node graph from the loaded metadata.
@@ -256,6 +275,8 @@ func (r *run) result() *Result {
 		res.PackageErrors = append(res.PackageErrors, n.errors...)
 		res.Failures = append(res.Failures, n.failures...)
 		res.Diagnostics = append(res.Diagnostics, n.diags...)
+		n.timing.PackageID, n.timing.Root = n.pkg.ID, n.root
+		res.Timings = append(res.Timings, n.timing)
 	}
 	sort.SliceStable(res.Diagnostics, func(i, j int) bool {
 		return r.lessDiagnostic(res.Diagnostics[i], res.Diagnostics[j])

@@ -9,6 +9,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"sync"
+	"time"
 
 	"golang.org/x/tools/go/analysis"
 )
@@ -67,6 +68,7 @@ func (r *run) analyze(n *node, analyzers []*analysis.Analyzer, files []*ast.File
 	results := make(map[*analysis.Analyzer]any, len(analyzers))
 	failed := make(map[*analysis.Analyzer]bool)
 	module := analysisModule(n)
+	n.timing.Analyzers = make(map[string]time.Duration, len(analyzers))
 	for _, a := range analyzers {
 		inputs := make(map[*analysis.Analyzer]any, len(a.Requires))
 		var err error
@@ -79,7 +81,9 @@ func (r *run) analyze(n *node, analyzers []*analysis.Analyzer, files []*ast.File
 		}
 		if err == nil {
 			pass := r.newPass(n, a, files, info, module, inputs)
+			start := time.Now()
 			results[a], err = runPass(pass)
+			n.timing.Analyzers[a.Name] = time.Since(start)
 		}
 		if err != nil {
 			failed[a] = true
