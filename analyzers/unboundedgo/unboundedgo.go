@@ -249,8 +249,8 @@ func fixedCountDepth(info *types.Info, at inspector.Cursor, e ast.Expr, depth in
 		if id, ok := ast.Unparen(e.Fun).(*ast.Ident); ok {
 			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "min" {
 				for _, arg := range e.Args {
-					if fixedCountDepth(info, at, arg, depth+1) || capGetter(info, arg) {
-						return true // min(len(items), maxWorkers), min(n, maxGs()-running)
+					if fixedCountDepth(info, at, arg, depth+1) || capGetter(info, arg) || isParam(info, arg) {
+						return true // min(len(items), maxWorkers), min(n, maxGs()-running), min(workers, len(jobs))
 					}
 				}
 			}
@@ -274,6 +274,17 @@ func fixedCountDepth(info *types.Info, at inspector.Cursor, e ast.Expr, depth in
 		}
 	}
 	return false
+}
+
+// isParam reports whether e names a parameter of the function: in
+// min(workers, len(jobs)), the caller's choice of a limit.
+func isParam(info *types.Info, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Kind() == types.ParamVar
 }
 
 // localInit returns the expression that defines a local variable (n :=

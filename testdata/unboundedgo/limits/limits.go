@@ -327,6 +327,37 @@ func (q *cleanupQueue) start(ctx context.Context) {
 	}
 }
 
+// A pool of at most workers goroutines, fewer when there is less work,
+// taking jobs from a channel (perflint's own internal/driver scheduler).
+func poolOfMin(ctx context.Context, jobs []int, workers int) {
+	queue := make(chan int, len(jobs))
+	for _, j := range jobs {
+		queue <- j
+	}
+	close(queue)
+	for range min(workers, len(jobs)) {
+		go func() {
+			for id := range queue {
+				fetch(ctx, id)
+			}
+		}()
+	}
+}
+
+// min with a parameter is a cap, whatever each goroutine does.
+func perItemMin(ctx context.Context, jobs []int, workers int) {
+	for i := range min(workers, len(jobs)) {
+		go fetch(ctx, jobs[i])
+	}
+}
+
+// A parameter alone is no cap when it is not the bound of a pool.
+func perItemParam(ctx context.Context, jobs []int, n int) {
+	for i := range n {
+		go fetch(ctx, jobs[i]) // want `go statement in a loop`
+	}
+}
+
 // min of two data sizes is no cap.
 func uncapped(ctx context.Context, a, b []int) {
 	for range min(len(a), len(b)) {
