@@ -72,9 +72,18 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 		defer func() { printTimings(stderr, res, time.Since(start)) }()
 	}
 	var notes []string // package errors and analyzer failures
+	printed := make(map[string]bool)
 	for _, e := range res.PackageErrors {
-		fmt.Fprintln(stderr, e)
-		notes = append(notes, e.Error())
+		if msg := e.Error(); !printed[msg] { // a package and its test variant share files
+			printed[msg] = true
+			fmt.Fprintln(stderr, msg)
+			notes = append(notes, msg)
+		}
+	}
+	for _, id := range res.Skipped {
+		msg := fmt.Sprintf("perflint: %s not analyzed: it, or a package it imports, has errors", id)
+		fmt.Fprintln(stderr, msg)
+		notes = append(notes, msg)
 	}
 	for _, f := range res.Failures {
 		fmt.Fprintln(stderr, "perflint:", f)

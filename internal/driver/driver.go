@@ -69,6 +69,9 @@ type Result struct {
 	// and of their dependencies, in a deterministic order; analysis of a
 	// package with errors (or that imports one) is skipped.
 	PackageErrors []packages.Error
+	// Skipped are the root packages not analyzed because they, or packages
+	// they import, have errors; sorted.
+	Skipped []string
 	// Failures are analyzer errors, sorted by package and analyzer.
 	Failures []Failure
 	// Diagnostics are the root packages' findings, sorted by position,
@@ -271,6 +274,9 @@ func (r *run) result() *Result {
 	for _, n := range r.nodes {
 		if n.root {
 			res.Roots = append(res.Roots, n.pkg.ID)
+			if n.illTyped {
+				res.Skipped = append(res.Skipped, n.pkg.ID)
+			}
 		}
 		res.PackageErrors = append(res.PackageErrors, n.errors...)
 		res.Failures = append(res.Failures, n.failures...)

@@ -254,7 +254,10 @@ func TestErrorsAndPanicsAreReportedNotFatal(t *testing.T) {
 	if !typeErr {
 		t.Errorf("package errors %v lack broken.go's type error", res.PackageErrors)
 	}
-	// usesbroken imports a package with errors: not analyzed.
+	// usesbroken imports a package with errors: not analyzed, and said so.
+	if !slices.Equal(res.Skipped, []string{"example.com/m/usesbroken"}) {
+		t.Errorf("skipped = %v, want usesbroken", res.Skipped)
+	}
 	for name, paths := range h.ran {
 		if slices.Contains(paths, "example.com/m/usesbroken") || slices.Contains(paths, "example.com/m/broken") {
 			t.Errorf("%s ran on a package with errors or importing one: %v", name, paths)
