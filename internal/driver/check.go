@@ -6,6 +6,7 @@ import (
 	"go/parser"
 	"go/scanner"
 	"go/types"
+	"runtime/debug"
 	"time"
 
 	"golang.org/x/tools/go/packages"
@@ -14,6 +15,18 @@ import (
 // process parses and type-checks n, then runs the analyzers it needs. Only
 // n.types and what the analyzers report outlive it.
 func (r *run) process(n *node) {
+	defer func() {
+		// Parsing and type checking do not panic on well-typed input; should
+		// they on other input, the package is reported, not the run lost.
+		if p := recover(); p != nil {
+			n.illTyped = true
+			n.errors = append(n.errors, packages.Error{
+				Pos:  "-",
+				Msg:  fmt.Sprintf("internal error processing %s: %v\n%s", n.pkg.ID, p, debug.Stack()),
+				Kind: packages.UnknownError,
+			})
+		}
+	}()
 	if n.pkg.PkgPath == "unsafe" {
 		n.types = types.Unsafe
 		return
