@@ -17,6 +17,7 @@
 package driver
 
 import (
+	"cmp"
 	"fmt"
 	"go/token"
 	"go/types"
@@ -122,17 +123,10 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 	}
 	load := time.Since(start)
 	r.build(roots)
-	r.schedule(orDefault(cfg.Workers, runtime.GOMAXPROCS(0)))
+	r.schedule(max(1, cmp.Or(cfg.Workers, runtime.GOMAXPROCS(0))))
 	res := r.result()
 	res.Load = load
 	return res, nil
-}
-
-func orDefault(n, otherwise int) int {
-	if n > 0 {
-		return n
-	}
-	return otherwise
 }
 
 // run is the state of one Run. Nodes are written only by the worker that
