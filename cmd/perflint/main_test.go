@@ -127,20 +127,22 @@ func TestGoVetVettool(t *testing.T) {
 
 func TestJSON(t *testing.T) {
 	bin := perflint(t)
-	out, code := run(t, bin, "-json", "./api")
-	if code != 0 {
-		t.Errorf("-json exit status %d, want 0 (multichecker convention)", code)
-	}
-	var tree map[string]map[string][]struct {
-		Posn    string `json:"posn"`
-		Message string `json:"message"`
-	}
-	if err := json.Unmarshal([]byte(out), &tree); err != nil {
-		t.Fatalf("-json output is not JSON: %v\n%s", err, out)
-	}
-	diags := tree["example.com/demo/api"]["clientreuse"]
-	if len(diags) != 2 {
-		t.Errorf("got %d clientreuse diagnostics in JSON, want 2\n%s", len(diags), out)
+	for _, mode := range [][]string{nil, {"-govet"}} {
+		out, code := run(t, bin, append(mode, "-json", "./api")...)
+		if code != 0 {
+			t.Errorf("%v -json exit status %d, want 0 (multichecker convention)", mode, code)
+		}
+		var tree map[string]map[string][]struct {
+			Posn    string `json:"posn"`
+			Message string `json:"message"`
+		}
+		if err := json.Unmarshal([]byte(out), &tree); err != nil {
+			t.Fatalf("%v -json output is not JSON: %v\n%s", mode, err, out)
+		}
+		diags := tree["example.com/demo/api"]["clientreuse"]
+		if len(diags) != 2 {
+			t.Errorf("%v: got %d clientreuse diagnostics in JSON, want 2\n%s", mode, len(diags), out)
+		}
 	}
 }
 

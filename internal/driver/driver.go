@@ -35,9 +35,8 @@ import (
 
 // Config says what to load.
 type Config struct {
-	Dir   string   // working directory of the go command; "" for the current one
-	Env   []string // environment of the go command; nil for the current one
-	Tests bool     // also load test packages (the variants with _test.go files)
+	Dir   string // working directory of the go command; "" for the current one
+	Tests bool   // also load test packages (the variants with _test.go files)
 	// Workers bounds how many packages are processed at once; 0 means
 	// GOMAXPROCS.
 	Workers int
@@ -106,7 +105,6 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes,
 		Dir:   cfg.Dir,
-		Env:   cfg.Env,
 		Tests: cfg.Tests,
 		Fset:  fset,
 	}, patterns...)
