@@ -69,7 +69,7 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok || insideTwin(pass.TypesInfo, cur, twin) {
+		if !ok || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) {
 			return
 		}
 		report(pass, call, ctx,
@@ -205,4 +205,71 @@ func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// contextAttached reports whether the context reaches the call's result
+// right away, through a method that takes a context and returns a value of
+// the result's type: http.NewRequest(…).WithContext(ctx), or req, err :=
+// http.NewRequest(…) whose first use is req.WithContext(ctx).
+func contextAttached(info *types.Info, cur inspector.Cursor) bool {
+	call := cur.Node().(*ast.CallExpr)
+	result := info.TypeOf(call)
+	if tuple, ok := result.(*types.Tuple); ok && tuple.Len() > 0 {
+		result = tuple.At(0).Type()
+	}
+	if result == nil {
+		return false
+	}
+	if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.X == call {
+		return attachesContext(info, cur.Parent(), result)
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.ObjectOf(id)
+	fn, ok := firstEnclosingFunc(cur)
+	if v == nil || !ok {
+		return false
+	}
+	// The first use of v after the assignment.
+	var first inspector.Cursor
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		use := c.Node().(*ast.Ident)
+		if use.Pos() > as.End() && info.Uses[use] == v && (!first.Valid() || use.Pos() < first.Node().Pos()) {
+			first = c
+		}
+	}
+	return first.Valid() && attachesContext(info, first.Parent(), result)
+}
+
+// attachesContext reports whether sel (x.M) is called as x.M(ctx, …) with M
+// a method whose first parameter is a context and whose result has type t.
+func attachesContext(info *types.Info, sel inspector.Cursor, t types.Type) bool {
+	s, ok := sel.Node().(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	call, ok := sel.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun != s || len(call.Args) == 0 {
+		return false
+	}
+	m, ok := info.Uses[s.Sel].(*types.Func)
+	if !ok {
+		return false
+	}
+	sig := m.Signature()
+	return sig.Recv() != nil && sig.Params().Len() > 0 && apis.IsContext(sig.Params().At(0).Type()) &&
+		sig.Results().Len() > 0 && types.Identical(sig.Results().At(0).Type(), t)
+}
+
+func firstEnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
 }

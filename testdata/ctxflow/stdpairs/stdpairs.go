@@ -6,6 +6,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/httptest"
 	"os/exec"
 	"time"
 )
@@ -45,4 +46,26 @@ func CLI() {
 	req, _ := http.NewRequest("GET", "http://upstream", nil) // fine: no context in scope
 	_ = req
 	_ = exec.Command("ls")
+}
+
+// Traps: the context is attached to the request at once, in the same
+// expression or as the request's first use (memos' mcp adapter): nothing
+// is dropped.
+func AttachedInline(ctx context.Context) *http.Request {
+	return httptest.NewRequest("GET", "/x", nil).WithContext(ctx)
+}
+
+func AttachedFirst(ctx context.Context) (*http.Request, error) {
+	req, err := http.NewRequest("GET", "http://upstream", nil)
+	if err != nil {
+		return nil, err
+	}
+	return req.WithContext(ctx), nil
+}
+
+// Sent before the context is attached: the first request went out without it.
+func UsedFirst(ctx context.Context, c *http.Client) {
+	req, _ := http.NewRequest("GET", "http://upstream", nil) // want `http.NewRequest drops the context ctx in scope`
+	c.Do(req)
+	_ = req.WithContext(ctx)
 }
