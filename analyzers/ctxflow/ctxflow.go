@@ -12,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -232,7 +233,7 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	v := info.ObjectOf(id)
-	fn, ok := firstEnclosingFunc(cur)
+	fn, ok := astx.FuncAt(cur)
 	if v == nil || !ok {
 		return false
 	}
@@ -265,11 +266,4 @@ func attachesContext(info *types.Info, sel inspector.Cursor, t types.Type) bool 
 	sig := m.Signature()
 	return sig.Recv() != nil && sig.Params().Len() > 0 && apis.IsContext(sig.Params().At(0).Type()) &&
 		sig.Results().Len() > 0 && types.Identical(sig.Results().At(0).Type(), t)
-}
-
-func firstEnclosingFunc(cur inspector.Cursor) (inspector.Cursor, bool) {
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		return c, true
-	}
-	return inspector.Cursor{}, false
 }

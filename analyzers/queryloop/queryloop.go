@@ -34,10 +34,11 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	chunkers := chunkers(pass, ins)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, sum, cur)
+			checkCall(pass, sum, chunkers, cur)
 		}
 	}
 	return nil, nil
@@ -45,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 
 // checkCall reports the call at cur if it makes a round-trip, itself or
 // through the functions it calls, once per iteration of a hot loop.
-func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Func]bool, cur inspector.Cursor) {
 	info := pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	chain, ok := sum.Effect(call, summary.Query)
@@ -65,7 +66,8 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	// An event loop ends the search: what runs in it runs per event, not
 	// per iteration of a loop around it (workers started in a loop).
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
-		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !codeDefined(info, l.Node) && !pagedByRoundTrip(info, sum, l, cur)
+		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !chunkedRange(info, chunkers, l) &&
+			!codeDefined(info, l.Node) && !pagedByRoundTrip(info, sum, l, cur)
 	})
 	if !ok || loops.EventLoop(info, loop.Node) {
 		return
@@ -135,6 +137,96 @@ func batchLoop(loop ast.Node) bool {
 	}
 	lit, ok := ast.Unparen(post.Rhs[0]).(*ast.BasicLit)
 	return !ok || lit.Value != "1"
+}
+
+// chunkedRange reports whether a range loop goes over batches cut from a
+// slice (for _, batch := range chunk(ids, 500)): each round is one IN
+// query, the fix for N+1. The batches come from slices.Chunk, lo.Chunk, or
+// a chunker of this package, directly or through a local variable.
+func chunkedRange(info *types.Info, chunkers map[*types.Func]bool, l loops.Loop) bool {
+	r, ok := l.Node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	x := ast.Unparen(r.X)
+	if id, ok := x.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			x = ast.Unparen(astx.LocalInit(info, l.Cursor, v))
+		}
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	switch fn.FullName() {
+	case "slices.Chunk", "github.com/samber/lo.Chunk":
+		return true
+	}
+	return chunkers[fn]
+}
+
+// chunkers returns the functions of this package that cut a slice
+// parameter into batches: they return [][]T and re-slice the parameter in
+// a loop that steps by more than one.
+func chunkers(pass *analysis.Pass, ins *inspector.Inspector) map[*types.Func]bool {
+	m := make(map[*types.Func]bool)
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, ok := pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		if ok && decl.Body != nil && returnsBatches(fn) && cutsParam(pass.TypesInfo, fn, cur) {
+			m[fn] = true
+		}
+	}
+	return m
+}
+
+func returnsBatches(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	if res.Len() == 0 {
+		return false
+	}
+	outer, ok := res.At(0).Type().Underlying().(*types.Slice)
+	if !ok {
+		return false
+	}
+	_, ok = outer.Elem().Underlying().(*types.Slice)
+	return ok
+}
+
+// cutsParam reports whether the function at decl slices one of its
+// parameters (p[i:j]) inside a loop that steps by more than one.
+func cutsParam(info *types.Info, fn *types.Func, decl inspector.Cursor) bool {
+	params := fn.Signature().Params()
+	for c := range decl.Preorder((*ast.SliceExpr)(nil)) {
+		id, ok := ast.Unparen(c.Node().(*ast.SliceExpr).X).(*ast.Ident)
+		if !ok {
+			continue
+		}
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok || v.Kind() != types.ParamVar || !inTuple(params, v) {
+			continue
+		}
+		for loop := range c.Enclosing((*ast.ForStmt)(nil)) {
+			if batchLoop(loop.Node()) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func inTuple(t *types.Tuple, v *types.Var) bool {
+	for i := range t.Len() {
+		if t.At(i) == v {
+			return true
+		}
+	}
+	return false
 }
 
 // codeDefined reports whether the loop's trip count is written in the

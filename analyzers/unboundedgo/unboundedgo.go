@@ -178,7 +178,7 @@ func dataSized(pass *analysis.Pass, sum *summary.Result, l loops.Loop) bool {
 		}
 		if id, ok := ast.Unparen(n.X).(*ast.Ident); ok {
 			if v, ok := info.Uses[id].(*types.Var); ok {
-				if size := madeWith(info, localInit(info, l.Cursor, v)); size != nil && fixedCount(info, l.Cursor, size) {
+				if size := madeWith(info, astx.LocalInit(info, l.Cursor, v)); size != nil && fixedCount(info, l.Cursor, size) {
 					return false // workers := make([]*worker, cfg.Parallel)
 				}
 			}
@@ -269,7 +269,7 @@ func fixedCountDepth(info *types.Info, at inspector.Cursor, e ast.Expr, depth in
 		if !ok {
 			return false
 		}
-		if init := localInit(info, at, v); init != nil {
+		if init := astx.LocalInit(info, at, v); init != nil {
 			return fixedCountDepth(info, at, init, depth+1)
 		}
 	}
@@ -285,26 +285,6 @@ func isParam(info *types.Info, e ast.Expr) bool {
 	}
 	v, ok := info.Uses[id].(*types.Var)
 	return ok && v.Kind() == types.ParamVar
-}
-
-// localInit returns the expression that defines a local variable (n :=
-// runtime.NumCPU()) in the function around at, or nil.
-func localInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
-	var fn inspector.Cursor
-	for c := range at.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = c
-		break
-	}
-	if !fn.Valid() {
-		return nil
-	}
-	// Only a definition's identifier is in Defs: x = v never matches.
-	for lhs, rhs := range astx.Bindings(fn) {
-		if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
-			return rhs
-		}
-	}
-	return nil
 }
 
 // receivesWork reports whether an endless loop takes items from a channel

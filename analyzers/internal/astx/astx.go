@@ -3,6 +3,7 @@ package astx
 
 import (
 	"go/ast"
+	"go/types"
 	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -41,4 +42,28 @@ func Bindings(cur inspector.Cursor) iter.Seq2[ast.Expr, ast.Expr] {
 // Contains reports whether inner lies within outer.
 func Contains(outer, inner ast.Node) bool {
 	return outer.Pos() <= inner.Pos() && inner.End() <= outer.End()
+}
+
+// FuncAt returns the innermost function (declaration or literal) around cur.
+func FuncAt(cur inspector.Cursor) (inspector.Cursor, bool) {
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		return c, true
+	}
+	return inspector.Cursor{}, false
+}
+
+// LocalInit returns the value a local variable is defined with (v := x,
+// var v = x) in the function around at, or nil.
+func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
+	fn, ok := FuncAt(at)
+	if !ok {
+		return nil
+	}
+	// Only a definition's identifier is in Defs: v = x never matches.
+	for lhs, rhs := range Bindings(fn) {
+		if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
+			return rhs
+		}
+	}
+	return nil
 }

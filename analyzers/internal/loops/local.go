@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // smallLocalRange reports whether loop (at cur) ranges over a local
@@ -21,12 +23,8 @@ func smallLocalRange(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt
 	if !ok || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
-	var fn inspector.Cursor
-	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		fn = c
-		break
-	}
-	if !fn.Valid() {
+	fn, ok := astx.FuncAt(cur)
+	if !ok {
 		return false
 	}
 	small, changed := false, false

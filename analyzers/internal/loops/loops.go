@@ -12,7 +12,8 @@
 // composite literal of at most MaxSmall elements, a fixed-size array, a
 // small integer constant, or a three-clause for loop with a small constant
 // bound (bounded retries); or unless it is paced by a timer (a polling loop
-// that sleeps or waits on a ticker each round).
+// that sleeps or waits on a ticker each round). A range over the files of an
+// embed.FS is not hot either: their number is fixed by the build.
 package loops
 
 import (
@@ -58,7 +59,7 @@ func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop,
 				return Loop{}, false
 			}
 		case *ast.RangeStmt:
-			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) && !smallLocalRange(info, p, n) {
+			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) && !smallLocalRange(info, p, n) && !overEmbeddedFiles(info, p, n) {
 				loop = &Loop{n, p}
 			}
 		case *ast.ForStmt:

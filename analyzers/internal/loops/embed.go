@@ -1,0 +1,81 @@
+package loops
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
+)
+
+// overEmbeddedFiles reports whether loop (at cur) ranges over files of an
+// embed.FS (fs.Glob(migrations, "*.sql"), fs.ReadDir, FS.ReadDir), directly
+// or through the local variable that holds them: their number is fixed when
+// the program is built (migrations, seeds, templates), not by data.
+func overEmbeddedFiles(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt) bool {
+	x := ast.Unparen(loop.X)
+	if id, ok := x.(*ast.Ident); ok {
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return false
+		}
+		x = definingCall(info, cur, v)
+	}
+	call, ok := x.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	switch fn.FullName() {
+	case "(embed.FS).ReadDir":
+		return true
+	case "io/fs.Glob", "io/fs.ReadDir":
+		return len(call.Args) > 0 && embeddedFS(info, cur, call.Args[0])
+	}
+	return false
+}
+
+// embeddedFS reports whether e is an embed.FS, or fs.Sub of one (perhaps
+// held in a local variable).
+func embeddedFS(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if apis.IsNamed(info.TypeOf(e), "embed", "FS") {
+		return true
+	}
+	if id, ok := e.(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			e = definingCall(info, cur, v)
+		}
+	}
+	call, ok := e.(*ast.CallExpr)
+	if !ok || len(call.Args) == 0 {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	return fn != nil && fn.FullName() == "io/fs.Sub" && embeddedFS(info, cur, call.Args[0])
+}
+
+// definingCall returns the call whose first result defines v in the
+// function around cur (v, err := f()), or nil.
+func definingCall(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
+	fn, ok := astx.FuncAt(cur)
+	if !ok {
+		return nil
+	}
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		if as.Tok != token.DEFINE || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+			continue
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[id] == v {
+			return as.Rhs[0]
+		}
+	}
+	return nil
+}
