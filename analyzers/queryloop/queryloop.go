@@ -148,14 +148,8 @@ func chunkedRange(info *types.Info, chunkers map[*types.Func]bool, l loops.Loop)
 	if !ok {
 		return false
 	}
-	x := ast.Unparen(r.X)
-	if id, ok := x.(*ast.Ident); ok {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			x = ast.Unparen(astx.LocalInit(info, l.Cursor, v))
-		}
-	}
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
+	call := loops.RangedCall(info, l.Cursor, r)
+	if call == nil {
 		return false
 	}
 	fn := apis.Callee(info, call)

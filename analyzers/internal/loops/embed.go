@@ -16,16 +16,8 @@ import (
 // or through the local variable that holds them: their number is fixed when
 // the program is built (migrations, seeds, templates), not by data.
 func overEmbeddedFiles(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt) bool {
-	x := ast.Unparen(loop.X)
-	if id, ok := x.(*ast.Ident); ok {
-		v, ok := info.Uses[id].(*types.Var)
-		if !ok {
-			return false
-		}
-		x = definingCall(info, cur, v)
-	}
-	call, ok := x.(*ast.CallExpr)
-	if !ok {
+	call := RangedCall(info, cur, loop)
+	if call == nil {
 		return false
 	}
 	fn := apis.Callee(info, call)
@@ -39,6 +31,21 @@ func overEmbeddedFiles(info *types.Info, cur inspector.Cursor, loop *ast.RangeSt
 		return len(call.Args) > 0 && embeddedFS(info, cur, call.Args[0])
 	}
 	return false
+}
+
+// RangedCall returns the call whose result loop (at cur) ranges over:
+// range f(x), or range v after v := f(x) or v, err := f(x); else nil.
+func RangedCall(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt) *ast.CallExpr {
+	x := ast.Unparen(loop.X)
+	if id, ok := x.(*ast.Ident); ok {
+		v, ok := info.Uses[id].(*types.Var)
+		if !ok {
+			return nil
+		}
+		x = ast.Unparen(definingCall(info, cur, v))
+	}
+	call, _ := x.(*ast.CallExpr)
+	return call
 }
 
 // embeddedFS reports whether e is an embed.FS, or fs.Sub of one (perhaps
