@@ -16,24 +16,40 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
 )
 
 //go:embed doc.go
 var docSource string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "ctxflow",
-	Doc:      doc.Extract(docSource, "ctxflow"),
-	URL:      "https://github.com/perflint/perflint#ctxflow",
-	Requires: []*analysis.Analyzer{inspect.Analyzer},
-	Run:      run,
+	Name:      "ctxflow",
+	Doc:       doc.Extract(docSource, "ctxflow"),
+	URL:       "https://github.com/perflint/perflint#ctxflow",
+	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{(*OptionalContext)(nil)},
 }
+
+// OptionalContext marks a function that passes a nil context.Context to a
+// function it calls (ozzo-validation's ValidateStruct calls
+// validateStruct(nil, …)). Nothing can cancel a nil context: the library
+// treats the context as optional values, not as cancellation, so the
+// function is not the context-less half of a cancellation pair.
+type OptionalContext struct {
+	Callee string // the function given the nil context
+}
+
+func (*OptionalContext) AFact() {}
+
+func (f *OptionalContext) String() string { return "passes a nil context to " + f.Callee }
 
 func run(pass *analysis.Pass) (any, error) {
 	if !mayHaveContext(pass.Pkg) {
 		return nil, nil
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
+	exportOptionalContexts(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
@@ -42,6 +58,41 @@ func run(pass *analysis.Pass) (any, error) {
 		}
 	}
 	return nil, nil
+}
+
+// exportOptionalContexts exports an OptionalContext fact for each declared
+// function that passes the literal nil where a context.Context is expected.
+func exportOptionalContexts(pass *analysis.Pass, ins *inspector.Inspector) {
+	info := pass.TypesInfo
+	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
+		callee := apis.Callee(info, call)
+		if callee == nil || !nilContextArg(info, callee.Signature(), call) {
+			continue
+		}
+		decl := summary.OuterDecl(cur)
+		if decl == nil {
+			continue
+		}
+		if fn, ok := info.Defs[decl.Name].(*types.Func); ok && !pass.ImportObjectFact(fn, new(OptionalContext)) {
+			pass.ExportObjectFact(fn, &OptionalContext{Callee: apis.ShortName(callee)})
+		}
+	}
+}
+
+// nilContextArg reports whether call passes nil for a context.Context
+// parameter of sig.
+func nilContextArg(info *types.Info, sig *types.Signature, call *ast.CallExpr) bool {
+	params := sig.Params()
+	for i, arg := range call.Args {
+		if i >= params.Len() {
+			break
+		}
+		if info.Types[arg].IsNil() && apis.IsContext(params.At(i).Type()) {
+			return true
+		}
+	}
+	return false
 }
 
 // mayHaveContext reports whether a function of pkg can have a context in
@@ -70,7 +121,8 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) {
+		if !ok || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
+			pass.ImportObjectFact(fn, new(OptionalContext)) {
 			return
 		}
 		report(pass, call, ctx,
@@ -100,7 +152,7 @@ func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.C
 		return
 	}
 	ctx, ok := scope.At(cur)
-	if !ok || nilFallback(pass.TypesInfo, cur) {
+	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) {
 		return
 	}
 	call := cur.Node().(*ast.CallExpr)
@@ -266,4 +318,60 @@ func attachesContext(info *types.Info, sel inspector.Cursor, t types.Type) bool 
 	sig := m.Signature()
 	return sig.Recv() != nil && sig.Params().Len() > 0 && apis.IsContext(sig.Params().At(0).Type()) &&
 		sig.Results().Len() > 0 && types.Identical(sig.Results().At(0).Type(), t)
+}
+
+// afterCancellation reports whether the call runs only once a context is
+// already done, to let cleanup finish (pocketbase's multipartAbort):
+// inside if ctx.Err() != nil { … }, or after if ctx.Err() == nil { return … }.
+func afterCancellation(info *types.Info, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := c.Node().(*ast.IfStmt)
+		if astx.Contains(ifs.Body, cur.Node()) && checksErr(info, ifs.Cond, token.NEQ) {
+			return true
+		}
+	}
+	// A statement of a block, preceded in that block by an early return
+	// for a live context; blocks of the call's own function only.
+	for c := range cur.Enclosing((*ast.BlockStmt)(nil)) {
+		block := c.Node().(*ast.BlockStmt)
+		for _, stmt := range block.List {
+			if stmt.Pos() >= cur.Node().Pos() {
+				break
+			}
+			if ifs, ok := stmt.(*ast.IfStmt); ok && ifs.Else == nil && checksErr(info, ifs.Cond, token.EQL) && endsInReturn(ifs.Body) {
+				return true
+			}
+		}
+		switch c.Parent().Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		}
+	}
+	return false
+}
+
+// checksErr reports whether cond is ctx.Err() op nil for a context ctx.
+func checksErr(info *types.Info, cond ast.Expr, op token.Token) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != op {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		call, ok := ast.Unparen(pair[0]).(*ast.CallExpr)
+		if !ok || !info.Types[pair[1]].IsNil() {
+			continue
+		}
+		if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "(context.Context).Err" {
+			return true
+		}
+	}
+	return false
+}
+
+func endsInReturn(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
 }
