@@ -335,6 +335,11 @@ func testsError(info *types.Info, cond ast.Expr, failed bool) bool {
 			if n.Op == op && (isError(info, n.X) && isNil(info, n.Y) || isError(info, n.Y) && isNil(info, n.X)) {
 				found = true
 			}
+			// len(errs) > 0 (or == 0 for the other branch) on a collection
+			// of errors: an error report.
+			if failed && (n.Op == token.GTR || n.Op == token.NEQ) || !failed && n.Op == token.EQL {
+				found = found || lenOfErrors(info, n.X) && isZero(info, n.Y)
+			}
 		case *ast.CallExpr:
 			// errors.Is(err, ErrX), os.IsNotExist(err): a predicate on an error.
 			if failed && isBoolCall(info, n) {
@@ -348,6 +353,37 @@ func testsError(info *types.Info, cond ast.Expr, failed bool) bool {
 		return true
 	})
 	return found
+}
+
+// lenOfErrors reports whether x is len(c) for a slice, array or map of
+// errors.
+func lenOfErrors(info *types.Info, x ast.Expr) bool {
+	call, ok := ast.Unparen(x).(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 {
+		return false
+	}
+	if id, ok := ast.Unparen(call.Fun).(*ast.Ident); !ok {
+		return false
+	} else if b, ok := info.Uses[id].(*types.Builtin); !ok || b.Name() != "len" {
+		return false
+	}
+	var elem types.Type
+	switch t := info.TypeOf(call.Args[0]).Underlying().(type) {
+	case *types.Slice:
+		elem = t.Elem()
+	case *types.Array:
+		elem = t.Elem()
+	case *types.Map:
+		elem = t.Elem()
+	default:
+		return false
+	}
+	return apis.IsError(elem)
+}
+
+func isZero(info *types.Info, x ast.Expr) bool {
+	tv, ok := info.Types[x]
+	return ok && tv.Value != nil && tv.Value.String() == "0"
 }
 
 func isBoolCall(info *types.Info, call *ast.CallExpr) bool {

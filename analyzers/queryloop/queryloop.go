@@ -356,9 +356,10 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	switch loop := loop.(type) {
 	case *ast.RangeStmt:
 		// for _, q := range queues { if res := try(q); res == nil {
-		// continue }; return res }: a search that stops at the first hit.
+		// continue }; return res }, or { v, err = find(q); if err == nil
+		// { break } }: a search that stops at the first hit.
 		top := topStmt(cur, loop.Body)
-		return top != nil && leavesAfter(loop.Body, top)
+		return top != nil && (leavesAfter(loop.Body, top) || leavesOnSuccess(info, loop.Body, top, cur))
 	case *ast.ForStmt:
 	default:
 		return false
@@ -392,7 +393,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		if !ok {
 			return true
 		}
-		if (t.mentions(info, ifs.Cond, true) || astx.Contains(ifs.Cond, call)) && exits(f, ifs) {
+		if (t.mentions(info, ifs.Cond, true) || astx.Contains(ifs.Cond, call)) && exits(ifs) {
 			driven = true
 		}
 		return true
@@ -436,10 +437,33 @@ func leavesAfter(body *ast.BlockStmt, top ast.Stmt) bool {
 	return false
 }
 
-// exits reports whether the if statement's branches leave loop: a return,
+// leavesOnSuccess reports whether, from top on, the loop's body leaves the
+// loop when the round-trip at cur succeeded: if err == nil { break }.
+func leavesOnSuccess(info *types.Info, body *ast.BlockStmt, top ast.Stmt, cur inspector.Cursor) bool {
+	t := resultVars(info, cur)
+	after := false
+	for _, stmt := range body.List {
+		after = after || stmt == top
+		if ifs, ok := stmt.(*ast.IfStmt); ok && after && t.succeeded(info, ifs.Cond) && exits(ifs) {
+			return true
+		}
+	}
+	return false
+}
+
+// succeeded reports whether cond is err == nil for the round-trip's error.
+func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.EQL {
+		return false
+	}
+	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
+}
+
+// exits reports whether the if statement's branches leave the loop: a return,
 // a goto, or a break that is not caught by an inner loop, switch or
 // select.
-func exits(loop *ast.ForStmt, ifs *ast.IfStmt) bool {
+func exits(ifs *ast.IfStmt) bool {
 	found := false
 	var walk func(n ast.Node, inner bool)
 	walk = func(n ast.Node, inner bool) {
