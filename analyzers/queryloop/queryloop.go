@@ -67,7 +67,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	// per iteration of a loop around it (workers started in a loop).
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
 		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !chunkedRange(info, chunkers, l) &&
-			!codeDefined(info, l.Node) && !pagedByRoundTrip(info, sum, l, cur)
+			!codeDefined(info, l.Node) && !loops.OverRegistry(info, l) && !pagedByRoundTrip(info, sum, l, cur)
 	})
 	if !ok || loops.EventLoop(info, loop.Node) {
 		return
