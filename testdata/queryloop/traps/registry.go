@@ -15,7 +15,7 @@ type Migration struct {
 type MigrationList struct{ items []*Migration }
 
 func (l *MigrationList) Register(m *Migration) { l.items = append(l.items, m) }
-func (l *MigrationList) Items() []*Migration  { return l.items }
+func (l *MigrationList) Items() []*Migration   { return l.items }
 
 type Runner struct{ list MigrationList }
 
