@@ -198,8 +198,8 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 }
 
 // isHead reports whether the request is a HEAD, whose response has no body
-// to read: http.Head, (*http.Client).Head, or Do(req) with req built by
-// http.NewRequest[WithContext]("HEAD", ...).
+// to read: http.Head, (*http.Client).Head, or Do(req) (or a wrapper's call
+// given req) with req built by http.NewRequest[WithContext]("HEAD", ...).
 func isHead(call *ssa.Call) bool {
 	fn := call.Call.StaticCallee()
 	if fn == nil || fn.Object() == nil {
@@ -212,14 +212,20 @@ func isHead(call *ssa.Call) bool {
 	switch obj.FullName() {
 	case "net/http.Head", "(*net/http.Client).Head":
 		return true
-	case "(*net/http.Client).Do":
-	default:
-		return false
 	}
-	if len(call.Call.Args) != 2 {
-		return false
+	// Do(req), or any wrapper given the request (s3.SignAndSend(req)).
+	for _, arg := range call.Call.Args {
+		if headRequest(arg) {
+			return true
+		}
 	}
-	ext, ok := call.Call.Args[1].(*ssa.Extract)
+	return false
+}
+
+// headRequest reports whether v is a request built by
+// http.NewRequest[WithContext] with the constant method "HEAD".
+func headRequest(v ssa.Value) bool {
+	ext, ok := v.(*ssa.Extract)
 	if !ok {
 		return false
 	}
