@@ -44,12 +44,17 @@
 //   - a loop whose exit depends on the round-trip's own result: page-by-page
 //     fetching until a page is empty or the cursor runs out (FETCH NEXT until
 //     sql.ErrNoRows), retries that stop on success (or whose body returns or
-//     breaks after the call), a range that returns at the first hit; the
-//     other round-trips of such a loop run once per page;
-//   - a loop whose trip count is written in the source: a range over, or a
-//     count up to len() of, a package-level composite literal (a table of
-//     migrations);
-//   - a loop that steps by a batch (for i := 0; i < len(ids); i += 500);
+//     breaks after the call), a range that returns at the first hit (or
+//     leaves on err == nil); the other round-trips of such a loop run once
+//     per page;
+//   - a loop whose trip count is written in the source or fixed by the
+//     program: a range over, or a count up to len() of, a package-level
+//     composite literal (a table of migrations); a range over the files of
+//     an embed.FS; a range over a registry of code kept in a field or
+//     package variable whose body runs the element (m.Up(tx));
+//   - a loop that steps by a batch (for i := 0; i < len(ids); i += 500), or
+//     ranges over batches cut by slices.Chunk, lo.Chunk or a chunking
+//     helper of the package;
 //   - event loops: a range over a channel, or a for loop without condition
 //     that waits on a channel; each round serves one event, like a handler;
 //     likewise workers started in a loop (go w.run(jobs));
