@@ -54,5 +54,10 @@
 // kept for later (time.AfterFunc, a route registration); gorm chains that
 // start at a parameter or at a helper's result, which may already carry a
 // context; log/slog calls (their context carries values, not a deadline);
-// tests.
+// if ctx == nil fallbacks, and context.Background() only once ctx.Err()
+// says the caller's context is done (cleanup); a request whose context is
+// attached at once (http.NewRequest(…).WithContext(ctx)); a context-less
+// function that passes nil as its callee's context (the context is
+// optional values there, not cancellation: an OptionalContext fact, across
+// packages); tests.
 package ctxflow
