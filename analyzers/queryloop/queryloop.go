@@ -359,7 +359,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		// continue }; return res }, or { v, err = find(q); if err == nil
 		// { break } }: a search that stops at the first hit.
 		top := topStmt(cur, loop.Body)
-		return top != nil && (leavesAfter(loop.Body, top) || leavesOnSuccess(info, loop.Body, top, cur))
+		return top != nil && (leavesAfter(loop.Body, top) || leavesOnSuccess(info, loop.Body, top, cur) || leavesAfterNested(cur, loop.Body))
 	case *ast.ForStmt:
 	default:
 		return false
@@ -370,7 +370,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	if top == nil {
 		return false
 	}
-	if leavesAfter(f.Body, top) {
+	if leavesAfter(f.Body, top) || leavesAfterNested(cur, f.Body) {
 		return true // the loop only repeats through continue: a retry
 	}
 	t := resultVars(info, cur)
@@ -458,6 +458,56 @@ func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
 		return false
 	}
 	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
+}
+
+// leavesAfterNested reports whether, in a block nested in the loop's body
+// (an if branch, a case), a statement after the one holding cur leaves the
+// loop unconditionally: if admin { db.Exec(…); return }. The round-trip
+// then runs at most once per loop.
+func leavesAfterNested(cur inspector.Cursor, body *ast.BlockStmt) bool {
+	inner := false // a break would leave a switch, select or inner loop
+	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
+		var list []ast.Stmt
+		caught := inner
+		switch p := c.Parent().Node().(type) {
+		case *ast.BlockStmt:
+			if p == body {
+				return false // the body's own statements: leavesAfter's case
+			}
+			list = p.List
+			switch c.Parent().Parent().Node().(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				caught = true
+			case *ast.FuncLit:
+				return false // a return there ends only the literal
+			}
+		case *ast.CaseClause:
+			list, caught = p.Body, true
+		case *ast.CommClause:
+			list, caught = p.Body, true
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+			inner = true
+		}
+		after := false
+		for _, stmt := range list {
+			if stmt == c.Node() {
+				after = true
+				continue
+			}
+			if !after {
+				continue
+			}
+			switch stmt := stmt.(type) {
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				if stmt.Tok == token.GOTO || stmt.Tok == token.BREAK && (!caught || stmt.Label != nil) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // exits reports whether the if statement's branches leave the loop: a return,

@@ -8,8 +8,9 @@ import (
 // A round-trip is one network exchange with a database or cache. Reading
 // rows of a result already fetched (rows.Next, rows.Scan, rows.Err,
 // rows.Close), queuing into a batch or pipeline (pgx.Batch.Queue, go-redis
-// pipeline commands) and ending a transaction (Commit, Rollback: one per
-// transaction, not per item) are not round-trips. Sending a batch or a
+// pipeline commands) and beginning or ending a transaction (Begin, Commit,
+// Rollback: once per transaction, and a transaction per item is a choice
+// whose statements are reported themselves) are not round-trips. Sending a batch or a
 // pipeline is one.
 var roundTrips = func() nameSet {
 	s := make(nameSet)
@@ -17,10 +18,10 @@ var roundTrips = func() nameSet {
 	const sql = "database/sql"
 	queries := []string{"Query", "QueryContext", "QueryRow", "QueryRowContext", "Exec", "ExecContext"}
 	s.add(sql, "*DB", queries...)
-	s.add(sql, "*DB", "Prepare", "PrepareContext", "Ping", "PingContext", "Begin", "BeginTx")
+	s.add(sql, "*DB", "Prepare", "PrepareContext", "Ping", "PingContext")
 	s.add(sql, "*Tx", queries...)
 	s.add(sql, "*Tx", "Prepare", "PrepareContext")
-	s.add(sql, "*Conn", "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "PingContext", "BeginTx")
+	s.add(sql, "*Conn", "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext", "PingContext")
 	s.add(sql, "*Stmt", queries...)
 
 	const sqlx = "github.com/jmoiron/sqlx"
@@ -36,8 +37,7 @@ var roundTrips = func() nameSet {
 		s.add(sqlx, recv, sqlxNamed...)
 		s.add(sqlx, recv, sqlxPrepare...)
 	}
-	s.add(sqlx, "*DB", "Beginx", "BeginTxx", "MustBegin", "MustBeginTx")
-	s.add(sqlx, "*Conn", "GetContext", "SelectContext", "QueryxContext", "QueryRowxContext", "PreparexContext", "BeginTxx")
+	s.add(sqlx, "*Conn", "GetContext", "SelectContext", "QueryxContext", "QueryRowxContext", "PreparexContext")
 	s.add(sqlx, "*Stmt", sqlxQueries...)
 	s.add(sqlx, "*NamedStmt", queries...)
 	s.add(sqlx, "*NamedStmt", sqlxQueries...)
@@ -52,13 +52,13 @@ var roundTrips = func() nameSet {
 	s.add(gorm, "*Association", "Find", "Append", "Replace", "Delete", "Clear", "Count")
 
 	for _, pgx := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
-		pgxCalls := []string{"Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "BeginTx", "Prepare", "Ping"}
+		pgxCalls := []string{"Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Prepare", "Ping"}
 		s.add(pgx, "*Conn", pgxCalls...)
-		s.add(pgx, "Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "Prepare")
+		s.add(pgx, "Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Prepare")
 		pool := pgx + "/pgxpool"
 		s.add(pool, "*Pool", pgxCalls...)
 		s.add(pool, "*Conn", pgxCalls...)
-		s.add(pool, "*Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Begin", "Prepare")
+		s.add(pool, "*Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Prepare")
 	}
 
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
