@@ -49,11 +49,12 @@ func flags() flag.FlagSet {
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	var guards guardVars // computed on the first log call in a loop
+	var guards guardVars     // computed on the first log call in a loop
+	var memory memoryLoggers // likewise
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, sum, &guards, ins, cur)
+			checkCall(pass, sum, &guards, &memory, ins, cur)
 		}
 	}
 	return nil, nil
@@ -98,7 +99,7 @@ func (g *guardVars) has(pass *analysis.Pass, ins *inspector.Inspector, obj types
 // checkCall reports the call at cur if it writes a debug or info log line
 // once per iteration of a loop over data, on a path that stays in the loop
 // and is not guarded by a level check or a sampling test.
-func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins *inspector.Inspector, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memory *memoryLoggers, ins *inspector.Inspector, cur inspector.Cursor) {
 	info := pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	level := summary.Config.LogLevel(info, call)
@@ -129,6 +130,9 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, ins 
 	// request, even when workers serving events are started in a loop.
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.OverRegistry(info, l) })
 	if !ok || loops.EventLoop(info, loop.Node) || overErrors(info, loop.Node) {
+		return
+	}
+	if memory.writesToMemory(pass, ins, call) {
 		return
 	}
 	isGuard := func(obj types.Object) bool { return guards.has(pass, ins, obj) }

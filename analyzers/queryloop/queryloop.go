@@ -67,7 +67,8 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	// per iteration of a loop around it (workers started in a loop).
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
 		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !chunkedRange(info, chunkers, l) &&
-			!codeDefined(info, l.Node) && !loops.OverRegistry(info, l) && !pagedByRoundTrip(info, sum, l, cur)
+			!codeDefined(info, l.Node) && !loops.OverRegistry(info, l) && !oncePerOption(info, l, cur) &&
+			!pagedByRoundTrip(info, sum, l, cur)
 	})
 	if !ok || loops.EventLoop(info, loop.Node) {
 		return
@@ -221,6 +222,89 @@ func inTuple(t *types.Tuple, v *types.Var) bool {
 		}
 	}
 	return false
+}
+
+// oncePerOption reports whether the round-trip at cur sits in a case of a
+// switch over the range value with constant cases, in a loop that skips
+// values already seen (if done[e] { continue }): each case then runs at
+// most once per loop, one batched query per kind of option the client asked
+// for (vikunja's task expansions), not one per item.
+func oncePerOption(info *types.Info, l loops.Loop, cur inspector.Cursor) bool {
+	r, ok := l.Node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	id, ok := r.Value.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	elem := info.Defs[id]
+	if elem == nil {
+		return false
+	}
+	var sw *ast.SwitchStmt // the switch on the element around cur
+	for c := range cur.Enclosing((*ast.SwitchStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if c.Node() == r {
+			break
+		}
+		if s, ok := c.Node().(*ast.SwitchStmt); ok && isVar(info, s.Tag, elem) && constantCases(info, s) {
+			sw = s
+		}
+	}
+	if sw == nil {
+		return false
+	}
+	for _, stmt := range r.Body.List {
+		if stmt.Pos() >= sw.Pos() {
+			return false
+		}
+		if ifs, ok := stmt.(*ast.IfStmt); ok && skipsSeen(info, ifs, elem) {
+			return true
+		}
+	}
+	return false
+}
+
+func isVar(info *types.Info, e ast.Expr, v types.Object) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+func constantCases(info *types.Info, sw *ast.SwitchStmt) bool {
+	for _, stmt := range sw.Body.List {
+		for _, e := range stmt.(*ast.CaseClause).List {
+			if tv, ok := info.Types[e]; !ok || tv.Value == nil {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// skipsSeen reports whether ifs is if m[v] { continue } (or if _, ok :=
+// m[v]; ok { continue }) for a map m.
+func skipsSeen(info *types.Info, ifs *ast.IfStmt, v types.Object) bool {
+	if len(ifs.Body.List) != 1 {
+		return false
+	}
+	if br, ok := ifs.Body.List[0].(*ast.BranchStmt); !ok || br.Tok != token.CONTINUE || br.Label != nil {
+		return false
+	}
+	index := ifs.Cond
+	if as, ok := ifs.Init.(*ast.AssignStmt); ok && len(as.Rhs) == 1 && len(as.Lhs) == 2 && isVar(info, ifs.Cond, info.Defs[identOf(as.Lhs[1])]) {
+		index = as.Rhs[0]
+	}
+	ix, ok := ast.Unparen(index).(*ast.IndexExpr)
+	if !ok || !isVar(info, ix.Index, v) {
+		return false
+	}
+	_, isMap := info.TypeOf(ix.X).Underlying().(*types.Map)
+	return isMap
+}
+
+func identOf(e ast.Expr) *ast.Ident {
+	id, _ := e.(*ast.Ident)
+	return id
 }
 
 // codeDefined reports whether the loop's trip count is written in the
