@@ -350,13 +350,36 @@ func lenOfPkgLiteral(info *types.Info, x ast.Expr) bool {
 	return pkgLiteral(info, call.Args[0])
 }
 
+// pkgLiteral reports whether x is a package-level variable initialized
+// with a composite literal, or an entry of one whose values are literals
+// too (dependents["users"] in var dependents = map[string][]string{…}).
 func pkgLiteral(info *types.Info, x ast.Expr) bool {
+	x = ast.Unparen(x)
+	if ix, ok := x.(*ast.IndexExpr); ok {
+		lit := pkgLiteralOf(info, ix.X)
+		if lit == nil {
+			return false
+		}
+		for _, elt := range lit.Elts {
+			if kv, ok := elt.(*ast.KeyValueExpr); ok {
+				elt = kv.Value
+			}
+			if _, ok := ast.Unparen(elt).(*ast.CompositeLit); !ok {
+				return false
+			}
+		}
+		return true
+	}
+	return pkgLiteralOf(info, x) != nil
+}
+
+func pkgLiteralOf(info *types.Info, x ast.Expr) *ast.CompositeLit {
 	id, ok := ast.Unparen(x).(*ast.Ident)
 	if !ok {
-		return false
+		return nil
 	}
-	_, ok = ast.Unparen(pkgInit(info, id)).(*ast.CompositeLit)
-	return ok
+	lit, _ := ast.Unparen(pkgInit(info, id)).(*ast.CompositeLit)
+	return lit
 }
 
 // pkgInit returns the initializer of the package-level variable id uses,

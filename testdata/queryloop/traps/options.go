@@ -40,3 +40,14 @@ func AddInfoRepeated(ctx context.Context, db *sql.DB, taskIDs []int, kinds []exp
 		}
 	}
 }
+
+// Written in the source: the dependents of each table.
+var dependentTables = map[string][]string{
+	"users": {"notifications", "sessions"},
+}
+
+func ResetTable(ctx context.Context, db *sql.DB, table string) {
+	for _, dep := range dependentTables[table] {
+		_, _ = db.ExecContext(ctx, "DELETE FROM "+dep)
+	}
+}
