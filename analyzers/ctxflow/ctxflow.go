@@ -148,7 +148,7 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
 func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor, fn *types.Func) {
-	if ctxscope.InGoLiteral(cur) {
+	if ctxscope.InGoLiteral(cur) || onlyForGoroutines(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)
@@ -374,4 +374,48 @@ func endsInReturn(body *ast.BlockStmt) bool {
 	}
 	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
 	return ok
+}
+
+// onlyForGoroutines reports whether the background context at cur (perhaps
+// wrapped: context.WithCancel(context.Background())) initializes a local
+// that only go statements use: detached work by intent, like a background
+// context inside a go literal (a websocket's read and write loops, which
+// outlive the handler whose request context ends with it).
+func onlyForGoroutines(info *types.Info, cur inspector.Cursor) bool {
+	c := cur
+	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
+		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+			return false
+		}
+		c = c.Parent() // context.WithCancel(context.Background())
+	}
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.Defs[id]
+	fn, ok := astx.FuncAt(cur)
+	if v == nil || !ok {
+		return false
+	}
+	used := false
+	for u := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[u.Node().(*ast.Ident)] != v {
+			continue
+		}
+		used = true
+		inGo := false
+		for g := range u.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
+			_, inGo = g.Node().(*ast.GoStmt)
+			break
+		}
+		if !inGo {
+			return false
+		}
+	}
+	return used
 }
