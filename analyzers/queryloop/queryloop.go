@@ -572,28 +572,34 @@ func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
 // loop unconditionally: if admin { db.Exec(…); return }. The round-trip
 // then runs at most once per loop.
 func leavesAfterNested(cur inspector.Cursor, body *ast.BlockStmt) bool {
-	inner := false // a break would leave a switch, select or inner loop
+	var path []inspector.Cursor // cur and its ancestors below body
 	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
+		path = append(path, c)
+	}
+	for i, c := range path {
 		var list []ast.Stmt
-		caught := inner
+		caught := false // a break here leaves a switch, select or inner loop
 		switch p := c.Parent().Node().(type) {
 		case *ast.BlockStmt:
 			if p == body {
 				return false // the body's own statements: leavesAfter's case
 			}
-			list = p.List
-			switch c.Parent().Parent().Node().(type) {
-			case *ast.ForStmt, *ast.RangeStmt:
-				caught = true
-			case *ast.FuncLit:
+			if _, ok := c.Parent().Parent().Node().(*ast.FuncLit); ok {
 				return false // a return there ends only the literal
 			}
+			list = p.List
 		case *ast.CaseClause:
 			list, caught = p.Body, true
 		case *ast.CommClause:
 			list, caught = p.Body, true
-		case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
-			inner = true
+		default:
+			continue
+		}
+		for _, above := range path[i+1:] {
+			switch above.Node().(type) {
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+				caught = true
+			}
 		}
 		after := false
 		for _, stmt := range list {

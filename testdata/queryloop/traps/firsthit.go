@@ -71,3 +71,15 @@ func PromoteAll(ctx context.Context, db *sql.DB, members []member) {
 		}
 	}
 }
+
+// The break leaves only the inner loop: one recalculation per view.
+func Repair(ctx context.Context, db *sql.DB, views map[int][]int) {
+	for view, groups := range views {
+		for range groups {
+			if view > 0 {
+				_, _ = db.ExecContext(ctx, "UPDATE positions SET p = 0 WHERE view = $1", view) // want `\(\*sql.DB\).ExecContext inside a loop makes a database round-trip per row written`
+				break
+			}
+		}
+	}
+}
