@@ -7,8 +7,14 @@ import (
 
 type wsConn struct{}
 
-func (c *wsConn) readLoop(ctx context.Context, cancel context.CancelFunc)  { defer cancel(); <-ctx.Done() }
-func (c *wsConn) writeLoop(ctx context.Context, cancel context.CancelFunc) { defer cancel(); <-ctx.Done() }
+func (c *wsConn) readLoop(ctx context.Context, cancel context.CancelFunc) {
+	defer cancel()
+	<-ctx.Done()
+}
+func (c *wsConn) writeLoop(ctx context.Context, cancel context.CancelFunc) {
+	defer cancel()
+	<-ctx.Done()
+}
 
 // The connection outlives the handler, whose request context ends when it
 // returns: the loops get a context of their own (vikunja's websocket).
