@@ -466,7 +466,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		// continue }; return res }, or { v, err = find(q); if err == nil
 		// { break } }: a search that stops at the first hit.
 		top := topStmt(cur, loop.Body)
-		return top != nil && (leavesAfter(loop.Body, top) || leavesOnSuccess(info, loop.Body, top, cur) || leavesAfterNested(cur, loop.Body))
+		return top != nil && (leavesAfter(cur, loop.Body) || leavesOnSuccess(info, loop.Body, top, cur))
 	case *ast.ForStmt:
 	default:
 		return false
@@ -477,7 +477,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	if top == nil {
 		return false
 	}
-	if leavesAfter(f.Body, top) || leavesAfterNested(cur, f.Body) {
+	if leavesAfter(cur, f.Body) {
 		return true // the loop only repeats through continue: a retry
 	}
 	t := resultVars(info, cur)
@@ -520,30 +520,6 @@ func topStmt(cur inspector.Cursor, body *ast.BlockStmt) ast.Stmt {
 	return nil
 }
 
-// leavesAfter reports whether a statement of a loop's body after top returns
-// or breaks out of the loop unconditionally.
-func leavesAfter(body *ast.BlockStmt, top ast.Stmt) bool {
-	after := false
-	for _, s := range body.List {
-		if s == top {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
-		switch s := s.(type) {
-		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			if s.Tok == token.BREAK || s.Tok == token.GOTO {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // leavesOnSuccess reports whether, from top on, the loop's body leaves the
 // loop when the round-trip at cur succeeded: if err == nil { break }.
 func leavesOnSuccess(info *types.Info, body *ast.BlockStmt, top ast.Stmt, cur inspector.Cursor) bool {
@@ -567,11 +543,12 @@ func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
 	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
 }
 
-// leavesAfterNested reports whether, in a block nested in the loop's body
-// (an if branch, a case), a statement after the one holding cur leaves the
-// loop unconditionally: if admin { db.Exec(…); return }. The round-trip
-// then runs at most once per loop.
-func leavesAfterNested(cur inspector.Cursor, body *ast.BlockStmt) bool {
+// leavesAfter reports whether a statement after the call at cur, in the
+// loop's body or in a block nested in it (an if branch, a case), leaves the
+// loop unconditionally: db.Exec(…); return, or if admin { db.Exec(…);
+// break }. The round-trip then runs once per loop (or only on the rounds
+// that continue: a retry).
+func leavesAfter(cur inspector.Cursor, body *ast.BlockStmt) bool {
 	var path []inspector.Cursor // cur and its ancestors below body
 	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
 		path = append(path, c)
@@ -581,10 +558,7 @@ func leavesAfterNested(cur inspector.Cursor, body *ast.BlockStmt) bool {
 		caught := false // a break here leaves a switch, select or inner loop
 		switch p := c.Parent().Node().(type) {
 		case *ast.BlockStmt:
-			if p == body {
-				return false // the body's own statements: leavesAfter's case
-			}
-			if _, ok := c.Parent().Parent().Node().(*ast.FuncLit); ok {
+			if _, ok := c.Parent().Parent().Node().(*ast.FuncLit); ok && p != body {
 				return false // a return there ends only the literal
 			}
 			list = p.List
