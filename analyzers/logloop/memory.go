@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // memoryLoggers finds loggers that write into an in-memory buffer: an
@@ -60,34 +61,20 @@ func loggerVar(info *types.Info, x ast.Expr) types.Object {
 // assigns it: v = x, v := x, var v = x, s.f = x, T{f: x}.
 func assignedValues(info *types.Info, ins *inspector.Inspector) map[types.Object][]ast.Expr {
 	values := make(map[types.Object][]ast.Expr)
-	target := func(lhs ast.Expr) types.Object {
+	for lhs, rhs := range astx.Bindings(ins.Root()) {
+		obj := loggerVar(info, lhs)
 		if id, ok := ast.Unparen(lhs).(*ast.Ident); ok {
-			return info.ObjectOf(id)
+			obj = info.ObjectOf(id)
 		}
-		return loggerVar(info, lhs)
+		if obj != nil {
+			values[obj] = append(values[obj], rhs)
+		}
 	}
-	for cur := range ins.Root().Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil), (*ast.KeyValueExpr)(nil)) {
-		switch n := cur.Node().(type) {
-		case *ast.AssignStmt:
-			if len(n.Lhs) != len(n.Rhs) {
-				continue
-			}
-			for i, lhs := range n.Lhs {
-				if obj := target(lhs); obj != nil {
-					values[obj] = append(values[obj], n.Rhs[i])
-				}
-			}
-		case *ast.ValueSpec:
-			for i, name := range n.Names {
-				if obj := info.Defs[name]; obj != nil && i < len(n.Values) {
-					values[obj] = append(values[obj], n.Values[i])
-				}
-			}
-		case *ast.KeyValueExpr:
-			if key, ok := n.Key.(*ast.Ident); ok {
-				if field, ok := info.Uses[key].(*types.Var); ok && field.IsField() {
-					values[field] = append(values[field], n.Value)
-				}
+	for cur := range ins.Root().Preorder((*ast.KeyValueExpr)(nil)) {
+		kv := cur.Node().(*ast.KeyValueExpr)
+		if key, ok := kv.Key.(*ast.Ident); ok {
+			if field, ok := info.Uses[key].(*types.Var); ok && field.IsField() {
+				values[field] = append(values[field], kv.Value)
 			}
 		}
 	}
