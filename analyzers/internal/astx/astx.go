@@ -53,7 +53,8 @@ func FuncAt(cur inspector.Cursor) (inspector.Cursor, bool) {
 }
 
 // LocalInit returns the value a local variable is defined with (v := x,
-// var v = x) in the function around at, or nil.
+// var v = x), or the call whose first result defines it (v, err := f()), in
+// the function around at; or nil.
 func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 	fn, ok := FuncAt(at)
 	if !ok {
@@ -63,6 +64,15 @@ func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 	for lhs, rhs := range Bindings(fn) {
 		if id, ok := lhs.(*ast.Ident); ok && info.Defs[id] == v {
 			return rhs
+		}
+	}
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		as := c.Node().(*ast.AssignStmt)
+		if len(as.Rhs) != 1 || len(as.Lhs) < 2 {
+			continue
+		}
+		if id, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[id] == v {
+			return as.Rhs[0]
 		}
 	}
 	return nil

@@ -2,7 +2,6 @@ package loops
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
@@ -42,7 +41,7 @@ func RangedCall(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt) *as
 		if !ok {
 			return nil
 		}
-		x = ast.Unparen(definingCall(info, cur, v))
+		x = ast.Unparen(astx.LocalInit(info, cur, v))
 	}
 	call, _ := x.(*ast.CallExpr)
 	return call
@@ -57,7 +56,7 @@ func embeddedFS(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
 	}
 	if id, ok := e.(*ast.Ident); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok {
-			e = definingCall(info, cur, v)
+			e = astx.LocalInit(info, cur, v)
 		}
 	}
 	call, ok := e.(*ast.CallExpr)
@@ -66,23 +65,4 @@ func embeddedFS(info *types.Info, cur inspector.Cursor, e ast.Expr) bool {
 	}
 	fn := apis.Callee(info, call)
 	return fn != nil && fn.FullName() == "io/fs.Sub" && embeddedFS(info, cur, call.Args[0])
-}
-
-// definingCall returns the call whose first result defines v in the
-// function around cur (v, err := f()), or nil.
-func definingCall(info *types.Info, cur inspector.Cursor, v *types.Var) ast.Expr {
-	fn, ok := astx.FuncAt(cur)
-	if !ok {
-		return nil
-	}
-	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
-		as := c.Node().(*ast.AssignStmt)
-		if as.Tok != token.DEFINE || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-			continue
-		}
-		if id, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[id] == v {
-			return as.Rhs[0]
-		}
-	}
-	return nil
 }
