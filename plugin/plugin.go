@@ -33,6 +33,10 @@
 //	    bodydrain:
 //	      strict: true
 //
+// Every linter also takes a confidence setting (high, medium or low; the
+// default is medium): the lowest confidence it reports. For the perflint
+// linter it stands beside the analyzer names.
+//
 // Enable either the per-analyzer linters or perflint, not both: each would
 // report the same findings.
 //
@@ -52,6 +56,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perflint/perflint/analyzers/suite"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 // SuiteName is the name of the linter that runs every perflint analyzer.
@@ -79,14 +84,35 @@ func Register(analyzers ...*analysis.Analyzer) {
 // linterPlugin is one golangci-lint linter running some analyzers.
 type linterPlugin struct {
 	analyzers []*analysis.Analyzer
+	min       *confidence.Flag // the lowest confidence reported
 }
 
 func (p *linterPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	built := make([]*analysis.Analyzer, len(p.analyzers))
 	for i, a := range p.analyzers {
-		built[i] = withoutRelated(a)
+		built[i] = confidence.Filter(withoutRelated(a), p.min)
 	}
 	return built, nil
+}
+
+// confidenceSetting removes the confidence key from settings and returns
+// its level (confidence.Default when absent).
+func confidenceSetting(settings map[string]any) (*confidence.Flag, error) {
+	min := confidence.NewFlag()
+	for key, v := range settings {
+		if normalize(key) != "confidence" {
+			continue
+		}
+		delete(settings, key)
+		s, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("setting %q: want high, medium or low, got %v", key, v)
+		}
+		if err := min.Set(s); err != nil {
+			return nil, fmt.Errorf("setting %q: %w", key, err)
+		}
+	}
+	return min, nil
 }
 
 // withoutRelated returns a copy of a whose findings carry no related
@@ -118,14 +144,22 @@ func newPlugin(a *analysis.Analyzer, conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
 	}
+	min, err := confidenceSetting(settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Name, err)
+	}
 	if err := applySettings(a, settings); err != nil {
 		return nil, err
 	}
-	return &linterPlugin{analyzers: []*analysis.Analyzer{a}}, nil
+	return &linterPlugin{analyzers: []*analysis.Analyzer{a}, min: min}, nil
 }
 
 func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPlugin, error) {
 	settings, err := register.DecodeSettings[map[string]any](conf)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", SuiteName, err)
+	}
+	min, err := confidenceSetting(settings)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", SuiteName, err)
 	}
@@ -148,7 +182,7 @@ func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPl
 			return nil, err
 		}
 	}
-	return &linterPlugin{analyzers: analyzers}, nil
+	return &linterPlugin{analyzers: analyzers, min: min}, nil
 }
 
 // applySettings sets a's flags from golangci-lint settings. A key that names

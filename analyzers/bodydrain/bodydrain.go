@@ -12,13 +12,17 @@ import (
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/buildssa"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/astutil"
 	"golang.org/x/tools/go/ast/inspector"
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/closers"
 	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -45,7 +49,7 @@ func newAnalyzer(drainFrom string) *analysis.Analyzer {
 		Name:     "bodydrain",
 		Doc:      doc.Extract(docSource, "bodydrain"),
 		URL:      "https://github.com/perflint/perflint#bodydrain",
-		Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, closers.Analyzer},
+		Requires: []*analysis.Analyzer{inspect.Analyzer, buildssa.Analyzer, closers.Analyzer, summary.Analyzer},
 		Run:      c.run,
 		Flags:    *fs,
 	}
@@ -173,15 +177,22 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 	res := t.walk()
 	var msg string
 	var at token.Pos
+	var j rank.Judgment
 	switch {
 	case res.leak.IsValid() || res.leakNoPos:
+		j = rank.Judgment{Level: confidence.High, Why: "a path leaves the body open"}
 		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
 		at = res.leak
 	case c.closeDrains(pass, file) || isHead(call):
 	case res.unread.IsValid():
+		j = rank.Judgment{Level: confidence.Medium, Why: "no path reads the body"}
+		if res.read {
+			j = rank.Judgment{Level: confidence.Low, Why: "another path reads the body; the unread one is often an error answer"}
+		}
 		msg = "on some path the response body is closed without being read: the transport then drops the connection instead of reusing it and the next request pays a new TCP/TLS handshake; read it to EOF first (io.Copy(io.Discard, resp.Body)) or upgrade to go 1.27, whose Close drains small bodies"
 		at = res.unread
 	case c.strict && res.partial.IsValid():
+		j = rank.Judgment{Level: confidence.Low, Why: "the rest of a decoded body is usually small"}
 		msg = "on some path the response body is closed after a partial read (a decode) without draining the rest: the transport drops the connection instead of reusing it; drain it with io.Copy(io.Discard, resp.Body) before closing"
 		at = res.partial
 	}
@@ -194,7 +205,8 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 	if at.IsValid() && at != expr.Pos() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "this path"}}
 	}
-	pass.Report(d)
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	rank.Report(pass, d, rank.Where(rank.Pass{Info: pass.TypesInfo, Sum: sum}, enclosingFunc(file, expr), j))
 }
 
 // isHead reports whether the request is a HEAD, whose response has no body
@@ -248,4 +260,17 @@ func headRequest(v ssa.Value) bool {
 	}
 	k, ok := method.(*ssa.Const)
 	return ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "HEAD"
+}
+
+// enclosingFunc returns the innermost function declaration or literal of
+// file around n, or nil.
+func enclosingFunc(file *ast.File, n ast.Node) ast.Node {
+	path, _ := astutil.PathEnclosingInterval(file, n.Pos(), n.End())
+	for _, p := range path {
+		switch p.(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return p
+		}
+	}
+	return nil
 }

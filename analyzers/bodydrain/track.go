@@ -40,6 +40,7 @@ type result struct {
 	leakNoPos bool
 	unread    token.Pos // a path that closes without reading
 	partial   token.Pos // a path that closes after a partial read
+	read      bool      // some path reads the body before closing it
 }
 
 // tracker follows one response through its function.
@@ -56,8 +57,8 @@ type tracker struct {
 	closures map[*ssa.Function]*ssa.MakeClosure
 }
 
-// summary is what a closure does to the response, on any path.
-type summary struct {
+// closureUse is what a closure does to the response, on any path.
+type closureUse struct {
 	closes, drains, reads, transfers bool
 }
 
@@ -440,7 +441,7 @@ func (t *tracker) capture(mc *ssa.MakeClosure) {
 // run in place.
 func (t *tracker) finish() {
 	for fn, mc := range t.closures {
-		if s := t.summarize(fn); s == (summary{}) {
+		if s := t.summarize(fn); s == (closureUse{}) {
 			continue
 		}
 		for _, ref := range refs(mc) {
@@ -462,8 +463,8 @@ func (t *tracker) finish() {
 }
 
 // summarize tells what closure fn does to the response, on any path.
-func (t *tracker) summarize(fn *ssa.Function) summary {
-	var s summary
+func (t *tracker) summarize(fn *ssa.Function) closureUse {
+	var s closureUse
 	for ev, k := range t.events {
 		if ev.Parent() != fn {
 			continue
@@ -616,6 +617,14 @@ func (t *tracker) walk() result {
 					t.enter(other, seen, visit)
 					return
 				}
+				if succ, ok := t.readFailed(instr); ok {
+					// A failed read of the body: the transport has
+					// already dropped the connection; nothing is pinned.
+					next := st
+					next.block = b.Succs[1-succ]
+					t.enter(next, seen, visit)
+					return
+				}
 				if succ, ok := t.successOnly(instr); ok {
 					next := st
 					next.block = b.Succs[succ]
@@ -643,6 +652,7 @@ func (t *tracker) enter(st state, seen map[state]bool, visit func(state, int)) {
 }
 
 func (t *tracker) closedAt(res *result, read level, pos token.Pos) {
+	res.read = res.read || read > unread
 	switch read {
 	case unread:
 		setPos(&res.unread, pos)
@@ -751,6 +761,38 @@ func (t *tracker) emptyBody(ifInstr *ssa.If) (int, bool) {
 		return 0, false
 	}
 	if bin.Op == token.EQL {
+		return 0, true
+	}
+	return 1, true
+}
+
+// readFailed reports whether ifInstr tests the error of a read of the body
+// (data, err := io.ReadAll(resp.Body); if err != nil), and which successor
+// is the failure.
+func (t *tracker) readFailed(ifInstr *ssa.If) (int, bool) {
+	bin, ok := ifInstr.Cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return 0, false
+	}
+	x, y := bin.X, bin.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	if k, ok := y.(*ssa.Const); !ok || !k.IsNil() {
+		return 0, false
+	}
+	ext, ok := x.(*ssa.Extract)
+	if !ok {
+		return 0, false
+	}
+	call, ok := ext.Tuple.(*ssa.Call)
+	if !ok || ext.Index != call.Call.Signature().Results().Len()-1 {
+		return 0, false
+	}
+	if k := t.eventAt(call); k != readSome && k != drain {
+		return 0, false
+	}
+	if bin.Op == token.NEQ {
 		return 0, true
 	}
 	return 1, true

@@ -13,6 +13,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
 )
@@ -45,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	info := pass.TypesInfo
 	var what, chain string
-	direct := false
+	direct, cond := false, false
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
 		what, direct = p.What, true
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
@@ -54,6 +55,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 			return // the callee's own loop is reported where it is
 		}
 		what, chain = apis.CalleeName(info, call), c
+		cond = sum.Conditional(call, summary.Pool)
 	} else {
 		return
 	}
@@ -63,12 +65,12 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	}
 	n := cur.Node()
 	if loop, ok := loops.Find(info, cur, nil); ok {
-		pass.Report(analysis.Diagnostic{
+		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),
 			Message: fmt.Sprintf("%s inside a loop builds a new connection pool per iteration%s: each one pays new handshakes and leaves idle connections behind; %s", describe(info, what, cur), via(chain), fix(what)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-		})
+		}, onBranch(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond))
 		return
 	}
 	handler, ok := sum.Handler(fn)
@@ -84,11 +86,11 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	if name := sum.Name(fn); name != handler {
 		where = fmt.Sprintf("in %s, which handler %s runs,", name, handler)
 	}
-	pass.Report(analysis.Diagnostic{
+	rank.Report(pass, analysis.Diagnostic{
 		Pos:     n.Pos(),
 		End:     n.End(),
 		Message: fmt.Sprintf("%s %s builds a new connection pool per request%s: every request pays new TCP/TLS handshakes and leaves idle connections behind; %s", describe(info, what, cur), where, via(chain), fix(what)),
-	})
+	}, onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond))
 }
 
 // describe names the pool, saying so when a transport is built for a client.
@@ -130,4 +132,14 @@ func fix(what string) string {
 func calleeIsLocal(pass *analysis.Pass, call *ast.CallExpr) bool {
 	fn := apis.Callee(pass.TypesInfo, call)
 	return fn == nil || fn.Pkg() == pass.Pkg
+}
+
+// onBranch lowers j when the callee builds the pool only on a branch that
+// tests its arguments (a transport made when the options carry none): the
+// call may well share one.
+func onBranch(j rank.Judgment, cond bool) rank.Judgment {
+	if !cond {
+		return j
+	}
+	return j.Lower("the callee builds it only for some arguments")
 }

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -15,8 +16,10 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -26,7 +29,7 @@ var Analyzer = &analysis.Analyzer{
 	Name:      "ctxflow",
 	Doc:       doc.Extract(docSource, "ctxflow"),
 	URL:       "https://github.com/perflint/perflint#ctxflow",
-	Requires:  []*analysis.Analyzer{inspect.Analyzer},
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{(*OptionalContext)(nil)},
 }
@@ -51,10 +54,11 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	exportOptionalContexts(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
+	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, scope, cur)
+			checkCall(pass, rp, scope, cur)
 		}
 	}
 	return nil, nil
@@ -109,23 +113,23 @@ func mayHaveContext(pkg *types.Package) bool {
 	return false
 }
 
-func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
 	fn := apis.Callee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
 	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
-		checkBackground(pass, scope, cur, fn)
+		checkBackground(pass, rp, scope, cur, fn)
 		return
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
 		if !ok || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
-			pass.ImportObjectFact(fn, new(OptionalContext)) {
+			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}
-		report(pass, call, ctx,
+		report(pass, rank.Where(rp, summary.EnclosingFunc(cur), blocks), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
 			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
@@ -137,7 +141,7 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 			return
 		}
 		with := ".WithContext(" + ctx.Expr + ")"
-		report(pass, call, ctx,
+		report(pass, rank.Where(rp, summary.EnclosingFunc(cur), blocks), call, ctx,
 			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
@@ -147,12 +151,14 @@ func checkCall(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor)
 // checkBackground reports context.Background() and context.TODO() where a
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
-func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.Cursor, fn *types.Func) {
+func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, cur inspector.Cursor, fn *types.Func) {
 	if ctxscope.InGoLiteral(cur) || onlyForGoroutines(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)
-	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) {
+	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) ||
+		outlivesScope(pass.TypesInfo, cur, ctx) || forShutdown(pass.TypesInfo, cur) ||
+		detachedOnPurpose(pass.TypesInfo, cur, ctx) {
 		return
 	}
 	call := cur.Node().(*ast.CallExpr)
@@ -160,10 +166,110 @@ func checkBackground(pass *analysis.Pass, scope *ctxscope.Scope, cur inspector.C
 	if !assignsTo(cur, ctx.Expr) {
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(ctx.Expr)}}
 	}
-	report(pass, call, ctx,
+	report(pass, rank.Where(rp, summary.EnclosingFunc(cur), detached), call, ctx,
 		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
 			fn.Name(), describe(ctx), ctx.Expr, ctx.Expr),
 		"use "+ctx.Expr, edits)
+}
+
+// outlivesScope reports whether the call is in a function literal that
+// runs later (a timer's or scheduler's callback, a hook kept for later)
+// while the context in scope belongs to the code that registered it: the
+// callback runs after that context is over.
+func outlivesScope(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		lit := c.Node().(*ast.FuncLit)
+		if ctx.Pos >= lit.Pos() && ctx.Pos < lit.End() {
+			return false // the context is the callback's own
+		}
+		if apis.HowLitRuns(info, lit, c.Parent().Node()) == apis.RunsLater {
+			return true
+		}
+	}
+	return false
+}
+
+// detachedOnPurpose reports whether the new context is detached by design:
+// run by a goroutine a WaitGroup or a singleflight group starts (shared by
+// callers, or outliving the caller); handed, together with the context in
+// scope, to a function that copies its values onto it (a hand-made
+// context.WithoutCancel); or given to a constructor (NewX(ctx)) that keeps
+// it for the object's own background work.
+func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
+			if fn := apis.Callee(info, call); fn != nil && detachingRunners[fn.FullName()] {
+				return true
+			}
+		}
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return false
+	}
+	for _, arg := range call.Args {
+		if id, ok := ast.Unparen(arg).(*ast.Ident); ok && info.Uses[id] == ctx.Var {
+			return true
+		}
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil || !strings.HasPrefix(fn.Name(), "New") {
+		return false
+	}
+	res := fn.Signature().Results()
+	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
+}
+
+// detachingRunners run a function literal apart from its caller's
+// context: in a goroutine of its own, or once for many callers.
+var detachingRunners = map[string]bool{
+	"(*sync.WaitGroup).Go":                           true,
+	"(*golang.org/x/sync/singleflight.Group).Do":     true,
+	"(*golang.org/x/sync/singleflight.Group).DoChan": true,
+}
+
+// forShutdown reports whether the new context goes, directly or through
+// context.WithTimeout/WithDeadline, to a Shutdown or Stop method: stopping
+// gracefully happens once the caller's context is done, so it cannot
+// inherit it.
+func forShutdown(info *types.Info, cur inspector.Cursor) bool {
+	stops := func(c inspector.Cursor) bool {
+		call, ok := c.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun == c.Node() {
+			return false
+		}
+		fn := apis.Callee(info, call)
+		return fn != nil && fn.Signature().Recv() != nil && (fn.Name() == "Shutdown" || fn.Name() == "Stop" || fn.Name() == "GracefulStop")
+	}
+	if stops(cur) {
+		return true
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return false
+	}
+	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v := info.ObjectOf(id)
+	fn, ok := astx.FuncAt(cur)
+	if v == nil || !ok {
+		return false
+	}
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] == v && stops(c) {
+			return true
+		}
+	}
+	return false
 }
 
 // assignsTo reports whether the call at cur is the right-hand side of an
@@ -182,7 +288,15 @@ func assignsTo(cur inspector.Cursor, name string) bool {
 	return false
 }
 
-func report(pass *analysis.Pass, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
+// The judgments of the two kinds of finding: a call that blocks on I/O
+// without the caller's context, and a context made anew whose use the
+// finding does not follow.
+var (
+	blocks   = rank.Judgment{Level: confidence.High, Why: "the call blocks on I/O the context could cancel"}
+	detached = rank.Judgment{Level: confidence.Medium, Why: "what the new context reaches is not followed"}
+)
+
+func report(pass *analysis.Pass, j rank.Judgment, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
@@ -192,7 +306,7 @@ func report(pass *analysis.Pass, call *ast.CallExpr, ctx ctxscope.Context, msg, 
 	if len(edits) > 0 {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
 	}
-	pass.Report(d)
+	rank.Report(pass, d, j)
 }
 
 // describe names the context in scope for a message.
@@ -260,10 +374,11 @@ func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 	return false
 }
 
-// contextAttached reports whether the context reaches the call's result
-// right away, through a method that takes a context and returns a value of
-// the result's type: http.NewRequest(…).WithContext(ctx), or req, err :=
-// http.NewRequest(…) whose first use is req.WithContext(ctx).
+// contextAttached reports whether a context reaches the call's result
+// before it is used for I/O, through a method that takes a context and
+// returns a value of the result's type — http.NewRequest(…).WithContext(ctx),
+// or req, err := http.NewRequest(…) later given req.WithContext(ctx) or
+// req.Clone(ctx) — or through a call that takes the result and a context.
 func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
 	result := info.TypeOf(call)
@@ -289,15 +404,40 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 	if v == nil || !ok {
 		return false
 	}
-	// The first use of v after the assignment.
-	var first inspector.Cursor
+	// Any later use that attaches a context: req.WithContext(ctx) or
+	// req.Clone(ctx) (reassigned, or passed straight to Do), or a call that
+	// takes both the request and a context (a helper do(ctx, req)).
+	// Uses in source order: a use that hands the value to a call without a
+	// context first (c.Do(req)) sends it without one.
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
 		use := c.Node().(*ast.Ident)
-		if use.Pos() > as.End() && info.Uses[use] == v && (!first.Valid() || use.Pos() < first.Node().Pos()) {
-			first = c
+		if use.Pos() <= as.End() || info.Uses[use] != v {
+			continue
+		}
+		if attachesContext(info, c.Parent(), result) || passedWithContext(info, c) {
+			return true
+		}
+		if call, ok := c.Parent().Node().(*ast.CallExpr); ok && call.Fun != use {
+			return false
 		}
 	}
-	return first.Valid() && attachesContext(info, first.Parent(), result)
+	return false
+}
+
+// passedWithContext reports whether the identifier at cur is an argument of
+// a call that also takes a context.Context: a helper that sends the request
+// with that context.
+func passedWithContext(info *types.Info, cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return false
+	}
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) && !info.Types[arg].IsNil() {
+			return true
+		}
+	}
+	return false
 }
 
 // attachesContext reports whether sel (x.M) is called as x.M(ctx, …) with M
@@ -324,6 +464,13 @@ func attachesContext(info *types.Info, sel inspector.Cursor, t types.Type) bool 
 // already done, to let cleanup finish (pocketbase's multipartAbort):
 // inside if ctx.Err() != nil { … }, or after if ctx.Err() == nil { return … }.
 func afterCancellation(info *types.Info, cur inspector.Cursor) bool {
+	// select { case <-ctx.Done(): …context.Background()… }: the caller's
+	// context is over, the work after it must not inherit that.
+	for c := range cur.Enclosing((*ast.CommClause)(nil)) {
+		if receivesDone(info, c.Node().(*ast.CommClause).Comm) {
+			return true
+		}
+	}
 	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		ifs := c.Node().(*ast.IfStmt)
 		if astx.Contains(ifs.Body, cur.Node()) && checksErr(info, ifs.Cond, token.NEQ) {
@@ -348,6 +495,83 @@ func afterCancellation(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return false
+}
+
+// detachedCommand reports whether the exec.Command at cur starts a process
+// meant to outlive the caller: the function starts it and never waits for
+// it, or releases it. CommandContext would kill it when the context ends.
+func detachedCommand(info *types.Info, cur inspector.Cursor, fn *types.Func) bool {
+	if fn.FullName() != "os/exec.Command" {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 {
+		return false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok {
+		return false
+	}
+	cmd := info.ObjectOf(id)
+	body, ok := astx.FuncAt(cur)
+	if !ok || cmd == nil {
+		return false
+	}
+	started, waited, released := false, false, false
+	for c := range body.Preorder((*ast.CallExpr)(nil)) {
+		callee := apis.Callee(info, c.Node().(*ast.CallExpr))
+		sel, ok := ast.Unparen(c.Node().(*ast.CallExpr).Fun).(*ast.SelectorExpr)
+		if callee == nil || !ok || rootObject(info, sel.X) != cmd {
+			continue
+		}
+		switch callee.FullName() {
+		case "(*os/exec.Cmd).Start":
+			started = true
+		case "(*os/exec.Cmd).Wait", "(*os/exec.Cmd).Run", "(*os/exec.Cmd).Output", "(*os/exec.Cmd).CombinedOutput":
+			waited = true
+		case "(*os.Process).Release":
+			released = true
+		}
+	}
+	return released || started && !waited
+}
+
+// rootObject returns the variable at the root of x (cmd in cmd.Process).
+func rootObject(info *types.Info, x ast.Expr) types.Object {
+	for {
+		switch e := ast.Unparen(x).(type) {
+		case *ast.SelectorExpr:
+			x = e.X
+		case *ast.Ident:
+			return info.Uses[e]
+		default:
+			return nil
+		}
+	}
+}
+
+// receivesDone reports whether a select case receives from a context's
+// Done channel (<-ctx.Done(), v := <-ctx.Done()).
+func receivesDone(info *types.Info, comm ast.Stmt) bool {
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	recv, ok := ast.Unparen(x).(*ast.UnaryExpr)
+	if !ok || recv.Op != token.ARROW {
+		return false
+	}
+	call, ok := ast.Unparen(recv.X).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	return fn != nil && fn.FullName() == "(context.Context).Done"
 }
 
 // checksErr reports whether cond is ctx.Err() op nil for a context ctx.

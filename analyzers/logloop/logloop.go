@@ -16,6 +16,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
 )
@@ -150,12 +151,12 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memo
 	} else {
 		msg = fmt.Sprintf("%s inside a loop%s writes a log line per iteration: I/O and allocation per item slow the loop and flood the logs; log one summary line with counts after the loop, or log per item at debug level behind a level check", name, via)
 	}
-	pass.Report(analysis.Diagnostic{
+	rank.Report(pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: "the loop"}},
-	})
+	}, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn))
 }
 
 // overErrors reports whether the loop ranges over errors (for _, err :=

@@ -16,8 +16,10 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/listflow"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -79,16 +81,20 @@ func checkFunc(pass *analysis.Pass, sum *summary.Result, fn ast.Node) {
 		if name := sum.Name(fn); name != handler {
 			where = fmt.Sprintf("%s, which handler %s runs,", name, handler)
 		}
-		pass.Report(analysis.Diagnostic{
+		rank.Report(pass, analysis.Diagnostic{
 			Pos: src.Call.Pos(),
 			End: src.Call.End(),
 			Message: fmt.Sprintf("%s returns every row (%s) in one response: query time, memory and response size grow with the table; "+
 				"paginate with a default page size and a maximum the client cannot exceed, and a keyset cursor (WHERE id > $1 ORDER BY id LIMIT $2) for large tables",
 				where, chain),
 			Related: []analysis.RelatedInformation{{Pos: sink.Pos(), End: sink.End(), Message: "the list is written to the response here"}},
-		})
+		}, rank.Where(rank.Pass{Info: info, Sum: sum}, fn, unbounded))
 	}
 }
+
+// unbounded is the judgment of a list written whole to a response: the
+// query has no bound, but how large the table grows is not in the code.
+var unbounded = rank.Judgment{Level: confidence.Low, Why: "the query has no bound; whether the table grows with use is not in the code"}
 
 // responseSink returns the first call in fn that writes what flow carries
 // into the response: a request context's write method (c.JSON), a call on

@@ -16,8 +16,10 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -83,12 +85,21 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	if isWrite(last) {
 		what = "per row written"
 	}
-	pass.Report(analysis.Diagnostic{
+	rank.Report(pass, analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
 		Message: fmt.Sprintf("%s inside a loop makes a database round-trip %s%s: latency and pool use grow with the number of items (N+1); %s", name, what, via, fix(last)),
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: loopWord(loop)}},
-	})
+	}, embedded(pass, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)))
+}
+
+// embedded makes j low in a program whose only database runs in the process
+// (SQLite): a statement there costs microseconds, not a network round-trip.
+func embedded(pass *analysis.Pass, j rank.Judgment) rank.Judgment {
+	if apis.EmbeddedDatabase(skip.Imports(pass)) {
+		return rank.Judgment{Level: confidence.Low, Why: j.Why + "; the database is embedded (SQLite): no network round-trip"}
+	}
+	return j
 }
 
 func loopWord(l loops.Loop) string {

@@ -14,8 +14,10 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/doc"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -100,14 +102,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
-		c.report(call, msg)
+		c.report(cur, msg)
 		return
 	}
 	if isClientSend(fn) && usesDefaultClient(info, call) {
 		if fn.Name() == "Do" && len(call.Args) == 1 && requestHasDeadline(info, enclosingBody(cur), call.Args[0]) {
 			return // the request's context bounds it
 		}
-		c.report(call, fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut))
+		c.report(cur, fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut))
 	}
 }
 
@@ -128,7 +130,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) {
 			return
 		}
-		c.report(n, c.clientMessage(cur))
+		c.report(cur, c.clientMessage(cur))
 	case apis.IsNamed(t, "net/http", "Server"):
 		if hasField(info, lit, "ReadHeaderTimeout") || hasField(info, lit, "ReadTimeout") {
 			return
@@ -137,7 +139,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "ReadHeaderTimeout", "ReadTimeout") {
 			return
 		}
-		c.report(n, "http.Server without ReadHeaderTimeout or ReadTimeout: "+costIn+"; set ReadHeaderTimeout (e.g. 5 * time.Second), and WriteTimeout and IdleTimeout from the latency budget")
+		c.report(cur, "http.Server without ReadHeaderTimeout or ReadTimeout: "+costIn+"; set ReadHeaderTimeout (e.g. 5 * time.Second), and WriteTimeout and IdleTimeout from the latency budget")
 	case apis.IsNamed(t, "net", "Dialer") && lit != nil:
 		if hasField(info, lit, "Timeout") || hasField(info, lit, "Deadline") {
 			return
@@ -146,7 +148,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout", "Deadline") || !dialsWithoutContext(info, cur, holder) {
 			return
 		}
-		c.report(n, "net.Dialer without Timeout used with Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout, or call DialContext with a context that has a deadline")
+		c.report(cur, "net.Dialer without Timeout used with Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout, or call DialContext with a context that has a deadline")
 	}
 }
 
@@ -163,8 +165,11 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline"
 }
 
-func (c *checker) report(n ast.Node, msg string) {
-	c.pass.Report(analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg})
+func (c *checker) report(cur inspector.Cursor, msg string) {
+	n := cur.Node()
+	base := rank.Judgment{Level: confidence.High, Why: "every call can hang for as long as the peer stalls"}
+	rank.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
+		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(cur), base))
 }
 
 // scopeOf returns the code in which a later assignment to the holder's

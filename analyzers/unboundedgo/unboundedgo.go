@@ -15,6 +15,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
 )
@@ -149,12 +150,12 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 		what = "sync.WaitGroup.Go"
 		fix = "a WaitGroup has no limit: use an errgroup.Group with SetLimit, a semaphore, or a fixed pool of workers"
 	}
-	pass.Report(analysis.Diagnostic{
+	rank.Report(pass, analysis.Diagnostic{
 		Pos:     n.Pos(),
 		End:     n.End(),
 		Message: fmt.Sprintf("%s in a loop over %s starts one goroutine per item with no limit: a large input starts them all at once, exhausting memory and connections and flooding what they call; %s", what, describeLoop(info, loop), fix),
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-	})
+	}, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, summary.EnclosingFunc(cur)))
 }
 
 // dataSized reports whether a hot loop's trip count comes from data rather

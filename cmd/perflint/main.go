@@ -19,6 +19,10 @@
 // multichecker convention), so scripts that use -json must look at the
 // output, not the status. -sarif writes SARIF 2.1.0 instead.
 //
+// Every finding has a confidence, high, medium or low (see package
+// confidence); -confidence=LEVEL sets the lowest level reported, medium by
+// default, and -confidence=low reports everything.
+//
 // Findings can be silenced with //nolint:NAME, //nolint:perflint or a bare
 // //nolint on the reported line, on a line of its own just above the
 // statement, or on the enclosing declaration. golangci-lint applies its own
@@ -34,6 +38,7 @@ import (
 
 	"github.com/perflint/perflint/analyzers/suite"
 	"github.com/perflint/perflint/cmd/perflint/internal/suppress"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 // multicheckerOnly are the flags that only x/tools' checker implements:
@@ -42,8 +47,10 @@ var multicheckerOnly = []string{"h", "help", "debug"}
 
 func main() {
 	analyzers := suite.Analyzers()
+	min := confidence.NewFlag()
+	flag.Var(min, "confidence", confidence.Usage)
 	for i, a := range analyzers {
-		analyzers[i] = suppress.Wrap(a)
+		analyzers[i] = confidence.Filter(suppress.Wrap(a), min)
 	}
 	exposeSummaryFlags()
 	args := os.Args[1:]

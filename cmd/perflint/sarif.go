@@ -19,6 +19,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 const (
@@ -88,7 +90,18 @@ type sarifResult struct {
 	Locations        []sarifLocation `json:"locations"`
 	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	Fixes            []sarifFix      `json:"fixes,omitempty"`
+	// Rank is SARIF's 0–100 priority, from the confidence; the level
+	// itself is a property.
+	Rank       float64         `json:"rank"`
+	Properties sarifProperties `json:"properties"`
 }
+
+type sarifProperties struct {
+	Confidence string `json:"confidence"`
+}
+
+// sarifRank maps a confidence to SARIF's rank.
+var sarifRank = map[confidence.Level]float64{confidence.High: 90, confidence.Medium: 60, confidence.Low: 30}
 
 type sarifLocation struct {
 	ID               *int                  `json:"id,omitempty"`
@@ -221,6 +234,8 @@ func (c *converter) result(d diagnostic) sarifResult {
 		Message:   sarifText{d.Message},
 		Locations: []sarifLocation{c.location(d.fset, d.Pos, d.End)},
 	}
+	level := confidence.Of(d.Diagnostic)
+	r.Rank, r.Properties.Confidence = sarifRank[level], level.String()
 	for i, rel := range d.Related {
 		loc := c.location(d.fset, rel.Pos, rel.End)
 		id := i + 1

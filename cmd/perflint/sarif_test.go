@@ -169,6 +169,10 @@ func TestSARIF(t *testing.T) {
 		"ruleIndex": 0,
 		"level":     "warning",
 		"message":   map[string]any{"text": "call to fakeTarget"},
+		// A finding with no confidence of its own (another suite's
+		// analyzer) counts as high.
+		"rank":       90,
+		"properties": map[string]any{"confidence": "high"},
 		"locations": []any{map[string]any{"physicalLocation": map[string]any{
 			"artifactLocation": map[string]any{"uri": "app/app.go", "uriBaseId": "%SRCROOT%"},
 			"region":           map[string]any{"startLine": lineA, "startColumn": 2, "endLine": lineA, "endColumn": 17},

@@ -17,6 +17,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perflint/perflint/internal/confidence"
 	"github.com/perflint/perflint/internal/driver"
 )
 
@@ -250,6 +251,7 @@ func startProfiles(d *driverFlags) (stop func(), err error) {
 type (
 	jsonFinding struct {
 		Category       string        `json:"category,omitempty"`
+		Confidence     string        `json:"confidence,omitempty"`
 		Posn           string        `json:"posn"`
 		End            string        `json:"end"`
 		Message        string        `json:"message"`
@@ -305,7 +307,7 @@ func toJSON(fset *token.FileSet, d analysis.Diagnostic) jsonFinding {
 		}
 		return fset.Position(pos).String(), fset.Position(end).String()
 	}
-	f := jsonFinding{Category: d.Category, Message: d.Message}
+	f := jsonFinding{Category: d.Category, Message: d.Message, Confidence: confidence.Of(d).String()}
 	f.Posn, f.End = posn(d.Pos, d.End)
 	for _, fix := range d.SuggestedFixes {
 		jf := jsonFix{Message: fix.Message}

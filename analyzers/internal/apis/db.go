@@ -3,6 +3,7 @@ package apis
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // A round-trip is one network exchange with a database or cache. Reading
@@ -167,4 +168,57 @@ var dbPackages = map[string]bool{
 // decided by RoundTrip alone, not by what its body calls.
 func DBPackage(fn *types.Func) bool {
 	return fn != nil && dbPackages[pkgPath(fn)]
+}
+
+// embeddedDrivers are SQL drivers of databases that run in the process
+// (SQLite): a statement costs microseconds, not a network round-trip.
+var embeddedDrivers = []string{
+	"modernc.org/sqlite", "github.com/mattn/go-sqlite3", "github.com/glebarez/go-sqlite",
+	"github.com/ncruces/go-sqlite3", "zombiezen.com/go/sqlite", "crawshaw.io/sqlite", "gorm.io/driver/sqlite",
+	"github.com/glebarez/sqlite",
+}
+
+// networkStores are drivers and clients of databases and caches reached over
+// the network.
+var networkStores = []string{
+	"github.com/lib/pq", "github.com/jackc/pgx", "github.com/go-sql-driver/mysql", "github.com/microsoft/go-mssqldb",
+	"github.com/denisenkom/go-mssqldb", "github.com/ClickHouse/clickhouse-go", "gorm.io/driver/postgres",
+	"gorm.io/driver/mysql", "gorm.io/driver/sqlserver", "github.com/redis/go-redis", "github.com/go-redis/redis",
+	"go.mongodb.org/mongo-driver", "github.com/sijms/go-ora", "github.com/godror/godror",
+}
+
+// EmbeddedDatabase reports whether the only databases a package can reach,
+// by what it imports directly or not, run in the process: it imports a
+// SQLite driver and no client of a network database or cache. imports are
+// the packages its non-test files import, so that a package and its test
+// variant agree.
+func EmbeddedDatabase(imports []*types.Package) bool {
+	embedded, network := false, false
+	seen := make(map[*types.Package]bool)
+	var visit func(p *types.Package)
+	visit = func(p *types.Package) {
+		if seen[p] || network {
+			return
+		}
+		seen[p] = true
+		path := p.Path()
+		embedded = embedded || hasPathPrefix(path, embeddedDrivers)
+		network = network || hasPathPrefix(path, networkStores)
+		for _, imp := range p.Imports() {
+			visit(imp)
+		}
+	}
+	for _, p := range imports {
+		visit(p)
+	}
+	return embedded && !network
+}
+
+func hasPathPrefix(path string, prefixes []string) bool {
+	for _, p := range prefixes {
+		if path == p || strings.HasPrefix(path, p+"/") {
+			return true
+		}
+	}
+	return false
 }

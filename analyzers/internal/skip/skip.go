@@ -7,6 +7,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strconv"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -70,4 +71,28 @@ func TestHelper(info *types.Info, fn *ast.FuncDecl) bool {
 func TestSupportPackage(pkg *types.Package) bool {
 	path := pkg.Path()
 	return path == "httptest" || strings.HasSuffix(path, "/httptest")
+}
+
+// Imports returns the packages the package's non-test files import: what
+// a package and its test variant share.
+func Imports(pass *analysis.Pass) []*types.Package {
+	byPath := make(map[string]*types.Package)
+	for _, p := range pass.Pkg.Imports() {
+		byPath[p.Path()] = p
+	}
+	var out []*types.Package
+	seen := make(map[string]bool)
+	for _, f := range pass.Files {
+		if strings.HasSuffix(pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, spec := range f.Imports {
+			path, err := strconv.Unquote(spec.Path.Value)
+			if err == nil && !seen[path] && byPath[path] != nil {
+				seen[path] = true
+				out = append(out, byPath[path])
+			}
+		}
+	}
+	return out
 }

@@ -17,6 +17,7 @@
 package summary
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"go/ast"
@@ -58,6 +59,10 @@ type Fact struct {
 	// own: those loops are reported where they are, so a caller's loop or
 	// handler adds nothing but a duplicate.
 	Looped [numEffects]bool
+	// Cond marks the effects the function has only on a branch that
+	// tests one of its parameters (a transport built when the options
+	// carry none): whether a call has them depends on its arguments.
+	Cond [numEffects]bool
 }
 
 func (*Fact) AFact() {}
@@ -113,6 +118,9 @@ type body struct {
 	// perCall marks the effects this body has outside loops of its own:
 	// once per call, not once per item of something it iterates.
 	perCall [numEffects]bool
+	// cond marks the effects whose chain starts under a branch on a
+	// parameter (see Fact.Cond).
+	cond [numEffects]bool
 
 	// listCalls are the bodies whose result this one returns: List flows
 	// only through them, not through every call.
@@ -122,6 +130,7 @@ type body struct {
 	escapes     bool   // a declared function used as a value
 	reachedFrom *body  // the handler whose requests run this body
 	startup     bool   // runs only at start-up
+	rare        string // why it runs once per command or deploy, or ""
 	outer       string // for literals: the enclosing declaration's name
 }
 
@@ -131,6 +140,8 @@ type Result struct {
 	bodies map[ast.Node]*body
 	funcs  map[*types.Func]*body
 	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
+
+	harness string // why the whole package runs only under tests or by hand, or ""
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -142,6 +153,7 @@ func run(pass *analysis.Pass) (any, error) {
 		lits:   make(map[*types.Var]*ast.FuncLit),
 	}
 	pkgInit := &body{startup: true}
+	r.harness = r.harnessPackage()
 	order := r.collectBodies(ins)
 	r.collectClosureVars(ins)
 	r.collectCalls(ins, pkgInit)
@@ -150,6 +162,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.propagatePerCall(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
+	markRare(order, pass.Pkg.Name() == "main")
 	r.exportFacts(order)
 	return r, nil
 }
@@ -158,6 +171,8 @@ func run(pass *analysis.Pass) (any, error) {
 func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 	var order []*body
 	isMain := r.pass.Pkg.Name() == "main"
+	var services []*types.Interface
+	servicesKnown := false
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		b := &body{node: cur.Node()}
 		var sig *types.Signature
@@ -173,6 +188,12 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 			if n.Recv == nil && (n.Name.Name == "init" || isMain && n.Name.Name == "main") {
 				b.startup = true
 			}
+			if n.Recv != nil && n.Name.IsExported() {
+				if !servicesKnown {
+					services, servicesKnown = r.serviceInterfaces(), true
+				}
+				b.handler = serviceMethod(fn, services)
+			}
 		case *ast.FuncLit:
 			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
 			for outer := range cur.Enclosing((*ast.FuncDecl)(nil)) {
@@ -180,7 +201,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 				break
 			}
 		}
-		if sig != nil {
+		if sig != nil && !b.handler {
 			_, b.handler = apis.HandlerFramework(sig)
 		}
 		r.bodies[b.node] = b
@@ -221,6 +242,9 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
+			if r.isCLIAction(cur) {
+				r.bodies[n].rare = "a command-line action"
+			}
 			switch apis.HowLitRuns(info, n, cur.Parent().Node()) {
 			case apis.RunsHere, apis.RunsPerItem:
 				// The site is inside the literal, so that a literal run per
@@ -231,8 +255,12 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 			}
 		case *ast.CompositeLit:
 			if _, ok := Config.PoolAt(info, n); ok {
+				if caller.chains[Pool] == "" {
+					caller.cond[Pool] = r.onBranch(cur)
+				}
 				r.setEffect(caller, Pool, "http.Transport", cur, true)
 			}
+			r.markCLIFuncs(n)
 		case *ast.CallExpr:
 			if id := calleeIdent(n); id != nil {
 				called[id] = true
@@ -254,6 +282,9 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cursor) {
 	for e := range numEffects {
 		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
+			if caller.chains[e] == "" {
+				caller.cond[e] = r.onBranch(cur)
+			}
 			r.setEffect(caller, e, name, cur, true)
 		}
 	}
@@ -266,6 +297,9 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
 				if chain != "" && Effect(e) != List && !(Effect(e) == Query && apis.DBPackage(fn)) {
+					if caller.chains[e] == "" {
+						caller.cond[e] = fact.Cond[e]
+					}
 					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e])
 				}
 			}
@@ -353,6 +387,33 @@ func setOnce(dst *string, v string) {
 	}
 }
 
+// onBranch reports whether the construct at cur runs only on a branch of
+// its function — under an if, a switch case or a select case that is not
+// an error check (if opts.Transport == nil { … }, if streaming { … }):
+// whether a call has the effect depends on what it is given.
+func (r *Result) onBranch(cur inspector.Cursor) bool {
+	info := r.pass.TypesInfo
+	for c := range cur.Parent().Enclosing() {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if !astx.Contains(n.Cond, cur.Node()) && !(n.Init != nil && astx.Contains(n.Init, cur.Node())) && !errCheck(info, n.Cond) {
+				return true
+			}
+		case *ast.CaseClause, *ast.CommClause:
+			return true
+		}
+	}
+	return false
+}
+
+// errCheck reports whether cond compares an error with nil.
+func errCheck(info *types.Info, cond ast.Expr) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	return ok && (apis.IsError(info.TypeOf(bin.X)) || apis.IsError(info.TypeOf(bin.Y)))
+}
+
 // propagate gives each body the effects of the bodies it runs, to a fixed
 // point, keeping the first chain found (bodies and calls in source order).
 func propagate(order []*body) {
@@ -370,6 +431,7 @@ func propagate(order []*body) {
 				for _, c := range calls {
 					if c.chains[e] != "" {
 						b.chains[e] = Join(c.name, c.chains[e])
+						b.cond[e] = c.cond[e]
 						changed = true
 						break
 					}
@@ -501,6 +563,67 @@ func (r *Result) markRequestPath(order []*body) {
 	}
 }
 
+// isCLIAction reports whether the function literal or value at cur is a
+// command's action in a command-line framework's literal.
+func (r *Result) isCLIAction(cur inspector.Cursor) bool {
+	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
+	if !ok || kv.Value != cur.Node() {
+		return false
+	}
+	lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
+	return ok && cliAction(r.pass.TypesInfo, lit, kv)
+}
+
+// markCLIFuncs marks the declared functions a command-line framework's
+// literal names as actions (RunE: runServe) as rare.
+func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		var id *ast.Ident
+		switch v := ast.Unparen(kv.Value).(type) {
+		case *ast.Ident:
+			id = v
+		case *ast.SelectorExpr:
+			id = v.Sel
+		}
+		if id == nil {
+			continue
+		}
+		if fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func); ok && r.funcs[fn] != nil && cliAction(r.pass.TypesInfo, lit, kv) {
+			r.funcs[fn].rare = "a command-line action"
+		}
+	}
+}
+
+// markRare marks the bodies that only rare code runs (see Place), as
+// markStartup does for start-up code; CLI actions given as declared
+// functions (RunE: runServe) are rare too.
+func markRare(order []*body, isMain bool) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			if b.rare != "" || b.startup || b.handler || len(b.callers) == 0 || !b.private(isMain) {
+				continue
+			}
+			why := ""
+			for _, c := range b.callers {
+				if c.rare == "" && !c.startup {
+					why = ""
+					break
+				}
+				why = cmp.Or(why, c.rare)
+			}
+			if why != "" {
+				b.rare = why
+				changed = true
+			}
+		}
+	}
+}
+
 // markStartup marks the bodies that only start-up code runs: those whose
 // every caller is start-up code, when nothing else can call them (they are
 // unexported or in package main, and never used as a value).
@@ -537,7 +660,7 @@ func (b *body) private(isMain bool) bool {
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
 		if b.chains != ([numEffects]string{}) {
-			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped()})
+			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond})
 		}
 	}
 }
@@ -576,6 +699,17 @@ func (r *Result) propagatePerCall(order []*body) {
 			}
 		}
 	}
+}
+
+// Conditional reports whether the function call runs has effect e only on
+// a branch that tests its arguments: the effect is possible, not certain.
+func (r *Result) Conditional(call *ast.CallExpr, e Effect) bool {
+	if b := r.bodyCalled(call); b != nil {
+		return b.cond[e]
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	var fact Fact
+	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Cond[e]
 }
 
 // OnlyInItsLoops reports whether the function call runs has effect e only

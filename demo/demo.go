@@ -1,7 +1,7 @@
 // Package demo is a small order service written with every mistake perflint
 // exists to catch, one per analyzer. Run perflint on it:
 //
-//	go run ./cmd/perflint ./examples/...
+//	go run ./cmd/perflint ./demo/...
 package demo
 
 import (
@@ -65,16 +65,20 @@ func Report(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-// Notify calls a webhook per order, all at once.
-func Notify(orders []Order) {
+// Notify calls a webhook for each order the request names, all at once.
+func Notify(w http.ResponseWriter, r *http.Request) {
+	var orders []Order
+	if err := json.NewDecoder(r.Body).Decode(&orders); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
 	for _, o := range orders {
 		go func() { // unboundedgo: one goroutine per order, no limit
 			resp, err := http.Get("https://hooks.example.com/order") // timeout: no deadline
 			if err != nil {
 				return
 			}
-			if resp.StatusCode != http.StatusOK { // bodydrain: closed unread
-				resp.Body.Close()
+			if resp.StatusCode != http.StatusOK { // bodydrain: never closed on this path
 				return
 			}
 			io.Copy(io.Discard, resp.Body)
@@ -88,5 +92,6 @@ func Notify(orders []Order) {
 func Serve(s *Service) error {
 	http.HandleFunc("/orders", s.ListOrders)
 	http.HandleFunc("/report", Report)
+	http.HandleFunc("/notify", Notify)
 	return http.ListenAndServe(":8080", nil) // timeout: slow clients hold connections
 }

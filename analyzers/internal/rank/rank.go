@@ -1,0 +1,108 @@
+// Package rank turns the evidence the shared models give — where a function
+// runs (summary.Place) and what a loop goes over (loops.Evidence) — into a
+// finding's confidence and its reason, the same way for every analyzer.
+package rank
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/analyzers/internal/loops"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
+)
+
+// Judgment is a finding's confidence and the reason shown with it.
+type Judgment struct {
+	Level confidence.Level
+	Why   string
+}
+
+// Lower returns j one level lower, with why added to the reason.
+func (j Judgment) Lower(why string) Judgment {
+	return Judgment{j.Level.Lower(), j.Why + "; " + why}
+}
+
+// InLoop judges a finding that repeats once per iteration of loop l in
+// function fn: served data makes it high, a parameter medium, the
+// program's own data (configuration, arguments, tables) low; with nothing
+// known, medium on the request path and low elsewhere. Code that runs
+// rarely (a CLI action, a migration, a test harness) is low whatever the
+// loop.
+func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
+	place, why := pass.Sum.Where(fn)
+	if place == summary.Rare {
+		return Judgment{confidence.Low, "runs in " + why}
+	}
+	ev := loops.Origin(pass.Info, l, pass.fetches)
+	switch ev.Source {
+	case loops.Served:
+		return Judgment{confidence.High, "the loop goes over " + ev.What}
+	case loops.Program:
+		return Judgment{confidence.Low, "the loop goes over " + ev.What + ", not over data the program serves"}
+	case loops.Decoded:
+		return Judgment{confidence.Medium, "the loop goes over " + ev.What + ", from a request or from storage"}
+	case loops.Param:
+		// Only callers show whether a parameter is served data; a
+		// function the package's handlers run is on the request path.
+		if place == summary.PerRequest {
+			return Judgment{confidence.Medium, "on the request path, the loop goes over " + ev.What}
+		}
+		return Judgment{confidence.Low, "the loop goes over " + ev.What + ", whose size its callers decide"}
+	}
+	if place == summary.PerRequest {
+		return Judgment{confidence.Medium, "on the request path; where the loop's items come from is not shown"}
+	}
+	return Judgment{confidence.Low, "neither the loop's data nor a request path is shown"}
+}
+
+// PerCall judges a finding that costs once per run of fn: high on the
+// request path, low in rare code, medium where no caller is seen.
+func PerCall(pass Pass, fn ast.Node) Judgment {
+	place, why := pass.Sum.Where(fn)
+	switch place {
+	case summary.PerRequest:
+		return Judgment{confidence.High, "runs per request"}
+	case summary.Rare:
+		return Judgment{confidence.Low, "runs in " + why}
+	}
+	return Judgment{confidence.Medium, "no request path or loop is shown; each call pays it"}
+}
+
+// Pass is what the judgments read: the package's types and summaries.
+type Pass struct {
+	Info *types.Info
+	Sum  *summary.Result
+}
+
+// fetches reports whether call returns served rows: a round-trip or a
+// function that makes one or returns a list.
+func (p Pass) fetches(call *ast.CallExpr) bool {
+	if _, ok := p.Sum.Effect(call, summary.Query); ok {
+		return true
+	}
+	_, ok := p.Sum.Effect(call, summary.List)
+	return ok
+}
+
+// Report gives d the judgment's confidence and reports it.
+func Report(pass *analysis.Pass, d analysis.Diagnostic, j Judgment) {
+	confidence.Set(&d, j.Level, j.Why)
+	pass.Report(d)
+}
+
+// Where judges a finding whose cost does not depend on a loop or a request
+// path (a client with no timeout, a body never closed): base, unless fn
+// runs only in rare code (a CLI action, a test harness, an example), where
+// it is low. fn may be nil (package level).
+func Where(pass Pass, fn ast.Node, base Judgment) Judgment {
+	if fn == nil {
+		return base
+	}
+	if place, why := pass.Sum.Where(fn); place == summary.Rare {
+		return Judgment{confidence.Low, "runs in " + why}
+	}
+	return base
+}

@@ -1,0 +1,221 @@
+package summary
+
+import (
+	"go/ast"
+	"go/types"
+	"strings"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+)
+
+// Place is where a function runs, in the shared model of the analyzers.
+type Place int
+
+const (
+	// Anywhere: nothing in the package says (an exported function of a
+	// library, code whose callers are elsewhere).
+	Anywhere Place = iota
+	// PerRequest: a request handler (HTTP, gRPC, Connect, GraphQL) or a
+	// message consumer, or code one runs.
+	PerRequest
+	// Rare: code that runs once per invocation or deploy, or only under
+	// tests and demos — a CLI command's action, a migration, a test harness,
+	// an example, a development tool. Findings there are true by the
+	// letter, with no load behind them.
+	Rare
+	// Startup: main, init, package variables, sync.Once, and what only they
+	// run. The analyzers do not report there.
+	Startup
+)
+
+// Where returns where fn (a *ast.FuncDecl or *ast.FuncLit of the package)
+// runs, and for Rare why.
+func (r *Result) Where(fn ast.Node) (Place, string) {
+	b := r.bodies[fn]
+	switch {
+	case b == nil:
+		return Anywhere, ""
+	case b.startup:
+		return Startup, ""
+	case r.harness != "":
+		return Rare, r.harness
+	case b.reachedFrom != nil:
+		return PerRequest, ""
+	case b.rare != "":
+		return Rare, b.rare
+	}
+	return Anywhere, ""
+}
+
+// harnessPackage returns why the package's code runs only under tests,
+// demos or by hand, or "": it imports testing or httptest in its non-test
+// files, or its path names it an example, a test helper, a mock or a
+// development tool.
+func (r *Result) harnessPackage() string {
+	for _, elem := range strings.Split(r.pass.Pkg.Path(), "/") {
+		switch elem {
+		case "example", "examples", "_examples":
+			return "an example"
+		case "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing", "testsupport",
+			"harness", "mock", "mocks", "fake", "fakes", "fixtures":
+			return "test support code"
+		case "hack", "scripts":
+			return "a development tool"
+		case "migrations", "migration", "migrate":
+			return "a migration"
+		}
+	}
+	for _, f := range r.pass.Files {
+		if strings.HasSuffix(r.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+			continue
+		}
+		for _, spec := range f.Imports {
+			if testFramework(strings.Trim(spec.Path.Value, `"`)) {
+				return "test support code"
+			}
+		}
+	}
+	return ""
+}
+
+// testFramework reports whether a package at path exists to run tests:
+// the standard library's testing packages, or a test framework's.
+func testFramework(path string) bool {
+	switch path {
+	case "testing", "net/http/httptest":
+		return true
+	}
+	for _, prefix := range []string{"github.com/onsi/ginkgo", "github.com/onsi/gomega", "github.com/stretchr/testify",
+		"github.com/DATA-DOG/go-sqlmock", "go.uber.org/mock", "github.com/golang/mock", "github.com/ory/dockertest",
+		"github.com/testcontainers/testcontainers-go"} {
+		if strings.HasPrefix(path, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// cliActions are the fields of command-line framework types whose function
+// runs once per invocation of a command.
+var cliActions = map[string]map[string]bool{
+	"github.com/spf13/cobra.Command": {"Run": true, "RunE": true, "PreRun": true, "PreRunE": true,
+		"PostRun": true, "PostRunE": true, "PersistentPreRun": true, "PersistentPreRunE": true,
+		"PersistentPostRun": true, "PersistentPostRunE": true},
+	"github.com/urfave/cli/v2.Command": {"Action": true, "Before": true, "After": true},
+	"github.com/urfave/cli/v2.App":     {"Action": true, "Before": true, "After": true},
+	"github.com/urfave/cli/v3.Command": {"Action": true, "Before": true, "After": true},
+}
+
+// cliAction reports whether value, a field of a composite literal, is a
+// command's action (&cobra.Command{RunE: func(...) {...}}).
+func cliAction(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr) bool {
+	key, ok := kv.Key.(*ast.Ident)
+	if !ok {
+		return false
+	}
+	t := info.TypeOf(lit)
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	named, ok := types.Unalias(t).(*types.Named)
+	if !ok || named.Obj().Pkg() == nil {
+		return false
+	}
+	return cliActions[named.Obj().Pkg().Path()+"."+named.Obj().Name()][key.Name]
+}
+
+// serviceInterfaces returns the interfaces a generated RPC package asks a
+// service to implement, from the package and its imports: gRPC's
+// RegisterXServer(registrar, XServer), Connect's and Twirp's
+// NewXHandler/NewXServer(XHandler, ...) returning an http.Handler, and
+// gqlgen's resolver interfaces (a package with NewExecutableSchema).
+func (r *Result) serviceInterfaces() []*types.Interface {
+	var ifaces []*types.Interface
+	for _, pkg := range append([]*types.Package{r.pass.Pkg}, r.pass.Pkg.Imports()...) {
+		scope := pkg.Scope()
+		resolvers := scope.Lookup("NewExecutableSchema") != nil
+		for _, name := range scope.Names() {
+			obj := scope.Lookup(name)
+			if resolvers {
+				if tn, ok := obj.(*types.TypeName); ok && strings.HasSuffix(name, "Resolver") {
+					if iface, ok := tn.Type().Underlying().(*types.Interface); ok {
+						ifaces = append(ifaces, iface)
+					}
+				}
+			}
+			fn, ok := obj.(*types.Func)
+			if !ok {
+				continue
+			}
+			if iface := registeredService(fn); iface != nil {
+				ifaces = append(ifaces, iface)
+			}
+		}
+	}
+	return ifaces
+}
+
+// registeredService returns the service interface fn registers, if fn is
+// a generated registration: RegisterXServer(s grpc.ServiceRegistrar or
+// *grpc.Server, srv XServer), or NewXHandler(svc XHandler, ...) (string,
+// http.Handler) for Connect and Twirp.
+func registeredService(fn *types.Func) *types.Interface {
+	sig := fn.Signature()
+	params := sig.Params()
+	name := fn.Name()
+	switch {
+	case strings.HasPrefix(name, "Register") && strings.HasSuffix(name, "Server") && params.Len() == 2:
+		reg := params.At(0).Type()
+		if !apis.IsNamed(reg, "google.golang.org/grpc", "ServiceRegistrar") && !apis.IsNamed(reg, "google.golang.org/grpc", "Server") {
+			return nil
+		}
+		iface, _ := params.At(1).Type().Underlying().(*types.Interface)
+		return iface
+	case strings.HasPrefix(name, "New") && params.Len() >= 1:
+		results := sig.Results()
+		if results.Len() == 0 || !apis.IsNamed(results.At(results.Len()-1).Type(), "net/http", "Handler") &&
+			!strings.HasSuffix(name, "Server") {
+			return nil
+		}
+		if !strings.HasSuffix(name, "Handler") && !strings.HasSuffix(name, "Server") {
+			return nil
+		}
+		iface, _ := params.At(0).Type().Underlying().(*types.Interface)
+		if iface == nil || iface.NumMethods() == 0 {
+			return nil
+		}
+		return iface
+	}
+	return nil
+}
+
+// serviceMethod reports whether fn, a method, implements a method of one of
+// the service interfaces: a gRPC, Connect or Twirp method, or a resolver.
+func serviceMethod(fn *types.Func, ifaces []*types.Interface) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil || len(ifaces) == 0 {
+		return false
+	}
+	t := recv.Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	for _, iface := range ifaces {
+		if !hasMethod(iface, fn.Name()) {
+			continue
+		}
+		if types.Implements(t, iface) || types.Implements(types.NewPointer(t), iface) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasMethod(iface *types.Interface, name string) bool {
+	for m := range iface.Methods() {
+		if m.Name() == name {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,181 @@
+// Package evidence ranks round-trips in loops by what the loop goes over:
+// rows of a query or the request's input (high), a parameter or decoded
+// bytes (medium), configuration, arguments and the program's own tables
+// (low).
+package evidence
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"os"
+
+	"github.com/gin-gonic/gin"
+	"gorm.io/gorm"
+)
+
+type Order struct{ ID, CustomerID int }
+
+// A query per row of another query: the rows are served data.
+func PerRow(ctx context.Context, db *sql.DB) {
+	var ids []int
+	rows, _ := db.QueryContext(ctx, "SELECT id FROM orders")
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		db.ExecContext(ctx, "UPDATE orders SET seen = true WHERE id = $1", id) // want `round-trip per row written.*\[high: the loop goes over the rows of a query\]`
+		ids = append(ids, id)
+	}
+	rows.Close()
+}
+
+func loadOrders(ctx context.Context, db *sql.DB) []Order {
+	var out []Order
+	rows, _ := db.QueryContext(ctx, "SELECT id, customer_id FROM orders LIMIT 100")
+	defer rows.Close()
+	for rows.Next() {
+		var o Order
+		_ = rows.Scan(&o.ID, &o.CustomerID)
+		out = append(out, o)
+	}
+	return out
+}
+
+// The slice a querying helper returns is rows too.
+func FromHelper(ctx context.Context, db *sql.DB) {
+	orders := loadOrders(ctx, db)
+	for _, o := range orders {
+		db.QueryRowContext(ctx, "SELECT name FROM customers WHERE id = $1", o.CustomerID) // want `\[high: the loop goes over the rows of a query\]`
+	}
+}
+
+type bulkRequest struct{ IDs []int }
+
+// The request's bound body is served data.
+func Bound(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req bulkRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		for _, id := range req.IDs {
+			db.ExecContext(c, "DELETE FROM orders WHERE id = $1", id) // want `\[high: the loop goes over the request's input\]`
+		}
+	}
+}
+
+// Query string values are the request's input.
+func Query(db *sql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		for _, id := range r.URL.Query()["id"] {
+			db.QueryRowContext(r.Context(), "SELECT 1 FROM orders WHERE id = $1", id) // want `\[high: the loop goes over the request's input\]`
+		}
+	}
+}
+
+// A parameter: its callers decide, and none is seen.
+func SaveAll(ctx context.Context, db *sql.DB, orders []Order) {
+	for _, o := range orders {
+		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1, $2)", o.ID, o.CustomerID) // want `\[low: the loop goes over parameter orders, whose size its callers decide\]`
+	}
+}
+
+// A parameter of a function a handler of the package runs.
+func saveLines(ctx context.Context, db *sql.DB, lines []Order) {
+	for _, l := range lines {
+		db.ExecContext(ctx, "INSERT INTO lines VALUES ($1, $2)", l.ID, l.CustomerID) // want `\[medium: on the request path, the loop goes over parameter lines\]`
+	}
+}
+
+func CreateOrder(db *sql.DB) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		var lines []Order
+		_ = json.NewDecoder(r.Body).Decode(&lines)
+		saveLines(r.Context(), db, lines)
+	}
+}
+
+// An element of an outer loop refilled by a query is still the outer
+// loop's item: what that loop goes over decides.
+func Upsert(ctx context.Context, db *sql.DB, cfg *ReplicaConfig) {
+	for _, dsn := range cfg.DSNs {
+		_ = db.QueryRowContext(ctx, "SELECT dsn FROM replicas WHERE dsn = $1", dsn).Scan(&dsn) // want `\[low: the loop goes over configuration`
+	}
+}
+
+// Bytes decoded into a value may be a request or a stored setting.
+func Decoded(ctx context.Context, db *sql.DB, payload []byte) {
+	var orders []Order
+	_ = json.Unmarshal(payload, &orders)
+	for _, o := range orders {
+		db.ExecContext(ctx, "INSERT INTO orders VALUES ($1, $2)", o.ID, o.CustomerID) // want `\[medium: the loop goes over decoded data, from a request or from storage\]`
+	}
+}
+
+// Configuration: one round-trip per configured entry, not per request.
+type ReplicaConfig struct {
+	DSNs   []string
+	Tables []string
+}
+
+func Warm(ctx context.Context, db *sql.DB, cfg *ReplicaConfig) {
+	for _, table := range cfg.Tables {
+		db.ExecContext(ctx, "ANALYZE "+table) // want `\[low: the loop goes over configuration, not over data the program serves\]`
+	}
+}
+
+// Command-line arguments.
+func Args(ctx context.Context, db *sql.DB) {
+	for _, name := range os.Args[1:] {
+		db.ExecContext(ctx, "DELETE FROM jobs WHERE name = $1", name) // want `\[low: the loop goes over command-line arguments, not over data the program serves\]`
+	}
+}
+
+// A table the program keeps in a package variable, filled by its
+// packages' registrations.
+var cleanupStatements []string
+
+// RegisterCleanup adds a statement to run on every cleanup.
+func RegisterCleanup(stmt string) { cleanupStatements = append(cleanupStatements, stmt) }
+
+func Cleanup(ctx context.Context, db *sql.DB) {
+	for _, stmt := range cleanupStatements {
+		db.ExecContext(ctx, stmt) // want `\[low: the loop goes over a package-level table, not over data the program serves\]`
+	}
+}
+
+type store struct{ db *sql.DB }
+
+// Nothing shows where the items come from, and no handler runs it.
+func (s *store) touch(ctx context.Context, pending func() []int) {
+	for _, id := range pending() {
+		s.db.ExecContext(ctx, "UPDATE orders SET touched = now() WHERE id = $1", id) // want `\[low: neither the loop's data nor a request path is shown\]`
+	}
+}
+
+func (s *store) Touch(ctx context.Context, pending func() []int) { s.touch(ctx, pending) }
+
+type Template struct {
+	ID    int
+	Joins []string
+}
+
+// A collection held by one stored record is bounded by that record.
+func Export(db *gorm.DB, id int) {
+	var t Template
+	db.First(&t, id)
+	for _, table := range t.Joins {
+		var n int64
+		db.Table(table).Count(&n) // want `\[medium: the loop goes over a field of a stored record, from a request or from storage\]`
+	}
+}
+
+// The rows a list fetch fills are served data.
+func Recount(db *gorm.DB) {
+	var templates []Template
+	db.Find(&templates)
+	for _, t := range templates {
+		db.Model(&Template{}).Where("id = ?", t.ID).Update("joins", len(t.Joins)) // want `\[high: the loop goes over the rows of a query\]`
+	}
+}
