@@ -46,8 +46,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	info := pass.TypesInfo
 	var what, chain string
 	direct := false
+	kind := apis.ConnPool
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
-		what, direct = p.What, true
+		what, kind, direct = p.What, p.Kind, true
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
 		if !ok || sum.OnlyInItsLoops(call, summary.Pool) {
@@ -66,7 +67,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		pass.Report(analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),
-			Message: fmt.Sprintf("%s inside a loop builds a new connection pool per iteration%s: each one pays new handshakes and leaves idle connections behind; %s", describe(info, what, cur), via(chain), fix(what)),
+			Message: fmt.Sprintf("%s inside a loop builds a new %s per iteration%s: %s; %s", describe(info, what, cur), built(kind), via(chain), cost(kind, "each one pays new handshakes and leaves idle connections behind"), fix(what, kind)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
 		})
 		return
@@ -87,7 +88,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	pass.Report(analysis.Diagnostic{
 		Pos:     n.Pos(),
 		End:     n.End(),
-		Message: fmt.Sprintf("%s %s builds a new connection pool per request%s: every request pays new TCP/TLS handshakes and leaves idle connections behind; %s", describe(info, what, cur), where, via(chain), fix(what)),
+		Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 	})
 }
 
@@ -117,7 +118,33 @@ func via(chain string) string {
 	return " (" + chain + ")"
 }
 
-func fix(what string) string {
+// built names what is built: a connection pool, except for clients whose
+// cost is elsewhere.
+func built(kind apis.PoolKind) string {
+	if kind == apis.BatchWriter {
+		return "producer"
+	}
+	return "connection pool"
+}
+
+// cost says what building one costs, where it is not the handshakes of a
+// fresh pool.
+func cost(kind apis.PoolKind, pool string) string {
+	if kind == apis.BatchWriter {
+		// A Writer with no Transport of its own shares the default
+		// transport's connections; its batches are its own.
+		return "a new writer never fills a batch, so each write waits out its BatchTimeout, and its partition goroutines stay until Close"
+	}
+	return pool
+}
+
+func fix(what string, kind apis.PoolKind) string {
+	switch kind {
+	case apis.AWSClient:
+		return "load the aws.Config and build the service client once at start-up, and share the client (it is safe for concurrent use)"
+	case apis.BatchWriter:
+		return "build one writer at start-up, share it (it is safe for concurrent use) and Close it on shutdown"
+	}
 	switch what {
 	case "sql.Open", "sql.OpenDB", "sqlx.Open", "sqlx.Connect", "sqlx.MustConnect", "sqlx.MustOpen", "sqlx.ConnectContext":
 		return "open the *sql.DB once at start-up, share it, and size it with SetMaxOpenConns/SetMaxIdleConns/SetConnMaxLifetime"

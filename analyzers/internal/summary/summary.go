@@ -230,8 +230,8 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 				r.bodies[n].startup = true
 			}
 		case *ast.CompositeLit:
-			if _, ok := Config.PoolAt(info, n); ok {
-				r.setEffect(caller, Pool, "http.Transport", cur, true)
+			if p, ok := Config.PoolAt(info, n); ok {
+				r.setEffect(caller, Pool, p.What, cur, true)
 			}
 		case *ast.CallExpr:
 			if id := calleeIdent(n); id != nil {
@@ -265,12 +265,26 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		var fact Fact
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
-				if chain != "" && Effect(e) != List && !(Effect(e) == Query && apis.DBPackage(fn)) {
+				if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
 					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e])
 				}
 			}
 		}
 	}
+}
+
+// tableDecides reports whether fn belongs to a library whose calls with
+// effect e the apis tables list one by one: what its body does then says
+// nothing (a driver's internals, an SDK's presign client calling its own
+// constructor).
+func tableDecides(fn *types.Func, e Effect) bool {
+	switch e {
+	case Query:
+		return apis.DBPackage(fn)
+	case Pool:
+		return apis.PoolPackage(fn)
+	}
+	return false
 }
 
 // bodyCalled returns the body of this package that call runs: a declared
@@ -606,7 +620,7 @@ func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
 		return Join(b.name, b.chains[e]), true
 	}
 	fn := apis.Callee(info, call)
-	if fn == nil || fn.Pkg() == r.pass.Pkg || e == Query && apis.DBPackage(fn) {
+	if fn == nil || fn.Pkg() == r.pass.Pkg || tableDecides(fn, e) {
 		return "", false
 	}
 	var fact Fact
