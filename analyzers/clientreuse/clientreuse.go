@@ -47,8 +47,10 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	info := pass.TypesInfo
 	var what, chain string
 	direct, cond := false, false
+	kind := apis.ConnPool
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
-		what, direct = p.What, true
+		what, kind, direct = p.What, p.Kind, true
+		cond = sum.OnBranch(cur)
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
 		if !ok || sum.OnlyInItsLoops(call, summary.Pool) {
@@ -68,9 +70,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),
-			Message: fmt.Sprintf("%s inside a loop builds a new connection pool per iteration%s: each one pays new handshakes and leaves idle connections behind; %s", describe(info, what, cur), via(chain), fix(what)),
+			Message: fmt.Sprintf("%s inside a loop builds a new %s per iteration%s: %s; %s", describe(info, what, cur), built(kind), via(chain), cost(kind, "each one pays new handshakes and leaves idle connections behind"), fix(what, kind)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-		}, onBranch(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond))
+		}, onBranch(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond, direct))
 		return
 	}
 	handler, ok := sum.Handler(fn)
@@ -89,8 +91,8 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	rank.Report(pass, analysis.Diagnostic{
 		Pos:     n.Pos(),
 		End:     n.End(),
-		Message: fmt.Sprintf("%s %s builds a new connection pool per request%s: every request pays new TCP/TLS handshakes and leaves idle connections behind; %s", describe(info, what, cur), where, via(chain), fix(what)),
-	}, onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond))
+		Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
+	}, onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct))
 }
 
 // describe names the pool, saying so when a transport is built for a client.
@@ -119,7 +121,33 @@ func via(chain string) string {
 	return " (" + chain + ")"
 }
 
-func fix(what string) string {
+// built names what is built: a connection pool, except for clients whose
+// cost is elsewhere.
+func built(kind apis.PoolKind) string {
+	if kind == apis.BatchWriter {
+		return "producer"
+	}
+	return "connection pool"
+}
+
+// cost says what building one costs, where it is not the handshakes of a
+// fresh pool.
+func cost(kind apis.PoolKind, pool string) string {
+	if kind == apis.BatchWriter {
+		// A Writer with no Transport of its own shares the default
+		// transport's connections; its batches are its own.
+		return "a new writer never fills a batch, so each write waits out its BatchTimeout, and its partition goroutines stay until Close"
+	}
+	return pool
+}
+
+func fix(what string, kind apis.PoolKind) string {
+	switch kind {
+	case apis.AWSClient:
+		return "load the aws.Config and build the service client once at start-up, and share the client (it is safe for concurrent use)"
+	case apis.BatchWriter:
+		return "build one writer at start-up, share it (it is safe for concurrent use) and Close it on shutdown"
+	}
 	switch what {
 	case "sql.Open", "sql.OpenDB", "sqlx.Open", "sqlx.Connect", "sqlx.MustConnect", "sqlx.MustOpen", "sqlx.ConnectContext":
 		return "open the *sql.DB once at start-up, share it, and size it with SetMaxOpenConns/SetMaxIdleConns/SetConnMaxLifetime"
@@ -134,12 +162,15 @@ func calleeIsLocal(pass *analysis.Pass, call *ast.CallExpr) bool {
 	return fn == nil || fn.Pkg() == pass.Pkg
 }
 
-// onBranch lowers j when the callee builds the pool only on a branch that
-// tests its arguments (a transport made when the options carry none): the
-// call may well share one.
-func onBranch(j rank.Judgment, cond bool) rank.Judgment {
-	if !cond {
+// onBranch lowers j when the pool is built only on a branch: here (if the
+// request asks for a stream), or in the callee (a transport made when the
+// options carry none), where the call may well share one.
+func onBranch(j rank.Judgment, cond, direct bool) rank.Judgment {
+	switch {
+	case !cond:
 		return j
+	case direct:
+		return j.Lower("built only on a branch")
 	}
 	return j.Lower("the callee builds it only for some arguments")
 }

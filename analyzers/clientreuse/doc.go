@@ -5,8 +5,11 @@
 //
 // clientreuse: report connection pools built per request or per iteration
 //
-// A *sql.DB, a pgx pool, a redis or gRPC client, a mongo client and an
-// *http.Transport are pools meant to live as long as the process. Built in
+// A *sql.DB, a pgx pool, a redis or gRPC client, a mongo client, an
+// *http.Transport, and the clients of cloud and messaging SDKs that own
+// connections (AWS SDK v2 service clients, MinIO, Elasticsearch, sarama,
+// NATS and AMQP connections, kafka-go writers) are meant to live as long as
+// the process. Built in
 // an HTTP handler (net/http, chi, gorilla/mux, gin, echo, fiber), in a
 // function a handler runs, or inside a loop, each request or iteration pays
 // new TCP and TLS handshakes and authentication before any work starts,
@@ -32,6 +35,11 @@
 // The finding is at the constructor call or composite literal. When the
 // pool is built in another package's function that the handler or loop
 // calls, it is at that call, and the message names the chain of calls.
+//
+// An AWS service client is reported where it is built (s3.NewFromConfig,
+// s3.New), not at config.LoadDefaultConfig: the config's HTTP client is
+// built lazily and the client made from it is the one cause. Azure SDK
+// clients are not reported: they all send through one shared HTTP client.
 //
 // Not reported: an http.Client with no Transport of its own (it shares
 // http.DefaultTransport's pool, so building one per request is cheap);

@@ -11,7 +11,11 @@
 // holds goroutines, sockets and pool slots until the whole service stalls.
 // net.Dial (and a net.Dialer without Timeout used with Dial) waits minutes
 // for an unreachable host; tls.Dial waits forever on a peer that never
-// finishes the handshake. On the inbound side, http.ListenAndServe,
+// finishes the handshake. net/smtp's SendMail and Dial connect with
+// net.Dial and give no way to set a deadline; smtp.NewClient over a
+// connection dialed in the same function with no SetDeadline has none
+// either (use a net.Dialer with Timeout, conn.SetDeadline, then NewClient).
+// On the inbound side, http.ListenAndServe,
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let
 // slow clients hold connections open by trickling their headers

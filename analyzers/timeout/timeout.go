@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls":
+		case "net", "net/http", "crypto/tls", "net/smtp":
 			return true
 		}
 	}
@@ -82,6 +82,9 @@ var noDeadlineFuncs = map[string]string{
 	"net/http.PostForm": "http.PostForm uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
 	"net.Dial":          "net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline",
 	"crypto/tls.Dial":   "tls.Dial has no timeout: a peer that accepts the connection but never finishes the handshake blocks it forever; use tls.DialWithDialer with a net.Dialer that sets Timeout, or tls.Dialer.DialContext with a deadline",
+
+	"net/smtp.SendMail": "smtp.SendMail has no timeout and takes none: it dials with net.Dial and never sets a deadline, so a mail server that stalls holds the goroutine and its connection forever; dial with a net.Dialer that sets Timeout, call conn.SetDeadline, and talk to the server through smtp.NewClient(conn, host)",
+	"net/smtp.Dial":     "smtp.Dial has no timeout: it connects with net.Dial and its client cannot set a deadline, so a mail server that stalls holds the goroutine and its connection forever; dial with a net.Dialer that sets Timeout, call conn.SetDeadline, and use smtp.NewClient(conn, host)",
 
 	"net/http.ListenAndServe":    "http.ListenAndServe serves with no timeouts: " + costIn + "; " + fixServe,
 	"net/http.ListenAndServeTLS": "http.ListenAndServeTLS serves with no timeouts: " + costIn + "; " + fixServe,
@@ -103,6 +106,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
 		c.report(cur, msg)
+		return
+	}
+	if fn.FullName() == "net/smtp.NewClient" && len(call.Args) == 2 && dialedWithoutDeadline(info, cur, call.Args[0]) {
+		c.report(cur, "smtp.NewClient over a connection with no deadline: a mail server that stalls mid-conversation holds the goroutine and its connection forever; call conn.SetDeadline(time.Now().Add(...)) before NewClient")
 		return
 	}
 	if isClientSend(fn) && usesDefaultClient(info, call) {
@@ -550,6 +557,78 @@ func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr
 			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[x] == v {
 				found = true
 			}
+		}
+		return !found
+	})
+	return found
+}
+
+// connDials are the calls that return a fresh connection whose later
+// reads and writes have no deadline unless one is set on it.
+var connDials = map[string]bool{
+	"net.Dial":                         true,
+	"net.DialTimeout":                  true,
+	"(*net.Dialer).Dial":               true,
+	"(*net.Dialer).DialContext":        true,
+	"crypto/tls.Dial":                  true,
+	"crypto/tls.DialWithDialer":        true,
+	"(*crypto/tls.Dialer).Dial":        true,
+	"(*crypto/tls.Dialer).DialContext": true,
+}
+
+// dialedWithoutDeadline reports whether conn is a local variable of the
+// enclosing function that holds a connection dialed there, on which the
+// function never sets a deadline. A connection from elsewhere (a
+// parameter, a field, a helper) is not judged.
+func dialedWithoutDeadline(info *types.Info, cur inspector.Cursor, conn ast.Expr) bool {
+	id, ok := ast.Unparen(conn).(*ast.Ident)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	body := enclosingBody(cur)
+	if !ok || body == nil {
+		return false
+	}
+	dialed := false
+	for _, a := range assignedTo(info, body, v) {
+		call, ok := ast.Unparen(a.rhs).(*ast.CallExpr)
+		if !ok {
+			return false // a value we cannot tell
+		}
+		fn := apis.Callee(info, call)
+		if fn == nil || !connDials[fn.FullName()] {
+			return false
+		}
+		dialed = true
+	}
+	return dialed && !setsDeadline(info, body, v)
+}
+
+// setsDeadline reports whether body calls SetDeadline, SetReadDeadline or
+// SetWriteDeadline (a method taking a time.Time) on v.
+func setsDeadline(info *types.Info, body ast.Node, v *types.Var) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok {
+			return true
+		}
+		if x, ok := ast.Unparen(sel.X).(*ast.Ident); !ok || info.Uses[x] != v {
+			return true
+		}
+		fn, ok := info.Uses[sel.Sel].(*types.Func)
+		if !ok {
+			return true
+		}
+		switch fn.Name() {
+		case "SetDeadline", "SetReadDeadline", "SetWriteDeadline":
+			sig := fn.Type().(*types.Signature)
+			found = sig.Params().Len() == 1 && apis.IsNamed(sig.Params().At(0).Type(), "time", "Time")
 		}
 		return !found
 	})

@@ -10,8 +10,10 @@
 // scanner lines or an iterator starts as many goroutines as there are
 // items. With ten thousand items that is ten thousand goroutines opening
 // ten thousand connections at once: memory and file descriptors run out,
-// and the service being called is flooded. errgroup.Group.Go and
-// sync.WaitGroup.Go in such a loop count the same.
+// and the service being called is flooded. errgroup.Group.Go (on a group
+// from WithContext, a literal, a var or new, with no SetLimit, or with
+// SetLimit(-1), which removes the limit) and sync.WaitGroup.Go in such a
+// loop count the same.
 //
 // Bad:
 //

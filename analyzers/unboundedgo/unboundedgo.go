@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/token"
 	"go/types"
 
@@ -92,6 +93,9 @@ func setLimits(pass *analysis.Pass, ins *inspector.Inspector) map[types.Object]b
 		if fn == nil || fn.FullName() != "(*golang.org/x/sync/errgroup.Group).SetLimit" {
 			continue
 		}
+		if len(call.Args) == 1 && negativeConst(pass.TypesInfo, call.Args[0]) {
+			continue // SetLimit(-1) removes the limit
+		}
 		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 			if obj := objectOf(pass.TypesInfo, sel.X); obj != nil {
 				m[obj] = true
@@ -99,6 +103,12 @@ func setLimits(pass *analysis.Pass, ins *inspector.Inspector) map[types.Object]b
 		}
 	}
 	return m
+}
+
+// negativeConst reports whether e is a constant below zero.
+func negativeConst(info *types.Info, e ast.Expr) bool {
+	tv, ok := info.Types[e]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.Int && constant.Sign(tv.Value) < 0
 }
 
 // objectOf returns the variable or field an expression names (g, s.g, &g),

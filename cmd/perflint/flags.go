@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"runtime"
 	"strconv"
 	"strings"
 
@@ -11,14 +12,42 @@ import (
 )
 
 // vetMode reports whether the go command is driving this process: it asks
-// for the flags (-flags), the version (-V=full) or runs one unit (x.cfg).
+// for the flags (-flags), the tool ID (-V=full) or runs one unit (x.cfg).
+// A plain -V is a person asking for the version: see versionFlag.
 func vetMode(args []string) bool {
 	for _, a := range args {
-		if a == "-flags" || a == "--flags" || strings.HasPrefix(a, "-V") || strings.HasPrefix(a, "--V") {
+		if a == "-flags" || a == "--flags" || a == "-V=full" || a == "--V=full" {
 			return true
 		}
 	}
 	return len(args) > 0 && strings.HasSuffix(args[len(args)-1], ".cfg")
+}
+
+// versionFlag is -V: a person asking for perflint's version. -V=full never
+// gets here: it is the go command's tool-ID query, answered by multichecker
+// (see vetMode).
+type versionFlag struct{ set *bool }
+
+func (versionFlag) IsBoolFlag() bool { return true }
+func (versionFlag) String() string   { return "" }
+
+func (f versionFlag) Set(v string) error {
+	b, err := strconv.ParseBool(v)
+	if err != nil {
+		return fmt.Errorf("want -V or -V=full")
+	}
+	*f.set = b
+	return nil
+}
+
+// printVersion writes perflint's module version and the Go version it was
+// built with.
+func printVersion(w io.Writer) {
+	ver := version()
+	if ver == "" {
+		ver = "(devel)"
+	}
+	fmt.Fprintf(w, "perflint version %s %s\n", ver, runtime.Version())
 }
 
 // driverFlags are the flags of the standalone driver: multichecker's
@@ -38,6 +67,8 @@ type driverFlags struct {
 	memProfile   string
 	trace        string
 	timing       bool
+	tags         string
+	version      bool
 }
 
 func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFlags {
@@ -67,19 +98,30 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 	fs.StringVar(&d.memProfile, "memprofile", "", "write memory profile to this file")
 	fs.StringVar(&d.trace, "trace", "", "write trace log to this file")
 	fs.BoolVar(&d.timing, "timing", false, timingUsage)
+	fs.StringVar(&d.tags, "tags", "", tagsUsage)
+	fs.Var(versionFlag{&d.version}, "V", versionUsage)
 	// multichecker's legacy vet flags, accepted and ignored as it does.
 	fs.Bool("source", false, "no effect (deprecated)")
 	fs.Bool("v", false, "no effect (deprecated)")
 	fs.Bool("all", false, "no effect (deprecated)")
-	fs.String("tags", "", "no effect (deprecated)")
 	return d
 }
 
+// buildFlags are the go command flags the packages are loaded with.
+func (d *driverFlags) buildFlags() []string {
+	if d.tags == "" {
+		return nil
+	}
+	return []string{"-tags=" + d.tags}
+}
+
 const (
-	timingUsage = "print to stderr where the time went: go list, type checking, each analyzer, the slowest packages"
-	sarifUsage  = "write results as SARIF 2.1.0 to standard output (same as -format=sarif)"
-	formatUsage = "output format: text, or sarif (SARIF 2.1.0 on standard output)"
-	govetUsage  = "run through go vet -vettool: one process per package, findings and facts cached by the go command " +
+	tagsUsage    = "a comma-separated list of build tags to consider satisfied, as the go command's -tags (e.g. -tags=integration)"
+	versionUsage = "print perflint's version and exit (-V=full: the go command's tool-ID line)"
+	timingUsage  = "print to stderr where the time went: go list, type checking, each analyzer, the slowest packages"
+	sarifUsage   = "write results as SARIF 2.1.0 to standard output (same as -format=sarif)"
+	formatUsage  = "output format: text, or sarif (SARIF 2.1.0 on standard output)"
+	govetUsage   = "run through go vet -vettool: one process per package, findings and facts cached by the go command " +
 		"(a re-run on unchanged code is nearly free; a first run costs more CPU). -fix and -diff always run this way"
 )
 

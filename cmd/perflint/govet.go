@@ -108,12 +108,16 @@ func dropDriverDefaults(args []string) []string {
 // hasFlag reports whether args, up to the first package pattern, set one of
 // the named flags (-name, --name, -name=value).
 func hasFlag(args []string, names []string) bool {
-	for _, a := range args {
+	for i := 0; i < len(args); i++ {
+		a := args[i]
 		if !strings.HasPrefix(a, "-") {
 			return false
 		}
 		name := strings.TrimLeft(a, "-")
-		name, _, _ = strings.Cut(name, "=")
+		name, _, hasValue := strings.Cut(name, "=")
+		if !hasValue && valueFlags[name] {
+			i++ // -tags integration: the next argument is the value
+		}
 		for _, n := range names {
 			if name == n {
 				return true
@@ -121,6 +125,13 @@ func hasFlag(args []string, names []string) bool {
 		}
 	}
 	return false
+}
+
+// valueFlags are the flags of this driver that take a value, which may be
+// written as the next argument.
+var valueFlags = map[string]bool{
+	"tags": true, "c": true, "format": true, "cpuprofile": true, "memprofile": true, "trace": true,
+	"summary.queries": true, "summary.pools": true, "summary.loggers": true,
 }
 
 func exitCode(err error) int {

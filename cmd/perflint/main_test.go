@@ -244,3 +244,39 @@ func TestGoVetPathRefusesTestFalse(t *testing.T) {
 		t.Errorf("exit status %d, want 2 and an explanation\n%s", code, out)
 	}
 }
+
+// -tags chooses the files as the go command's -tags does: a file behind
+// //go:build integration is analyzed with -tags=integration, and only then.
+func TestTags(t *testing.T) {
+	bin := perflint(t)
+	const want = "integration.go:11:11: sql.Open in handler tagged.Seed builds a new connection pool per request"
+	for _, mode := range [][]string{nil, {"-govet"}} {
+		for _, tags := range [][]string{{"-tags=integration"}, {"-tags", "integration"}} {
+			args := append(append(append([]string{}, mode...), tags...), "./tagged")
+			out, code := run(t, bin, args...)
+			if code != 3 || !strings.Contains(out, want) {
+				t.Errorf("%v: exit status %d, want 3 and %q\n%s", args, code, want, out)
+			}
+		}
+		args := append(append([]string{}, mode...), "./tagged")
+		if out, code := run(t, bin, args...); code != 0 || out != "" {
+			t.Errorf("%v: exit status %d, output %q; want 0 and nothing (the file is not built)", args, code, out)
+		}
+	}
+}
+
+// -V prints the version; -V=full keeps the go command's tool-ID protocol
+// (name, "version devel", ..., buildID=), which go vet -vettool relies on.
+func TestVersion(t *testing.T) {
+	bin := perflint(t)
+	for _, args := range [][]string{{"-V"}, {"--V"}, {"-V=true"}, {"-V", "./api"}} {
+		out, code := run(t, bin, args...)
+		if code != 0 || !regexp.MustCompile(`^perflint version \S+ go\S+\n$`).MatchString(out) {
+			t.Errorf("%v: exit status %d, output %q; want 0 and the version", args, code, out)
+		}
+	}
+	out, code := run(t, bin, "-V=full")
+	if f := strings.Fields(out); code != 0 || len(f) < 4 || f[1] != "version" || f[2] != "devel" || !strings.HasPrefix(f[len(f)-1], "buildID=") {
+		t.Errorf("-V=full: exit status %d, output %q; want the tool-ID line", code, out)
+	}
+}

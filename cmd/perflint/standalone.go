@@ -37,6 +37,10 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 		}
 		return 2 // the flag package printed the error and the usage
 	}
+	if d.version {
+		printVersion(stdout)
+		return 0
+	}
 	sarif := d.sarif || d.format == "sarif"
 	switch {
 	case d.format != "text" && d.format != "sarif":
@@ -64,7 +68,7 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 
 	analyzers = d.selected(analyzers)
 	start := time.Now()
-	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests}, analyzers, d.fs.Args())
+	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests, BuildFlags: d.buildFlags()}, analyzers, d.fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "perflint:", err)
 		return 1

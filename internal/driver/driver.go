@@ -37,6 +37,9 @@ import (
 type Config struct {
 	Dir   string // working directory of the go command; "" for the current one
 	Tests bool   // also load test packages (the variants with _test.go files)
+	// BuildFlags are passed to go list, e.g. -tags=integration: they choose
+	// the files that make up each package.
+	BuildFlags []string
 	// Workers bounds how many packages are processed at once; 0 means
 	// GOMAXPROCS.
 	Workers int
@@ -104,9 +107,10 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 	roots, err := packages.Load(&packages.Config{
 		Mode: packages.NeedName | packages.NeedFiles | packages.NeedCompiledGoFiles |
 			packages.NeedImports | packages.NeedDeps | packages.NeedModule | packages.NeedTypesSizes,
-		Dir:   cfg.Dir,
-		Tests: cfg.Tests,
-		Fset:  fset,
+		Dir:        cfg.Dir,
+		Tests:      cfg.Tests,
+		BuildFlags: cfg.BuildFlags,
+		Fset:       fset,
 	}, patterns...)
 	if err != nil {
 		return nil, err

@@ -45,6 +45,9 @@ var roundTrips = func() nameSet {
 	s.add(sqlx, "", "Get", "GetContext", "Select", "SelectContext", "MustExec", "MustExecContext")
 	s.add(sqlx, "", sqlxNamed...)
 
+	// gorm: the finishers send (Scan after Table or Raw, Rows, Row); the
+	// builders (Table, Raw, Where, Model) send nothing, and ScanRows reads
+	// rows already fetched.
 	const gorm = "gorm.io/gorm"
 	s.add(gorm, "*DB",
 		"Find", "First", "Last", "Take", "Scan", "Pluck", "Count", "Row", "Rows",

@@ -83,7 +83,12 @@ var listCalls = func() map[string]listEntry {
 	}
 
 	for _, gorm := range gormPackages {
+		// Find and Scan fill a slice: Model(...).Find, Table(...).Scan(&maps),
+		// Raw(...).Scan(&rows), whose text gormBounded reads.
 		add(gorm, "*DB", listEntry{kind: ListInto, sqlArg: -1, dest: 0, builder: Gorm}, "Find", "Scan")
+		// Rows hands the *sql.Rows over, to be gathered in a rows.Next loop
+		// (with ScanRows or rows.Scan).
+		add(gorm, "*DB", listEntry{kind: ListRows, sqlArg: -1, dest: -1, builder: Gorm}, "Rows")
 	}
 
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {

@@ -3,6 +3,7 @@ package apis
 import (
 	"go/ast"
 	"go/types"
+	"strings"
 )
 
 // poolConstructors build a connection pool meant to live as long as the
@@ -24,18 +25,83 @@ var poolConstructors = func() nameSet {
 	s.add("go.mongodb.org/mongo-driver/mongo", "", "Connect", "NewClient")
 	s.add("go.mongodb.org/mongo-driver/v2/mongo", "", "Connect")
 	s.add("net/http", "*Transport", "Clone")
+
+	// Clients of cloud and messaging SDKs that own connections. Each of
+	// these builds its own http.Transport (or opens its own sockets) and
+	// keeps it for the client's life. Not listed: Azure SDK clients
+	// (azblob.NewClient...), whose pipelines all send through azcore's one
+	// shared default HTTP client, and aws config.LoadDefaultConfig, whose
+	// lazily built HTTP client is reported where a service client is made
+	// from it (see awsServiceClient).
+	s.add("github.com/minio/minio-go/v7", "", "New", "NewCore")
+	s.add("github.com/elastic/go-elasticsearch/v8", "", "NewClient", "NewDefaultClient", "NewTypedClient")
+	s.add("github.com/segmentio/kafka-go", "", "NewWriter")
+	s.add("github.com/IBM/sarama", "", "NewClient", "NewSyncProducer", "NewAsyncProducer",
+		"NewConsumer", "NewConsumerGroup", "NewClusterAdmin")
+	s.add("github.com/nats-io/nats.go", "", "Connect")
+	s.add("github.com/nats-io/nats.go", "Options", "Connect")
+	s.add("github.com/rabbitmq/amqp091-go", "", "Dial", "DialConfig", "DialTLS", "DialTLS_ExternalAuth")
 	return s
 }()
+
+// poolLiterals are the pool types built with a composite literal or new.
+var poolLiterals = []poolType{
+	{"net/http", "Transport", "http.Transport", ConnPool},
+	// A kafka-go Writer batches per partition in goroutines of its own:
+	// one per request never fills a batch.
+	{"github.com/segmentio/kafka-go", "Writer", "kafka.Writer", BatchWriter},
+}
+
+type poolType struct {
+	pkg, name, what string
+	kind            PoolKind
+}
+
+// awsServicePrefix is where the AWS SDK for Go v2 keeps one package per
+// service (s3, dynamodb, sqs...), each with a Client built by New or
+// NewFromConfig.
+const awsServicePrefix = "github.com/aws/aws-sdk-go-v2/service/"
+
+// awsServiceClient reports whether fn constructs an AWS SDK v2 service
+// client: New or NewFromConfig of a service package, returning that
+// package's *Client. Each resolves its own HTTP client: a fresh one for
+// New without Options.HTTPClient, a copy with a transport of its own for
+// NewFromConfig in every defaults mode but legacy; and each keeps its own
+// endpoint, auth and (for S3) session-credential caches.
+func awsServiceClient(fn *types.Func) bool {
+	pkg := fn.Pkg()
+	if pkg == nil || !strings.HasPrefix(pkg.Path(), awsServicePrefix) {
+		return false
+	}
+	if fn.Name() != "New" && fn.Name() != "NewFromConfig" {
+		return false
+	}
+	sig, ok := fn.Type().(*types.Signature)
+	if !ok || sig.Recv() != nil || sig.Results().Len() != 1 {
+		return false
+	}
+	return IsNamed(sig.Results().At(0).Type(), pkg.Path(), "Client")
+}
 
 // Pool describes a pool built at some node.
 type Pool struct {
 	Node ast.Node // the constructor call, composite literal or new(...)
 	What string   // e.g. "sql.Open", "http.Transport"
+	Kind PoolKind
 }
 
+// PoolKind tells pools whose cost or cure differs from a database pool's.
+type PoolKind int
+
+const (
+	ConnPool    PoolKind = iota // dials, handshakes, keeps idle connections
+	AWSClient                   // an AWS SDK v2 service client (see awsServiceClient)
+	BatchWriter                 // a producer that batches in goroutines of its own
+)
+
 // PoolAt reports whether n builds a connection pool by itself: a call of a
-// pool constructor, or an http.Transport made with a composite literal or
-// new. An http.Client is not a pool: with no Transport of its own it shares
+// pool constructor, or an http.Transport (or a kafka-go Writer) made with a
+// composite literal or new. An http.Client is not a pool: with no Transport of its own it shares
 // http.DefaultTransport's connections, and a client given a fresh transport
 // is reported at the transport.
 func (c *Config) PoolAt(info *types.Info, n ast.Node) (Pool, bool) {
@@ -43,24 +109,64 @@ func (c *Config) PoolAt(info *types.Info, n ast.Node) (Pool, bool) {
 	case *ast.CallExpr:
 		if fn := Callee(info, n); fn != nil {
 			if poolConstructors[fn.FullName()] || c.Pools.Has(fn) {
-				return Pool{n, ShortName(fn)}, true
+				return Pool{n, ShortName(fn), ConnPool}, true
+			}
+			if awsServiceClient(fn) {
+				return Pool{n, ShortName(fn), AWSClient}, true
 			}
 			return Pool{}, false
 		}
 		// new(http.Transport)
 		if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok && len(n.Args) == 1 {
-			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" && isTransport(info.TypeOf(n.Args[0])) {
-				return Pool{n, "http.Transport"}, true
+			if b, ok := info.Uses[id].(*types.Builtin); ok && b.Name() == "new" {
+				if l, ok := poolLiteral(info.TypeOf(n.Args[0])); ok {
+					return Pool{n, l.what, l.kind}, true
+				}
 			}
 		}
 	case *ast.CompositeLit:
-		if isTransport(info.TypeOf(n)) {
-			return Pool{n, "http.Transport"}, true
+		if l, ok := poolLiteral(info.TypeOf(n)); ok {
+			return Pool{n, l.what, l.kind}, true
 		}
 	}
 	return Pool{}, false
 }
 
-func isTransport(t types.Type) bool {
-	return t != nil && IsNamed(t, "net/http", "Transport")
+// poolLiteral reports whether t is a pool type built by a literal.
+func poolLiteral(t types.Type) (poolType, bool) {
+	if t == nil {
+		return poolType{}, false
+	}
+	for _, l := range poolLiterals {
+		if IsNamed(t, l.pkg, l.name) {
+			return l, true
+		}
+	}
+	return poolType{}, false
 }
+
+// PoolPackage reports whether fn belongs to a library whose pool
+// constructors the table lists: for its functions the table is the whole
+// truth, and what their bodies build is not (an AWS presign client calls
+// its package's New but never dials; sarama's NewSyncProducer calls
+// NewClient, and both are listed).
+func PoolPackage(fn *types.Func) bool {
+	path := pkgPath(fn)
+	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix)
+}
+
+var poolPackages = func() map[string]bool {
+	m := make(map[string]bool)
+	for name := range poolConstructors {
+		// (*pkg.T).M, (pkg.T).M or pkg.F: the path ends at the last dot
+		// before the name (and before the type, for methods).
+		name = strings.TrimPrefix(strings.TrimPrefix(name, "("), "*")
+		if i := strings.Index(name, ")"); i >= 0 {
+			name = name[:i]
+		}
+		if i := strings.LastIndex(name, "."); i >= 0 {
+			m[name[:i]] = true
+		}
+	}
+	return m
+}()

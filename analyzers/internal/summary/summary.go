@@ -254,11 +254,11 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 				r.bodies[n].startup = true
 			}
 		case *ast.CompositeLit:
-			if _, ok := Config.PoolAt(info, n); ok {
+			if p, ok := Config.PoolAt(info, n); ok {
 				if caller.chains[Pool] == "" {
-					caller.cond[Pool] = r.onBranch(cur)
+					caller.cond[Pool] = r.OnBranch(cur)
 				}
-				r.setEffect(caller, Pool, "http.Transport", cur, true)
+				r.setEffect(caller, Pool, p.What, cur, true)
 			}
 			r.markCLIFuncs(n)
 		case *ast.CallExpr:
@@ -283,7 +283,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 	for e := range numEffects {
 		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
 			if caller.chains[e] == "" {
-				caller.cond[e] = r.onBranch(cur)
+				caller.cond[e] = r.OnBranch(cur)
 			}
 			r.setEffect(caller, e, name, cur, true)
 		}
@@ -296,7 +296,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		var fact Fact
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
-				if chain != "" && Effect(e) != List && !(Effect(e) == Query && apis.DBPackage(fn)) {
+				if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
 					if caller.chains[e] == "" {
 						caller.cond[e] = fact.Cond[e]
 					}
@@ -305,6 +305,20 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 			}
 		}
 	}
+}
+
+// tableDecides reports whether fn belongs to a library whose calls with
+// effect e the apis tables list one by one: what its body does then says
+// nothing (a driver's internals, an SDK's presign client calling its own
+// constructor).
+func tableDecides(fn *types.Func, e Effect) bool {
+	switch e {
+	case Query:
+		return apis.DBPackage(fn)
+	case Pool:
+		return apis.PoolPackage(fn)
+	}
+	return false
 }
 
 // bodyCalled returns the body of this package that call runs: a declared
@@ -387,11 +401,11 @@ func setOnce(dst *string, v string) {
 	}
 }
 
-// onBranch reports whether the construct at cur runs only on a branch of
+// OnBranch reports whether the construct at cur runs only on a branch of
 // its function — under an if, a switch case or a select case that is not
 // an error check (if opts.Transport == nil { … }, if streaming { … }):
 // whether a call has the effect depends on what it is given.
-func (r *Result) onBranch(cur inspector.Cursor) bool {
+func (r *Result) OnBranch(cur inspector.Cursor) bool {
 	info := r.pass.TypesInfo
 	for c := range cur.Parent().Enclosing() {
 		switch n := c.Node().(type) {
@@ -740,7 +754,7 @@ func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
 		return Join(b.name, b.chains[e]), true
 	}
 	fn := apis.Callee(info, call)
-	if fn == nil || fn.Pkg() == r.pass.Pkg || e == Query && apis.DBPackage(fn) {
+	if fn == nil || fn.Pkg() == r.pass.Pkg || tableDecides(fn, e) {
 		return "", false
 	}
 	var fact Fact

@@ -1,0 +1,5 @@
+//go:build !race
+
+package clientreuse_test
+
+const raceEnabled = false

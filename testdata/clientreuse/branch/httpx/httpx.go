@@ -1,0 +1,24 @@
+// Package httpx builds outbound clients: a transport of its own only when
+// the options ask for a streaming one.
+package httpx
+
+import "net/http"
+
+type Options struct {
+	Stream    bool
+	Transport http.RoundTripper
+}
+
+// Client returns a client over the shared transport, or over a transport
+// of its own for streams.
+func Client(opts Options) *http.Client {
+	if opts.Stream {
+		return &http.Client{Transport: &http.Transport{DisableCompression: true}}
+	}
+	return &http.Client{Transport: opts.Transport}
+}
+
+// Fresh always builds a transport.
+func Fresh() *http.Client {
+	return &http.Client{Transport: &http.Transport{}}
+}
