@@ -1,0 +1,345 @@
+package profile
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+
+	"github.com/google/pprof/profile"
+)
+
+// Profile holds the CPU shares of the functions of one CPU profile.
+type Profile struct {
+	total   int64            // sum of the chosen sample value
+	samples int64            // number of CPU samples
+	byName  map[string]*stat // normalized symbol name -> its group
+	bySite  map[site]*stat   // closures, by where their literal starts
+	groups  []*stat
+}
+
+// stat is the weight of one function, or of one closure and the copies
+// inlining made of it.
+type stat struct {
+	flat, cum int64
+	seen      int // index+1 of the last sample that added to cum
+	names     []string
+	sites     []site
+	auto      bool // compiler-generated wrapper: no source to match
+}
+
+// site is where a function starts: the file's directory and base name, and
+// the line of its func keyword. Directory and base survive the different
+// absolute paths (or -trimpath) of the build and analysis machines.
+type site struct {
+	file string
+	line int64
+}
+
+// Load reads a pprof CPU profile: gzipped or plain protobuf, as written by
+// runtime/pprof, net/http/pprof, go test -cpuprofile, or kept as default.pgo.
+func Load(path string) (*Profile, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return nil, fmt.Errorf("reading CPU profile: %w", err)
+	}
+	p, err := parse(data)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return p, nil
+}
+
+// ErrNoSamples is wrapped by Load's error for a profile of an idle program.
+var ErrNoSamples = errors.New("profile has no CPU samples")
+
+func parse(data []byte) (*Profile, error) {
+	if !looksLikeProfile(data) {
+		return nil, errors.New("not a pprof profile (expected gzipped protobuf, as runtime/pprof writes)")
+	}
+	prof, err := profile.ParseData(data)
+	if err != nil {
+		return nil, fmt.Errorf("not a valid pprof profile: %w", err)
+	}
+	idx, err := cpuValue(prof)
+	if err != nil {
+		return nil, err
+	}
+	p := build(prof, idx)
+	if p.total <= 0 {
+		return nil, ErrNoSamples
+	}
+	return p, nil
+}
+
+// looksLikeProfile rejects text and other files up front: the pprof parser
+// also accepts legacy text formats and its errors for arbitrary bytes do not
+// say what was expected.
+func looksLikeProfile(data []byte) bool {
+	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
+		return true // gzip
+	}
+	// An uncompressed profile starts with a protobuf tag: field 1
+	// (sample_type, length-delimited) in what runtime/pprof writes, or
+	// any field number 1-14 with a valid wire type.
+	if len(data) == 0 {
+		return false
+	}
+	field, wire := data[0]>>3, data[0]&7
+	return field >= 1 && field <= 14 && (wire == 0 || wire == 2)
+}
+
+// cpuValue picks the sample value to weigh by, as the compiler's PGO and
+// pprof do: CPU time, else the sample count; a profile whose period is CPU
+// time but names its values otherwise is weighed by its last value (pprof's
+// default). Heap, block and other profiles are refused: their shares are
+// not CPU time.
+func cpuValue(prof *profile.Profile) (int, error) {
+	if i := valueIndex(prof, "cpu", "nanoseconds"); i >= 0 {
+		return i, nil
+	}
+	if i := valueIndex(prof, "samples", "count"); i >= 0 {
+		return i, nil
+	}
+	if prof.PeriodType != nil && prof.PeriodType.Type == "cpu" && len(prof.SampleType) > 0 {
+		return len(prof.SampleType) - 1, nil
+	}
+	return -1, fmt.Errorf("not a CPU profile (sample types: %s); record one with go test -cpuprofile or /debug/pprof/profile", sampleTypes(prof))
+}
+
+func valueIndex(prof *profile.Profile, typ, unit string) int {
+	return slices.IndexFunc(prof.SampleType, func(st *profile.ValueType) bool {
+		return st.Type == typ && st.Unit == unit
+	})
+}
+
+func sampleTypes(prof *profile.Profile) string {
+	if len(prof.SampleType) == 0 {
+		return "none"
+	}
+	var parts []string
+	for _, st := range prof.SampleType {
+		parts = append(parts, st.Type+"/"+st.Unit)
+	}
+	return strings.Join(parts, ", ")
+}
+
+// build adds up every sample: flat to the innermost frame of the leaf
+// location (an inlined call is one Line of a Location), cum once per
+// function per stack.
+func build(prof *profile.Profile, idx int) *Profile {
+	p := &Profile{byName: make(map[string]*stat), bySite: make(map[site]*stat)}
+	groups := make(map[*profile.Function]*stat, len(prof.Function))
+	countIdx := valueIndex(prof, "samples", "count")
+	for i, s := range prof.Sample {
+		if idx >= len(s.Value) || s.Value[idx] <= 0 {
+			continue
+		}
+		v := s.Value[idx]
+		p.total += v
+		p.samples += sampleCount(s, countIdx)
+		leaf := true
+		for _, loc := range s.Location {
+			for _, line := range loc.Line {
+				g := p.group(groups, line.Function)
+				if g == nil {
+					continue
+				}
+				if leaf {
+					g.flat += v
+					leaf = false
+				}
+				if g.seen != i+1 {
+					g.seen = i + 1
+					g.cum += v
+				}
+			}
+		}
+	}
+	return p
+}
+
+// sampleCount is how many CPU samples a record stands for: its count
+// value, or one (a merged profile may lack the count).
+func sampleCount(s *profile.Sample, countIdx int) int64 {
+	if countIdx >= 0 && countIdx < len(s.Value) {
+		return s.Value[countIdx]
+	}
+	return 1
+}
+
+// group returns the stat a profile function adds to, creating it on first
+// sight. Generic instantiations share their [...] name; a closure shares
+// the stat of every function starting at the same site, so the copies
+// inlining makes (pkg.Caller.F.func1, pkg.F.func1) add up.
+func (p *Profile) group(groups map[*profile.Function]*stat, fn *profile.Function) *stat {
+	if fn == nil || fn.Name == "" {
+		return nil
+	}
+	if g, ok := groups[fn]; ok {
+		return g
+	}
+	name := normalize(fn.Name)
+	g := p.byName[name]
+	var st site
+	hasSite := isClosure(name) && fn.Filename != "" && fn.StartLine > 0
+	if hasSite {
+		st = site{siteFile(fn.Filename), fn.StartLine}
+		if g == nil {
+			g = p.bySite[st]
+		}
+	}
+	if g == nil {
+		g = &stat{auto: fn.Filename == "<autogenerated>"}
+		p.groups = append(p.groups, g)
+	}
+	if _, ok := p.byName[name]; !ok {
+		p.byName[name] = g
+		g.names = append(g.names, name)
+	}
+	if hasSite {
+		if _, ok := p.bySite[st]; !ok {
+			p.bySite[st] = g
+			g.sites = append(g.sites, st)
+		}
+	}
+	groups[fn] = g
+	return g
+}
+
+// siteFile keeps the last directory and the base name of a path.
+func siteFile(path string) string {
+	path = strings.ReplaceAll(path, `\`, "/")
+	i := strings.LastIndexByte(path, '/')
+	if i < 0 {
+		return path
+	}
+	if j := strings.LastIndexByte(path[:i], '/'); j >= 0 {
+		return path[j+1:]
+	}
+	return path
+}
+
+// Samples is the number of CPU samples in the profile (one per 10 ms of CPU
+// at the default rate). See the package doc for how many are enough.
+func (p *Profile) Samples() int64 { return p.samples }
+
+// Share returns the flat and cumulative shares (0..1) of total CPU of the
+// function with the given symbol name (as FuncName returns it; generic
+// instantiations as [...]). ok is false when the profile has no sample in
+// it. For closures prefer ShareOf, which also counts inlined copies.
+func (p *Profile) Share(name string) (flat, cum float64, ok bool) {
+	g := p.byName[normalize(name)]
+	return p.shares(g)
+}
+
+// ShareOf is Share for a function of the source: by name, and for a closure
+// also by where it starts, which finds the copies that inlining names after
+// the caller (pkg.Caller.F.func3 for pkg.F.func1).
+func (p *Profile) ShareOf(fn Func) (flat, cum float64, ok bool) {
+	g := p.byName[normalize(fn.Name)]
+	if g == nil && isClosure(fn.Name) && fn.File != "" && fn.Line > 0 {
+		g = p.bySite[site{siteFile(fn.File), int64(fn.Line)}]
+	}
+	return p.shares(g)
+}
+
+func (p *Profile) shares(g *stat) (flat, cum float64, ok bool) {
+	if g == nil || p.total <= 0 {
+		return 0, 0, false
+	}
+	return float64(g.flat) / float64(p.total), float64(g.cum) / float64(p.total), true
+}
+
+// Covers reports whether any function of the package has samples: false
+// means the profile is of another program, or older than the package. For
+// package main pass "main": a built program names it so (go test binaries
+// use the import path).
+func (p *Profile) Covers(pkgPath string) bool {
+	return p.coversSymbolPackage(symbolPackage(pkgPath))
+}
+
+func (p *Profile) coversSymbolPackage(pkg string) bool {
+	prefix := pkg + "."
+	for name := range p.byName {
+		if inPackage(name, prefix) {
+			return true
+		}
+	}
+	return false
+}
+
+// Unmatched returns, sorted, the profile's functions of the index's package
+// that match no function of its source: by name, or for closures by site.
+// Many of them mean the profile is older than the code. Compiler-generated
+// wrappers are left out.
+func (p *Profile) Unmatched(idx *Index) []string {
+	prefix := idx.pkg + "."
+	names := make(map[string]bool, len(idx.funcs))
+	sites := make(map[site]bool, len(idx.funcs))
+	for _, fn := range idx.funcs {
+		names[normalize(fn.Name)] = true
+		if isClosure(fn.Name) {
+			sites[site{siteFile(fn.File), int64(fn.Line)}] = true
+		}
+	}
+	var out []string
+	for _, g := range p.groups {
+		if g.auto || groupMatches(g, names, sites) {
+			continue
+		}
+		for _, name := range g.names {
+			if inPackage(name, prefix) {
+				out = append(out, name)
+			}
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+func groupMatches(g *stat, names map[string]bool, sites map[site]bool) bool {
+	for _, name := range g.names {
+		if names[name] {
+			return true
+		}
+	}
+	for _, st := range g.sites {
+		if sites[st] {
+			return true
+		}
+	}
+	return false
+}
+
+// inPackage reports whether a symbol belongs to the package whose prefix
+// ("path.") is given: what follows is a function, not a deeper path.
+func inPackage(name, prefix string) bool {
+	if !strings.HasPrefix(name, prefix) {
+		return false
+	}
+	return !strings.Contains(stripBrackets(name[len(prefix):]), "/")
+}
+
+// stripBrackets drops [...] so a generic's type arguments do not count as
+// path separators.
+func stripBrackets(s string) string {
+	if !strings.Contains(s, "[") {
+		return s
+	}
+	var b bytes.Buffer
+	depth := 0
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '[':
+			depth++
+		case c == ']' && depth > 0:
+			depth--
+		case depth == 0:
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,268 @@
+package profile
+
+import (
+	"go/ast"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"golang.org/x/tools/go/packages"
+)
+
+// hotSource is a program with every kind of function name: each function
+// that calls spin burns CPU under the benchmark, so it must be in the
+// profile under the name FuncName gives it. The last path element has a
+// dot to check the linker's escaping.
+const hotSource = `package lib
+
+var sink int
+
+func spin(n int) int {
+	s := 0
+	for i := 0; i < n; i++ {
+		s += i * i % 7
+	}
+	return s
+}
+
+const debug = false
+
+type T struct{ n int }
+
+func (t *T) Ptr() { sink += spin(t.n) }
+func (t T) Val()  { sink += spin(t.n) }
+
+type G[E any] struct{ n int }
+
+func (g *G[E]) Ptr() { sink += spin(g.n) }
+func (g G[E]) Val()  { sink += spin(g.n) }
+
+func Gen[E any](n int) { sink += spin(n) }
+
+func Clos(n int) {
+	f := func() {
+		sink += spin(n)
+		g := func() { sink += spin(n) }
+		g()
+		h := func() { sink += spin(n) }
+		h()
+	}
+	f()
+	k := func() { sink += spin(n) }
+	k()
+}
+
+func (t *T) MClos() {
+	func() { sink += spin(t.n) }()
+}
+
+func GenClos[E any](n int) {
+	func() { sink += spin(n) }()
+}
+
+// Declared first, initialized second: literals are numbered in init order.
+var first = func() int { return second() }
+var second = func() int { return spin(100000) }
+
+func seq(yield func(int) bool) {
+	for i := 0; i < 3; i++ {
+		if !yield(i) {
+			return
+		}
+	}
+}
+
+func Range(n int) {
+	for range seq {
+		sink += spin(n)
+		func() { sink += spin(n) }()
+		for range seq {
+			sink += spin(n)
+		}
+	}
+}
+
+func Dead(n int) {
+	if debug {
+		func() { sink++ }()
+	}
+	func() { sink += spin(n) }()
+}
+
+func After(n int) int {
+	f := func() { sink += spin(n) }
+	f()
+	return n
+	func() { sink++ }()
+	return 0
+}
+`
+
+// hotTest profiles hotSource at 1000 Hz (the 100 Hz of go test
+// -cpuprofile needs several seconds for every function to be sampled).
+const hotTest = `package lib
+
+import (
+	"os"
+	"runtime"
+	"runtime/pprof"
+	"testing"
+	"time"
+)
+
+func TestProfile(t *testing.T) {
+	f, err := os.Create(os.Getenv("HOT_PROFILE"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	runtime.SetCPUProfileRate(1000) // StartCPUProfile then keeps this rate
+	if err := pprof.StartCPUProfile(f); err != nil {
+		t.Fatal(err)
+	}
+	tt := &T{n: 100000}
+	g := &G[string]{n: 100000}
+	for start := time.Now(); time.Since(start) < time.Second; {
+		tt.Ptr(); tt.Val(); g.Ptr(); g.Val(); Gen[int](100000); Gen[string](100000)
+		Clos(100000); tt.MClos(); GenClos[float64](100000); sink += first()
+		Range(30000); Dead(100000); After(100000)
+	}
+	pprof.StopCPUProfile()
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+`
+
+// TestNamesMatchRealProfile compiles hotSource, profiles it, and checks the
+// name of every function that calls spin against the profile: by exact
+// name without inlining, and through ShareOf with the compiler's defaults,
+// where closures are inlined under new names.
+func TestNamesMatchRealProfile(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds and profiles a program")
+	}
+	dir := t.TempDir()
+	writeFile(t, filepath.Join(dir, "go.mod"), "module example.com/hot\n\ngo 1.26\n")
+	writeFile(t, filepath.Join(dir, "lib.v2", "lib.go"), hotSource)
+	writeFile(t, filepath.Join(dir, "lib.v2", "lib_test.go"), hotTest)
+
+	pkg := loadPackage(t, dir, "./lib.v2")
+	idx := NewIndex(pkg.Fset, pkg.PkgPath, pkg.Syntax, pkg.TypesInfo)
+	hot := hotFuncs(pkg, idx)
+	if len(hot) < 17 {
+		t.Fatalf("found %d functions that call spin, want at least 17: %v", len(hot), hot)
+	}
+
+	t.Run("no inlining", func(t *testing.T) {
+		p := profileOf(t, dir, "-gcflags=-l")
+		for _, fn := range hot {
+			if _, ok := p.byName[fn.Name]; !ok {
+				t.Errorf("%s (line %d) is not in the profile; it has:\n%v", fn.Name, fn.Line, functionsOf(p, idx.Package()))
+			}
+		}
+		if got := p.Unmatched(idx); len(got) > 0 {
+			t.Errorf("Unmatched = %v, want none", got)
+		}
+	})
+	t.Run("default inlining", func(t *testing.T) {
+		p := profileOf(t, dir)
+		for _, fn := range hot {
+			if _, _, ok := p.ShareOf(fn); !ok {
+				t.Errorf("ShareOf(%s, line %d) not found; the profile has:\n%v", fn.Name, fn.Line, functionsOf(p, idx.Package()))
+			}
+		}
+		if got := p.Unmatched(idx); len(got) > 0 {
+			t.Errorf("Unmatched = %v, want none", got)
+		}
+	})
+}
+
+func writeFile(t *testing.T, path, content string) {
+	t.Helper()
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte(content), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// loadPackage type-checks one package (with its tests) of a std-only module.
+func loadPackage(t *testing.T, dir, pattern string) *packages.Package {
+	t.Helper()
+	cfg := &packages.Config{
+		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
+		Dir:   dir,
+		Tests: true,
+		Env:   append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
+	}
+	pkgs, err := packages.Load(cfg, pattern)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pkgs {
+		// The test variant holds the package's files and its _test.go files.
+		if strings.HasSuffix(p.ID, ".test]") && !strings.HasSuffix(p.PkgPath, ".test") && len(p.Errors) == 0 {
+			return p
+		}
+	}
+	for _, p := range pkgs {
+		for _, e := range p.Errors {
+			t.Error(e)
+		}
+	}
+	t.Fatalf("no test variant among %d packages", len(pkgs))
+	return nil
+}
+
+// hotFuncs returns the functions that enclose a call to spin.
+func hotFuncs(pkg *packages.Package, idx *Index) []Func {
+	var out []Func
+	for _, f := range pkg.Syntax {
+		ast.Inspect(f, func(n ast.Node) bool {
+			call, ok := n.(*ast.CallExpr)
+			if !ok {
+				return true
+			}
+			if id, ok := call.Fun.(*ast.Ident); ok && id.Name == "spin" {
+				if fn, ok := idx.At(call.Pos()); ok && !slices.Contains(out, fn) {
+					out = append(out, fn)
+				}
+			}
+			return true
+		})
+	}
+	return out
+}
+
+// profileOf runs the profiling test of dir/lib.v2.
+func profileOf(t *testing.T, dir string, flags ...string) *Profile {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "cpu.pprof")
+	args := append([]string{"test", "-count=1", "-run=^TestProfile$"}, flags...)
+	cmd := exec.Command("go", append(args, "./lib.v2")...)
+	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod", "HOT_PROFILE="+out)
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go test: %v\n%s", err, b)
+	}
+	p, err := Load(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+func functionsOf(p *Profile, pkg string) []string {
+	var names []string
+	for name := range p.byName {
+		if inPackage(name, pkg+".") {
+			names = append(names, name)
+		}
+	}
+	slices.Sort(names)
+	return names
+}
