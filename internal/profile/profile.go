@@ -55,7 +55,14 @@ func Load(path string) (*Profile, error) {
 // ErrNoSamples is wrapped by Load's error for a profile of an idle program.
 var ErrNoSamples = errors.New("profile has no CPU samples")
 
-func parse(data []byte) (*Profile, error) {
+func parse(data []byte) (p *Profile, err error) {
+	// The pprof decoder is not written for hostile input; a profile file is
+	// input like any other, so a panic in it becomes an error.
+	defer func() {
+		if r := recover(); r != nil {
+			p, err = nil, fmt.Errorf("not a valid pprof profile: %v", r)
+		}
+	}()
 	if !looksLikeProfile(data) {
 		return nil, errors.New("not a pprof profile (expected gzipped protobuf, as runtime/pprof writes)")
 	}
@@ -67,7 +74,7 @@ func parse(data []byte) (*Profile, error) {
 	if err != nil {
 		return nil, err
 	}
-	p := build(prof, idx)
+	p = build(prof, idx)
 	if p.total <= 0 {
 		return nil, ErrNoSamples
 	}
@@ -142,6 +149,9 @@ func build(prof *profile.Profile, idx int) *Profile {
 		p.samples += sampleCount(s, countIdx)
 		leaf := true
 		for _, loc := range s.Location {
+			if loc == nil {
+				continue
+			}
 			for _, line := range loc.Line {
 				g := p.group(groups, line.Function)
 				if g == nil {

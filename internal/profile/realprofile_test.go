@@ -149,7 +149,7 @@ func TestNamesMatchRealProfile(t *testing.T) {
 	writeFile(t, filepath.Join(dir, "lib.v2", "lib.go"), hotSource)
 	writeFile(t, filepath.Join(dir, "lib.v2", "lib_test.go"), hotTest)
 
-	pkg := loadPackage(t, dir, "./lib.v2")
+	pkg := loadPackage(t, dir, "./lib.v2", true)
 	idx := NewIndex(pkg.Fset, pkg.PkgPath, pkg.Syntax, pkg.TypesInfo)
 	hot := hotFuncs(pkg, idx)
 	if len(hot) < 17 {
@@ -190,13 +190,14 @@ func writeFile(t *testing.T, path, content string) {
 	}
 }
 
-// loadPackage type-checks one package (with its tests) of a std-only module.
-func loadPackage(t *testing.T, dir, pattern string) *packages.Package {
+// loadPackage type-checks one package of a std-only module: with tests,
+// the variant that has the package's _test.go files too.
+func loadPackage(t *testing.T, dir, pattern string, tests bool) *packages.Package {
 	t.Helper()
 	cfg := &packages.Config{
 		Mode:  packages.NeedName | packages.NeedFiles | packages.NeedSyntax | packages.NeedTypes | packages.NeedTypesInfo,
 		Dir:   dir,
-		Tests: true,
+		Tests: tests,
 		Env:   append(os.Environ(), "GOPROXY=off", "GOWORK=off", "GOFLAGS=-mod=mod"),
 	}
 	pkgs, err := packages.Load(cfg, pattern)
@@ -204,17 +205,17 @@ func loadPackage(t *testing.T, dir, pattern string) *packages.Package {
 		t.Fatal(err)
 	}
 	for _, p := range pkgs {
-		// The test variant holds the package's files and its _test.go files.
-		if strings.HasSuffix(p.ID, ".test]") && !strings.HasSuffix(p.PkgPath, ".test") && len(p.Errors) == 0 {
-			return p
+		for _, e := range p.Errors {
+			t.Fatal(e)
 		}
 	}
 	for _, p := range pkgs {
-		for _, e := range p.Errors {
-			t.Error(e)
+		isTestVariant := strings.HasSuffix(p.ID, ".test]")
+		if isTestVariant == tests && !strings.HasSuffix(p.PkgPath, ".test") {
+			return p
 		}
 	}
-	t.Fatalf("no test variant among %d packages", len(pkgs))
+	t.Fatalf("%s: no package among %d", pattern, len(pkgs))
 	return nil
 }
 
