@@ -24,7 +24,7 @@ type Profile struct {
 // inlining made of it.
 type stat struct {
 	flat, cum int64
-	seen      int // index+1 of the last sample that added to cum
+	index     int32 // in Profile.groups
 	names     []string
 	sites     []site
 	auto      bool // compiler-generated wrapper: no source to match
@@ -138,7 +138,7 @@ func sampleTypes(prof *profile.Profile) string {
 // function per stack.
 func build(prof *profile.Profile, idx int) *Profile {
 	p := &Profile{byName: make(map[string]*stat), bySite: make(map[site]*stat)}
-	groups := make(map[*profile.Function]*stat, len(prof.Function))
+	t := newTally(p, prof)
 	countIdx := valueIndex(prof, "samples", "count")
 	for i, s := range prof.Sample {
 		if idx >= len(s.Value) || s.Value[idx] <= 0 {
@@ -147,28 +147,96 @@ func build(prof *profile.Profile, idx int) *Profile {
 		v := s.Value[idx]
 		p.total += v
 		p.samples += sampleCount(s, countIdx)
-		leaf := true
-		for _, loc := range s.Location {
-			if loc == nil {
-				continue
-			}
-			for _, line := range loc.Line {
-				g := p.group(groups, line.Function)
-				if g == nil {
-					continue
-				}
-				if leaf {
-					g.flat += v
-					leaf = false
-				}
-				if g.seen != i+1 {
-					g.seen = i + 1
-					g.cum += v
-				}
+		t.add(s.Location, v, int32(i+1))
+	}
+	for g, st := range p.groups {
+		st.flat, st.cum = t.flat[g], t.cum[g]
+	}
+	return p
+}
+
+// tally adds samples up by group number. A large profile has millions of
+// frames but far fewer locations: each location's groups are found once,
+// and kept with the counters in flat arrays, which the cache holds.
+type tally struct {
+	frames []int32 // the groups of every location's frames, innermost first
+	start  []int32 // location i's frames are frames[start[i]:start[i+1]]
+	index  map[*profile.Location]int // when IDs are not dense
+	flat   []int64
+	cum    []int64
+	seen   []int32 // number of the last sample that added to cum
+}
+
+func newTally(p *Profile, prof *profile.Profile) *tally {
+	t := &tally{start: make([]int32, 0, len(prof.Location)+1)}
+	if !denseIDs(prof.Location) {
+		t.index = make(map[*profile.Location]int, len(prof.Location))
+		for i, loc := range prof.Location {
+			t.index[loc] = i
+		}
+	}
+	groupOf := make(map[*profile.Function]int32, len(prof.Function))
+	for _, loc := range prof.Location {
+		t.start = append(t.start, int32(len(t.frames)))
+		if loc == nil {
+			continue
+		}
+		for _, line := range loc.Line {
+			if g, ok := p.groupNumber(groupOf, line.Function); ok {
+				t.frames = append(t.frames, g)
 			}
 		}
 	}
-	return p
+	t.start = append(t.start, int32(len(t.frames)))
+	n := len(p.groups)
+	t.flat, t.cum, t.seen = make([]int64, n), make([]int64, n), make([]int32, n)
+	return t
+}
+
+// denseIDs reports whether location IDs are 1..n in order, as runtime/pprof
+// writes them: then a location's ID says where it is in the list.
+func denseIDs(locs []*profile.Location) bool {
+	for i, loc := range locs {
+		if loc == nil || loc.ID != uint64(i+1) {
+			return false
+		}
+	}
+	return true
+}
+
+// locIndex returns where a location is in the profile's list, or -1.
+func (t *tally) locIndex(loc *profile.Location) int {
+	if t.index == nil {
+		if loc == nil || loc.ID == 0 || loc.ID >= uint64(len(t.start)) {
+			return -1
+		}
+		return int(loc.ID - 1)
+	}
+	if i, ok := t.index[loc]; ok {
+		return i
+	}
+	return -1
+}
+
+// add counts one sample of weight v; n numbers it (from 1).
+func (t *tally) add(stack []*profile.Location, v int64, n int32) {
+	leaf := true
+	for _, loc := range stack {
+		i := t.locIndex(loc)
+		if i < 0 {
+			continue
+		}
+		for _, g := range t.frames[t.start[i]:t.start[i+1]] {
+			if leaf {
+				t.flat[g] += v
+				leaf = false
+			}
+			if t.seen[g] != n {
+				t.seen[g] = n
+				t.cum[g] += v
+			}
+		}
+	}
 }
 
 // sampleCount is how many CPU samples a record stands for: its count
@@ -180,16 +248,16 @@ func sampleCount(s *profile.Sample, countIdx int) int64 {
 	return 1
 }
 
-// group returns the stat a profile function adds to, creating it on first
-// sight. Generic instantiations share their [...] name; a closure shares
-// the stat of every function starting at the same site, so the copies
-// inlining makes (pkg.Caller.F.func1, pkg.F.func1) add up.
-func (p *Profile) group(groups map[*profile.Function]*stat, fn *profile.Function) *stat {
+// groupNumber returns the group a profile function adds to, creating it on
+// first sight. Generic instantiations share their [...] name; a closure
+// shares the group of every function starting at the same site, so the
+// copies inlining makes (pkg.Caller.F.func1, pkg.F.func1) add up.
+func (p *Profile) groupNumber(seen map[*profile.Function]int32, fn *profile.Function) (int32, bool) {
 	if fn == nil || fn.Name == "" {
-		return nil
+		return 0, false
 	}
-	if g, ok := groups[fn]; ok {
-		return g
+	if g, ok := seen[fn]; ok {
+		return g, true
 	}
 	name := normalize(fn.Name)
 	g := p.byName[name]
@@ -202,7 +270,7 @@ func (p *Profile) group(groups map[*profile.Function]*stat, fn *profile.Function
 		}
 	}
 	if g == nil {
-		g = &stat{auto: fn.Filename == "<autogenerated>"}
+		g = &stat{index: int32(len(p.groups)), auto: fn.Filename == "<autogenerated>"}
 		p.groups = append(p.groups, g)
 	}
 	if _, ok := p.byName[name]; !ok {
@@ -215,8 +283,8 @@ func (p *Profile) group(groups map[*profile.Function]*stat, fn *profile.Function
 			g.sites = append(g.sites, st)
 		}
 	}
-	groups[fn] = g
-	return g
+	seen[fn] = g.index
+	return g.index, true
 }
 
 // siteFile keeps the last directory and the base name of a path.
