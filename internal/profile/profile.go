@@ -159,8 +159,8 @@ func build(prof *profile.Profile, idx int) *Profile {
 // frames but far fewer locations: each location's groups are found once,
 // and kept with the counters in flat arrays, which the cache holds.
 type tally struct {
-	frames []int32 // the groups of every location's frames, innermost first
-	start  []int32 // location i's frames are frames[start[i]:start[i+1]]
+	frames []int32                   // the groups of every location's frames, innermost first
+	start  []int32                   // location i's frames are frames[start[i]:start[i+1]]
 	index  map[*profile.Location]int // when IDs are not dense
 	flat   []int64
 	cum    []int64
