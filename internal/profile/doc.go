@@ -38,8 +38,9 @@
 //	                                  binary uses the import path instead)
 //
 // A dot in the last element of the import path is escaped (gopkg.in/yaml%2ev3).
-// Code the compiler drops before naming literals (after a return, in the
-// branch of a constant false condition) is skipped when numbering.
+// Literals the compiler drops before numbering them are skipped: in the
+// branch a constant condition never takes, and after a return, goto or
+// panic when no label follows in the same block.
 //
 // Inlining copies a literal into its caller under a new name
 // (pkg.Caller.F.func3 for pkg.F.func1), and PGO builds inline more. Those

@@ -378,16 +378,23 @@ func (n *namer) constBool(e ast.Expr) (value, known bool) {
 	return constant.BoolVal(tv.Value), true
 }
 
-// stmts walks a statement list up to a terminating statement: what follows
-// (up to a label, which can be jumped to) is never compiled.
+// stmts walks a statement list, leaving out what follows a terminating
+// statement when no label comes after it: the compiler drops that code
+// before it numbers literals (code before a label is kept, golang/go#65593).
 func (n *namer) stmts(list []ast.Stmt, sc *scope) {
+	lastLabel := -1
+	for i, s := range list {
+		if _, ok := s.(*ast.LabeledStmt); ok {
+			lastLabel = i
+		}
+	}
 	dead := false
-	for _, s := range list {
-		if _, labeled := s.(*ast.LabeledStmt); dead && !labeled {
+	for i, s := range list {
+		if dead && i > lastLabel {
 			continue
 		}
 		n.walk(s, sc)
-		dead = terminates(s)
+		dead = n.terminates(s)
 	}
 }
 
@@ -397,27 +404,40 @@ func (n *namer) exprs(list []ast.Expr, sc *scope) {
 	}
 }
 
-// terminates is the simple part of the spec's terminating statements:
-// return, goto, a panic call, and blocks and if/else made of them.
-func terminates(s ast.Stmt) bool {
+// terminates reports whether s ends normal control flow the way the
+// compiler judges it when it drops dead code: return, goto, a panic call,
+// a block ending in one, an if whose taken branches do (with constant
+// conditions decided). Unlike the spec it does not count infinite loops,
+// switches or selects; TestNamesMatchRealProfile checks both.
+func (n *namer) terminates(s ast.Stmt) bool {
 	switch s := s.(type) {
 	case *ast.ReturnStmt:
 		return true
 	case *ast.BranchStmt:
 		return s.Tok == token.GOTO
 	case *ast.ExprStmt:
-		call, ok := s.X.(*ast.CallExpr)
-		if !ok {
-			return false
-		}
-		id, ok := call.Fun.(*ast.Ident)
-		return ok && id.Name == "panic"
+		call, ok := ast.Unparen(s.X).(*ast.CallExpr)
+		return ok && n.isPanic(call.Fun)
 	case *ast.BlockStmt:
-		return len(s.List) > 0 && terminates(s.List[len(s.List)-1])
+		return len(s.List) > 0 && n.terminates(s.List[len(s.List)-1])
 	case *ast.IfStmt:
-		return s.Else != nil && terminates(s.Body) && terminates(s.Else)
-	case *ast.LabeledStmt:
-		return terminates(s.Stmt)
+		value, known := n.constBool(s.Cond)
+		thenEnds := (known && !value) || n.terminates(s.Body)
+		elseEnds := (known && value) || (s.Else != nil && n.terminates(s.Else))
+		return thenEnds && elseEnds
 	}
 	return false
+}
+
+// isPanic reports whether fun is the builtin panic (by name without types).
+func (n *namer) isPanic(fun ast.Expr) bool {
+	id, ok := ast.Unparen(fun).(*ast.Ident)
+	if !ok || id.Name != "panic" {
+		return false
+	}
+	if n.info == nil {
+		return true
+	}
+	_, builtin := n.info.Uses[id].(*types.Builtin)
+	return builtin
 }

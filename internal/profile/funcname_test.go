@@ -75,6 +75,22 @@ func D() int {
 	panic(0)
 }
 
+func L(b bool) {
+	if b {
+		if true {
+			return
+		}
+		_ = func() {}
+	}
+	goto X
+	_ = func() { /*@L.func1*/ } // kept: a label follows
+X:
+	for {
+		_ = func() { /*@L.func2*/ }
+	}
+	_ = func() { /*@L.func3*/ } // kept: the compiler does not judge loops
+}
+
 func init() { _ = func() { /*@init.0.func1*/ } }
 func init() { /*@init.1*/ }
 
