@@ -45,8 +45,9 @@
 // Inlining copies a literal into its caller under a new name
 // (pkg.Caller.F.func3 for pkg.F.func1), and PGO builds inline more. Those
 // copies keep the literal's file and line, so Profile.ShareOf, given a Func
-// from Index, matches a closure by where it starts (directory, file name and
-// line) as well as by name, and adds the copies up.
+// from Index, matches a closure by where it starts (file name and line,
+// preferring the file whose path ends most like the source's) as well as by
+// name, and adds the copies up.
 //
 // # How much profile is enough
 //

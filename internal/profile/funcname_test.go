@@ -231,7 +231,19 @@ func TestSymbols(t *testing.T) {
 			t.Errorf("inPackage(%q, %q) = %v", tc.name, tc.prefix, got)
 		}
 	}
-	if got := siteFile(`C:\src\x\x.go`); got != "x/x.go" {
-		t.Errorf("siteFile = %q", got)
+	for name, want := range map[string]string{
+		"example.com/x.F": "example.com/x",
+		"example.com/x.(*T[go.shape.struct { A example.com/y.T }]).M": "example.com/x",
+		"gopkg.in/yaml%2ev3.Unmarshal":                                "gopkg.in/yaml%2ev3",
+		"main.main.func1":                                             "main",
+		"runtime.mallocgc":                                            "runtime",
+		"nodot":                                                       "nodot",
+	} {
+		if got := packageOf(name); got != want {
+			t.Errorf("packageOf(%q) = %q, want %q", name, got, want)
+		}
+	}
+	if got := commonSuffix(slashed(`C:\src\x\x.go`), "/home/x/x.go"); got != 2 {
+		t.Errorf("commonSuffix = %d, want 2", got)
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"path"
 	"slices"
 	"strings"
 
@@ -17,6 +18,8 @@ type Profile struct {
 	samples int64            // number of CPU samples
 	byName  map[string]*stat // normalized symbol name -> its group
 	bySite  map[site]*stat   // closures, by where their literal starts
+	byBase  map[base][]site  // the same sites, by file base name and line
+	pkgs    map[string]bool  // symbol packages with samples
 	groups  []*stat
 }
 
@@ -30,13 +33,23 @@ type stat struct {
 	auto      bool // compiler-generated wrapper: no source to match
 }
 
-// site is where a function starts: the file's directory and base name, and
-// the line of its func keyword. Directory and base survive the different
-// absolute paths (or -trimpath) of the build and analysis machines.
+// site is where a function starts: its file as the build saw it, and the
+// line of its func keyword.
 type site struct {
 	file string
 	line int64
 }
+
+// base is a site as another machine can name it: absolute paths (or
+// -trimpath) differ between the build and the analysis, base names do not.
+type base struct {
+	name string
+	line int64
+}
+
+func (s site) base() base { return base{path.Base(slashed(s.file)), s.line} }
+
+func slashed(file string) string { return strings.ReplaceAll(file, `\`, "/") }
 
 // Load reads a pprof CPU profile: gzipped or plain protobuf, as written by
 // runtime/pprof, net/http/pprof, go test -cpuprofile, or kept as default.pgo.
@@ -137,7 +150,12 @@ func sampleTypes(prof *profile.Profile) string {
 // location (an inlined call is one Line of a Location), cum once per
 // function per stack.
 func build(prof *profile.Profile, idx int) *Profile {
-	p := &Profile{byName: make(map[string]*stat), bySite: make(map[site]*stat)}
+	p := &Profile{
+		byName: make(map[string]*stat),
+		bySite: make(map[site]*stat),
+		byBase: make(map[base][]site),
+		pkgs:   make(map[string]bool),
+	}
 	t := newTally(p, prof)
 	countIdx := valueIndex(prof, "samples", "count")
 	for i, s := range prof.Sample {
@@ -264,7 +282,7 @@ func (p *Profile) groupNumber(seen map[*profile.Function]int32, fn *profile.Func
 	var st site
 	hasSite := isClosure(name) && fn.Filename != "" && fn.StartLine > 0
 	if hasSite {
-		st = site{siteFile(fn.Filename), fn.StartLine}
+		st = site{fn.Filename, fn.StartLine}
 		if g == nil {
 			g = p.bySite[st]
 		}
@@ -276,28 +294,52 @@ func (p *Profile) groupNumber(seen map[*profile.Function]int32, fn *profile.Func
 	if _, ok := p.byName[name]; !ok {
 		p.byName[name] = g
 		g.names = append(g.names, name)
+		p.pkgs[packageOf(name)] = true
 	}
 	if hasSite {
 		if _, ok := p.bySite[st]; !ok {
 			p.bySite[st] = g
 			g.sites = append(g.sites, st)
+			p.byBase[st.base()] = append(p.byBase[st.base()], st)
 		}
 	}
 	seen[fn] = g.index
 	return g.index, true
 }
 
-// siteFile keeps the last directory and the base name of a path.
-func siteFile(path string) string {
-	path = strings.ReplaceAll(path, `\`, "/")
-	i := strings.LastIndexByte(path, '/')
-	if i < 0 {
-		return path
+// packageOf returns the package part of a symbol: up to the first dot
+// after the last slash, outside a generic's type arguments (the runtime
+// escapes dots in the last element of an import path).
+func packageOf(name string) string {
+	stripped := stripBrackets(name)
+	slash := strings.LastIndexByte(stripped, '/') + 1
+	dot := strings.IndexByte(stripped[slash:], '.')
+	if dot < 0 {
+		return stripped
 	}
-	if j := strings.LastIndexByte(path[:i], '/'); j >= 0 {
-		return path[j+1:]
+	return stripped[:slash+dot]
+}
+
+// closest returns the site of the candidates whose file shares the longest
+// path suffix with file; the first such in the profile's order on a tie.
+func closest(candidates []site, file string) site {
+	best, bestLen := candidates[0], -1
+	for _, c := range candidates {
+		if n := commonSuffix(slashed(c.file), slashed(file)); n > bestLen {
+			best, bestLen = c, n
+		}
 	}
-	return path
+	return best
+}
+
+// commonSuffix counts the path elements two paths end with.
+func commonSuffix(a, b string) int {
+	as, bs := strings.Split(a, "/"), strings.Split(b, "/")
+	n := 0
+	for n < len(as) && n < len(bs) && as[len(as)-1-n] == bs[len(bs)-1-n] {
+		n++
+	}
+	return n
 }
 
 // Samples is the number of CPU samples in the profile (one per 10 ms of CPU
@@ -319,7 +361,9 @@ func (p *Profile) Share(name string) (flat, cum float64, ok bool) {
 func (p *Profile) ShareOf(fn Func) (flat, cum float64, ok bool) {
 	g := p.byName[normalize(fn.Name)]
 	if g == nil && isClosure(fn.Name) && fn.File != "" && fn.Line > 0 {
-		g = p.bySite[site{siteFile(fn.File), int64(fn.Line)}]
+		if candidates := p.byBase[site{fn.File, int64(fn.Line)}.base()]; len(candidates) > 0 {
+			g = p.bySite[closest(candidates, fn.File)]
+		}
 	}
 	return p.shares(g)
 }
@@ -339,15 +383,7 @@ func (p *Profile) Covers(pkgPath string) bool {
 	return p.coversSymbolPackage(symbolPackage(pkgPath))
 }
 
-func (p *Profile) coversSymbolPackage(pkg string) bool {
-	prefix := pkg + "."
-	for name := range p.byName {
-		if inPackage(name, prefix) {
-			return true
-		}
-	}
-	return false
-}
+func (p *Profile) coversSymbolPackage(pkg string) bool { return p.pkgs[pkg] }
 
 // Unmatched returns, sorted, the profile's functions of the index's package
 // that match no function of its source: by name, or for closures by site.
@@ -356,11 +392,11 @@ func (p *Profile) coversSymbolPackage(pkg string) bool {
 func (p *Profile) Unmatched(idx *Index) []string {
 	prefix := idx.pkg + "."
 	names := make(map[string]bool, len(idx.funcs))
-	sites := make(map[site]bool, len(idx.funcs))
+	sites := make(map[base]bool, len(idx.funcs))
 	for _, fn := range idx.funcs {
 		names[normalize(fn.Name)] = true
-		if isClosure(fn.Name) {
-			sites[site{siteFile(fn.File), int64(fn.Line)}] = true
+		if isClosure(fn.Name) && fn.File != "" {
+			sites[site{fn.File, int64(fn.Line)}.base()] = true
 		}
 	}
 	var out []string
@@ -378,14 +414,14 @@ func (p *Profile) Unmatched(idx *Index) []string {
 	return out
 }
 
-func groupMatches(g *stat, names map[string]bool, sites map[site]bool) bool {
+func groupMatches(g *stat, names map[string]bool, sites map[base]bool) bool {
 	for _, name := range g.names {
 		if names[name] {
 			return true
 		}
 	}
 	for _, st := range g.sites {
-		if sites[st] {
+		if sites[st.base()] {
 			return true
 		}
 	}

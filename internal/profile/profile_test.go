@@ -316,8 +316,25 @@ func TestInlinedClosureCopies(t *testing.T) {
 	if _, _, ok := p.ShareOf(onlyCopy); !ok {
 		t.Error("a literal known only by its copies' site was not found")
 	}
-	if _, _, ok := p.ShareOf(Func{Name: "example.com/x.G.func1", File: "/src/y/x.go", Line: 12}); ok {
-		t.Error("a literal in another directory matched by site")
+	// The module root's directory is named differently on each machine.
+	root := Func{Name: "example.com/x.G.func1", File: "/home/dev/checkout/x.go", Line: 12}
+	if _, _, ok := p.ShareOf(root); !ok {
+		t.Error("a literal in a differently named directory was not found by file name and line")
+	}
+}
+
+// TestSitesPreferTheClosestPath: two files named alike, each with a literal
+// at the same line.
+func TestSitesPreferTheClosestPath(t *testing.T) {
+	b := newBuilder()
+	b.sample(10, b.loc(b.fn("example.com/a.Caller.F.func1", "/build/a/util.go", 7)))
+	b.sample(90, b.loc(b.fn("example.com/b.Caller.G.func1", "/build/b/util.go", 7)))
+	p := b.load(t)
+	for file, want := range map[string]float64{"/src/a/util.go": 0.1, "/src/b/util.go": 0.9} {
+		flat, _, ok := p.ShareOf(Func{Name: "example.com/x.H.func1", File: file, Line: 7})
+		if !ok || !near(flat, want) {
+			t.Errorf("ShareOf(%s) = %.2f, %v; want %.2f", file, flat, ok, want)
+		}
 	}
 }
 
