@@ -61,7 +61,7 @@ func NewIndex(fset *token.FileSet, pkgPath string, files []*ast.File, info *type
 			continue
 		}
 		for _, d := range f.Decls {
-			if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil {
+			if fd, ok := d.(*ast.FuncDecl); ok && fd.Name != nil && fd.Type != nil && fd.Body != nil {
 				n.funcDecl(fd)
 			}
 		}
@@ -86,8 +86,9 @@ func (x *Index) At(pos token.Pos) (Func, bool) {
 	return Func{}, false
 }
 
-// Funcs returns every function the index named, in source order of their
-// packages' files (the package's init first).
+// Funcs returns every function the index named: the package's init, the
+// literals of its var initializers, then the declared functions and their
+// literals in source order.
 func (x *Index) Funcs() []Func { return x.funcs }
 
 // Package returns the package part of the index's symbols: the escaped

@@ -158,19 +158,41 @@ func build(prof *profile.Profile, idx int) *Profile {
 	}
 	t := newTally(p, prof)
 	countIdx := valueIndex(prof, "samples", "count")
+	records := int64(0)
 	for i, s := range prof.Sample {
 		if idx >= len(s.Value) || s.Value[idx] <= 0 {
 			continue
 		}
 		v := s.Value[idx]
 		p.total += v
-		p.samples += sampleCount(s, countIdx)
+		records++
+		if countIdx >= 0 && countIdx < len(s.Value) {
+			p.samples += s.Value[countIdx]
+		}
 		t.add(s.Location, v, int32(i+1))
+	}
+	if countIdx < 0 {
+		p.samples = estimateSamples(prof, idx, p.total, records)
 	}
 	for g, st := range p.groups {
 		st.flat, st.cum = t.flat[g], t.cum[g]
+		if st.cum > 0 {
+			for _, name := range st.names {
+				p.pkgs[packageOf(name)] = true
+			}
+		}
 	}
 	return p
+}
+
+// estimateSamples counts samples in a profile without a count value: CPU
+// time over the sampling period, else one per record.
+func estimateSamples(prof *profile.Profile, idx int, total, records int64) int64 {
+	st := prof.SampleType[idx]
+	if prof.Period > 0 && prof.PeriodType != nil && prof.PeriodType.Unit == st.Unit {
+		return total / prof.Period
+	}
+	return records
 }
 
 // tally adds samples up by group number. A large profile has millions of
@@ -257,15 +279,6 @@ func (t *tally) add(stack []*profile.Location, v int64, n int32) {
 	}
 }
 
-// sampleCount is how many CPU samples a record stands for: its count
-// value, or one (a merged profile may lack the count).
-func sampleCount(s *profile.Sample, countIdx int) int64 {
-	if countIdx >= 0 && countIdx < len(s.Value) {
-		return s.Value[countIdx]
-	}
-	return 1
-}
-
 // groupNumber returns the group a profile function adds to, creating it on
 // first sight. Generic instantiations share their [...] name; a closure
 // shares the group of every function starting at the same site, so the
@@ -294,7 +307,6 @@ func (p *Profile) groupNumber(seen map[*profile.Function]int32, fn *profile.Func
 	if _, ok := p.byName[name]; !ok {
 		p.byName[name] = g
 		g.names = append(g.names, name)
-		p.pkgs[packageOf(name)] = true
 	}
 	if hasSite {
 		if _, ok := p.bySite[st]; !ok {
@@ -369,7 +381,7 @@ func (p *Profile) ShareOf(fn Func) (flat, cum float64, ok bool) {
 }
 
 func (p *Profile) shares(g *stat) (flat, cum float64, ok bool) {
-	if g == nil || p.total <= 0 {
+	if g == nil || g.cum <= 0 || p.total <= 0 {
 		return 0, 0, false
 	}
 	return float64(g.flat) / float64(p.total), float64(g.cum) / float64(p.total), true
@@ -401,7 +413,7 @@ func (p *Profile) Unmatched(idx *Index) []string {
 	}
 	var out []string
 	for _, g := range p.groups {
-		if g.auto || groupMatches(g, names, sites) {
+		if g.cum <= 0 || g.auto || groupMatches(g, names, sites) {
 			continue
 		}
 		for _, name := range g.names {

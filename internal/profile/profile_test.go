@@ -359,6 +359,21 @@ func TestSampleTypes(t *testing.T) {
 	if flat, _, _ := b.load(t).Share("main.f"); !near(flat, 0.9) {
 		t.Errorf("by the last value: flat %.3f, want 0.9", flat)
 	}
+
+	// CPU time only (a converted profile): samples are time over period.
+	b.p.SampleType = []*profile.ValueType{{Type: "cpu", Unit: "nanoseconds"}}
+	b.p.Period = 10
+	b.p.Sample = []*profile.Sample{
+		{Location: []*profile.Location{f}, Value: []int64{90}},
+		{Location: []*profile.Location{g}, Value: []int64{0}}, // weighs nothing
+	}
+	p := b.load(t)
+	if p.Samples() != 9 {
+		t.Errorf("Samples() = %d, want 9", p.Samples())
+	}
+	if _, _, ok := p.Share("main.g"); ok {
+		t.Error("a function with no weight has a share")
+	}
 }
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
