@@ -247,3 +247,25 @@ func TestSymbols(t *testing.T) {
 		t.Errorf("commonSuffix = %d, want 2", got)
 	}
 }
+
+// FuzzIndex: no source, however broken, makes naming panic.
+func FuzzIndex(f *testing.F) {
+	f.Add(nameSource)
+	f.Add("package p\nfunc (") // parse errors leave partial trees
+	f.Add("package p\nvar x = func() { for range y { if z { return }; func(){}() } }")
+	f.Fuzz(func(t *testing.T, src string) {
+		fset := token.NewFileSet()
+		file, _ := parser.ParseFile(fset, "f.go", src, parser.SkipObjectResolution)
+		if file == nil {
+			return
+		}
+		info := &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{}, Uses: map[*ast.Ident]types.Object{}}
+		(&types.Config{Error: func(error) {}}).Check("example.com/p", fset, []*ast.File{file}, info)
+		for _, in := range []*types.Info{info, nil} {
+			idx := NewIndex(fset, "example.com/p", []*ast.File{file}, in)
+			for pos := file.FileStart; pos <= file.FileEnd; pos += 7 {
+				idx.At(pos)
+			}
+		}
+	})
+}
