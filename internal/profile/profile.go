@@ -2,6 +2,8 @@ package profile
 
 import (
 	"bytes"
+	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"os"
@@ -79,7 +81,7 @@ func parse(data []byte) (p *Profile, err error) {
 	if !looksLikeProfile(data) {
 		return nil, errors.New("not a pprof profile (expected gzipped protobuf, as runtime/pprof writes)")
 	}
-	prof, err := profile.ParseData(data)
+	prof, err := decode(data)
 	if err != nil {
 		return nil, fmt.Errorf("not a valid pprof profile: %w", err)
 	}
@@ -94,12 +96,50 @@ func parse(data []byte) (p *Profile, err error) {
 	return p, nil
 }
 
-// looksLikeProfile rejects text and other files up front: the pprof parser
-// also accepts legacy text formats and its errors for arbitrary bytes do not
-// say what was expected.
+// decode is profile.ParseData without its fallback to legacy text formats,
+// and with the gzip stream read into a buffer of its final size: on a large
+// profile, growing the buffer costs as much as the rest of decompression.
+func decode(data []byte) (*profile.Profile, error) {
+	if gzipped(data) {
+		zr, err := gzip.NewReader(bytes.NewReader(data))
+		if err != nil {
+			return nil, fmt.Errorf("decompressing: %w", err)
+		}
+		var buf bytes.Buffer
+		buf.Grow(uncompressedSize(data) + bytes.MinRead)
+		if _, err := buf.ReadFrom(zr); err != nil {
+			return nil, fmt.Errorf("decompressing: %w", err)
+		}
+		data = buf.Bytes()
+	}
+	prof, err := profile.ParseUncompressed(data)
+	if err != nil {
+		return nil, err
+	}
+	if err := prof.CheckValid(); err != nil {
+		return nil, err
+	}
+	return prof, nil
+}
+
+func gzipped(data []byte) bool { return len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b }
+
+// uncompressedSize reads the size a gzip stream records in its trailer,
+// believed only up to 32 times the compressed size (profiles compress
+// about 5 times) so that a forged trailer cannot make Load allocate much.
+func uncompressedSize(data []byte) int {
+	if len(data) < 18 {
+		return 0
+	}
+	size := int(binary.LittleEndian.Uint32(data[len(data)-4:]))
+	return min(size, 32*len(data))
+}
+
+// looksLikeProfile rejects text and other files up front: the pprof
+// decoder's errors for arbitrary bytes do not say what was expected.
 func looksLikeProfile(data []byte) bool {
-	if len(data) >= 2 && data[0] == 0x1f && data[1] == 0x8b {
-		return true // gzip
+	if gzipped(data) {
+		return true
 	}
 	// An uncompressed profile starts with a protobuf tag: field 1
 	// (sample_type, length-delimited) in what runtime/pprof writes, or
