@@ -37,33 +37,83 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	chunkers := chunkers(pass, ins)
+	var found []finding
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, sum, chunkers, cur)
+			if f, ok := checkCall(pass, sum, chunkers, cur); ok {
+				found = append(found, f)
+			}
 		}
 	}
+	reportPerLoop(pass, found)
 	return nil, nil
+}
+
+// finding is a round-trip in a loop, before the round-trips of one loop
+// are merged.
+type finding struct {
+	d    analysis.Diagnostic
+	loop ast.Node
+	name string // the call, for the merged finding's related positions
+	j    rank.Judgment
+}
+
+// reportPerLoop reports one finding per loop: the first round-trip of its
+// body, with the others as related positions. They are one cause — the
+// loop — with one fix: fetch or write the items together.
+func reportPerLoop(pass *analysis.Pass, found []finding) {
+	byLoop := make(map[ast.Node][]finding)
+	var order []ast.Node
+	for _, f := range found {
+		if byLoop[f.loop] == nil {
+			order = append(order, f.loop)
+		}
+		byLoop[f.loop] = append(byLoop[f.loop], f)
+	}
+	for _, loop := range order {
+		group := byLoop[loop]
+		first := group[0]
+		for _, other := range group[1:] {
+			if other.j.Level > first.j.Level {
+				first.j = other.j
+			}
+			first.d.Related = append(first.d.Related, analysis.RelatedInformation{
+				Pos: other.d.Pos, End: other.d.End, Message: "another round-trip of the loop: " + other.name,
+			})
+		}
+		if n := len(group) - 1; n > 0 {
+			first.d.Message += fmt.Sprintf(" (and %d more round-trip%s in this loop)", n, plural(n))
+		}
+		rank.Report(pass, first.d, first.j)
+	}
+}
+
+func plural(n int) string {
+	if n == 1 {
+		return ""
+	}
+	return "s"
 }
 
 // checkCall reports the call at cur if it makes a round-trip, itself or
 // through the functions it calls, once per iteration of a hot loop.
-func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Func]bool, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Func]bool, cur inspector.Cursor) (finding, bool) {
 	info := pass.TypesInfo
 	call := cur.Node().(*ast.CallExpr)
 	chain, ok := sum.Effect(call, summary.Query)
 	if !ok {
-		return
+		return finding{}, false
 	}
 	fn := summary.EnclosingFunc(cur)
 	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, summary.OuterDecl(cur)) {
-		return
+		return finding{}, false
 	}
 	if runsQueryingLiteral(info, sum, call) {
-		return // the round-trips inside the literal are reported instead
+		return finding{}, false // the round-trips inside the literal are reported instead
 	}
 	if startsWorker(pass, cur) {
-		return
+		return finding{}, false
 	}
 	// An event loop ends the search: what runs in it runs per event, not
 	// per iteration of a loop around it (workers started in a loop).
@@ -73,7 +123,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 			!pagedByRoundTrip(info, sum, l, cur)
 	})
 	if !ok || loops.EventLoop(info, loop.Node) {
-		return
+		return finding{}, false
 	}
 	name := apis.CalleeName(info, call)
 	via := ""
@@ -85,12 +135,17 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	if isWrite(last) {
 		what = "per row written"
 	}
-	rank.Report(pass, analysis.Diagnostic{
-		Pos:     call.Pos(),
-		End:     call.End(),
-		Message: fmt.Sprintf("%s inside a loop makes a database round-trip %s%s: latency and pool use grow with the number of items (N+1); %s", name, what, via, fix(last)),
-		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: loopWord(loop)}},
-	}, embedded(pass, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)))
+	return finding{
+		d: analysis.Diagnostic{
+			Pos:     call.Pos(),
+			End:     call.End(),
+			Message: fmt.Sprintf("%s inside a loop makes a database round-trip %s%s: latency and pool use grow with the number of items (N+1); %s", name, what, via, fix(last)),
+			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: loopWord(loop)}},
+		},
+		loop: loop.Node,
+		name: name,
+		j:    embedded(pass, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)),
+	}, true
 }
 
 // embedded makes j low in a program whose only database runs in the process

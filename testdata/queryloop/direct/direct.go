@@ -81,7 +81,10 @@ func SQLX(ctx context.Context, db *sqlx.DB, ids []int) {
 	for _, id := range ids {
 		var u User
 		_ = db.GetContext(ctx, &u, "SELECT * FROM users WHERE id = $1", id) // want `\(\*sqlx.DB\).GetContext inside a loop`
-		_ = sqlx.GetContext(ctx, db, &u, "SELECT 1")                        // want `sqlx.GetContext inside a loop`
+	}
+	for _, id := range ids {
+		var u User
+		_ = sqlx.GetContext(ctx, db, &u, "SELECT 1", id) // want `sqlx.GetContext inside a loop`
 	}
 }
 
@@ -97,6 +100,8 @@ func Gorm(db *gorm.DB, users []User) {
 func Pgx(ctx context.Context, conn *pgx.Conn, pool *pgxpool.Pool, ids []int) {
 	for _, id := range ids {
 		_, _ = conn.Exec(ctx, "UPDATE users SET seen = now() WHERE id = $1", id) // want `\(\*pgx.Conn\).Exec inside a loop makes a database round-trip per row written: .*; send them together: a pgx.Batch, CopyFrom`
+	}
+	for _, id := range ids {
 		var n int
 		_ = pool.QueryRow(ctx, "SELECT 1 WHERE $1 > 0", id).Scan(&n) // want `\(\*pgxpool.Pool\).QueryRow inside a loop .*or queue the queries in a pgx.Batch`
 	}
@@ -132,7 +137,9 @@ func Redis(ctx context.Context, rdb *redis.Client, keys []string) {
 
 func Mongo(ctx context.Context, coll *mongo.Collection, ids []string) {
 	for _, id := range ids {
-		_ = coll.FindOne(ctx, bson.M{"_id": id})     // want `\(\*mongo.Collection\).FindOne inside a loop .*; fetch them together with one Find on an \$in filter`
+		_ = coll.FindOne(ctx, bson.M{"_id": id}) // want `\(\*mongo.Collection\).FindOne inside a loop .*; fetch them together with one Find on an \$in filter`
+	}
+	for _, id := range ids {
 		_, _ = coll.InsertOne(ctx, bson.M{"id": id}) // want `\(\*mongo.Collection\).InsertOne inside a loop makes a database round-trip per row written: .*InsertMany or BulkWrite`
 	}
 }
@@ -263,5 +270,19 @@ func Script(ctx context.Context, rdb *redis.Client, keys []string) {
 	local = append(local, keys...)
 	for _, k := range local {
 		_ = rdb.Del(ctx, k) // want `\(redis.cmdable\).Del inside a loop`
+	}
+}
+
+// Several round-trips in one loop body are one cause: one finding at the
+// first, the others as related positions.
+func Upserts(ctx context.Context, db *sql.DB, users []User) {
+	for _, u := range users {
+		var id int
+		err := db.QueryRowContext(ctx, "SELECT id FROM users WHERE name = $1", u.Name).Scan(&id) // want `\(\*sql.DB\).QueryRowContext inside a loop makes a database round-trip .* \(and 2 more round-trips in this loop\)`
+		if err == sql.ErrNoRows {
+			db.ExecContext(ctx, "INSERT INTO users (name) VALUES ($1)", u.Name)
+			continue
+		}
+		db.ExecContext(ctx, "UPDATE users SET seen = now() WHERE id = $1", id)
 	}
 }

@@ -1,0 +1,58 @@
+package basic
+
+import (
+	"encoding/json"
+	"io"
+	"net/http"
+)
+
+// A read that fails has already broken the connection: returning without
+// Close on that path pins nothing.
+func failedRead(c *http.Client, url string) ([]byte, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	data, err := io.ReadAll(resp.Body)
+	if err != nil {
+		return nil, err
+	}
+	resp.Body.Close()
+	return data, nil
+}
+
+// Never read on any path: every call's connection is dropped.
+func neverRead(c *http.Client, url string) error {
+	resp, err := c.Post(url, "application/json", nil) // want `closed without being read.*\[medium: no path reads the body\]`
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	return nil
+}
+
+// Read on success, closed unread on an error answer: often a connection
+// the server closes anyway.
+func unreadOnError(c *http.Client, url string, v any) error {
+	resp, err := c.Get(url) // want `closed without being read.*\[low: another path reads the body; the unread one is often an error answer\]`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return io.ErrUnexpectedEOF
+	}
+	return json.NewDecoder(resp.Body).Decode(v)
+}
+
+// A path that leaves the body open is the finding that matters.
+func leaks(c *http.Client, url string) error {
+	resp, err := c.Get(url) // want `not closed on every path.*\[high: a path leaves the body open\]`
+	if err != nil {
+		return err
+	}
+	if resp.StatusCode != http.StatusOK {
+		return io.ErrUnexpectedEOF
+	}
+	return resp.Body.Close()
+}
