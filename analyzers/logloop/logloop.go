@@ -19,6 +19,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -156,7 +157,17 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memo
 		End:     call.End(),
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: "the loop"}},
-	}, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn))
+	}, capped(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)))
+}
+
+// capped keeps a log finding at medium at most: a line per item costs far
+// less than a round-trip per item, and whether the loop is long enough for
+// it to matter is seldom in the code.
+func capped(j rank.Judgment) rank.Judgment {
+	if j.Level > confidence.Medium {
+		return rank.Judgment{Level: confidence.Medium, Why: j.Why + "; a log line per item costs less than a round-trip"}
+	}
+	return j
 }
 
 // overErrors reports whether the loop ranges over errors (for _, err :=

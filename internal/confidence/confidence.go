@@ -36,7 +36,7 @@ const (
 // Default is the lowest level reported unless -confidence says otherwise:
 // the lowest level whose findings were at least 90 % true on services
 // perflint was never tuned on (docs/precision.md).
-const Default = Medium
+const Default = High
 
 var names = [...]string{Low: "low", Medium: "medium", High: "high"}
 

@@ -175,8 +175,9 @@ func (o *origin) of(x ast.Expr, depth int) Evidence {
 		ev := o.of(x.X, depth+1)
 		if ev.Source == Served && ev.What == rowsOfQuery {
 			// A collection held by one stored record (a template's
-			// joins, an order's lines) is bounded by that record.
-			return Evidence{Decoded, "a field of a stored record"}
+			// joins, a role's permissions) is bounded by that record,
+			// and is as often the program's settings as its data.
+			return Evidence{Program, "a field of one stored record"}
 		}
 		return ev
 	case *ast.IndexExpr:
