@@ -189,11 +189,11 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 		if res.read {
 			j = rank.Judgment{Level: confidence.Low, Why: "another path reads the body; the unread one is often an error answer"}
 		}
-		msg = "on some path the response body is closed without being read: the transport then drops the connection instead of reusing it and the next request pays a new TCP/TLS handshake; read it to EOF first (io.Copy(io.Discard, resp.Body)) or upgrade to go 1.27, whose Close drains small bodies"
+		msg = "on some path the response body is closed without being read: the transport then drops the connection instead of reusing it and the next request pays a new TCP/TLS handshake; drain it before closing, bounded so a huge body is not read in full (io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))), or upgrade to go 1.27, whose Close drains small bodies"
 		at = res.unread
 	case c.strict && res.partial.IsValid():
 		j = rank.Judgment{Level: confidence.Low, Why: "the rest of a decoded body is usually small"}
-		msg = "on some path the response body is closed after a partial read (a decode) without draining the rest: the transport drops the connection instead of reusing it; drain it with io.Copy(io.Discard, resp.Body) before closing"
+		msg = "on some path the response body is closed after a partial read (a decode) without draining the rest: the transport drops the connection instead of reusing it; drain it with io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10)) before closing"
 		at = res.partial
 	}
 	if msg == "" {

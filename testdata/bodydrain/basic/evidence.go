@@ -56,3 +56,18 @@ func leaks(c *http.Client, url string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A bounded drain is the right one: a huge body is not read in full.
+func boundedDrain(c *http.Client, url string) error {
+	resp, err := c.Get(url)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		_, _ = io.Copy(io.Discard, io.LimitReader(resp.Body, 64<<10))
+		return io.ErrUnexpectedEOF
+	}
+	_, err = io.Copy(io.Discard, resp.Body)
+	return err
+}
