@@ -143,3 +143,31 @@ func TestRequiredSettings(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+// TestConfidenceSetting checks the confidence setting of a linter and of
+// the suite linter: accepted in any case, a bad value refused clearly, and
+// never passed on as an analyzer flag.
+func TestConfidenceSetting(t *testing.T) {
+	newTestAnalyzer("perflinttestconf")
+	for _, conf := range []map[string]any{{"confidence": "medium"}, {"Confidence": "LOW"}, {"confidence": "high", "strict": true}} {
+		linter, err := newLinter(t, "perflinttestconf", conf)
+		if err != nil {
+			t.Errorf("%v: %v", conf, err)
+			continue
+		}
+		if _, err := linter.BuildAnalyzers(); err != nil {
+			t.Errorf("%v: BuildAnalyzers: %v", conf, err)
+		}
+	}
+	for _, conf := range []map[string]any{{"confidence": "certain"}, {"confidence": 3}} {
+		if _, err := newLinter(t, "perflinttestconf", conf); err == nil || !strings.Contains(err.Error(), "confidence") {
+			t.Errorf("%v: error %v, want one naming the confidence setting", conf, err)
+		}
+	}
+	if _, err := newLinter(t, plugin.SuiteName, map[string]any{"confidence": "medium", "queryloop": map[string]any{}}); err != nil {
+		t.Errorf("suite linter with confidence: %v", err)
+	}
+	if _, err := newLinter(t, plugin.SuiteName, map[string]any{"confidence": "sure"}); err == nil {
+		t.Error("suite linter accepted confidence: sure")
+	}
+}

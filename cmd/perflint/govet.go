@@ -11,6 +11,10 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 // With -govet (and always for -fix and -diff), a standalone run goes
@@ -213,6 +217,9 @@ func printMergedJSON(w, stderr io.Writer, r io.Reader, runErr error) int {
 		}
 		for pkg, byAnalyzer := range tree {
 			if len(byAnalyzer) > 0 {
+				for name, raw := range byAnalyzer {
+					byAnalyzer[name] = withConfidence(raw)
+				}
 				merged[pkg] = byAnalyzer
 			}
 		}
@@ -227,6 +234,25 @@ func printMergedJSON(w, stderr io.Writer, r io.Reader, runErr error) int {
 		return 1
 	}
 	return 0
+}
+
+// withConfidence adds the confidence field the standalone path's JSON has
+// to each finding of go vet's list (read from its category); an analyzer's
+// failure ({"error": ...}) is left as it is.
+func withConfidence(raw json.RawMessage) json.RawMessage {
+	var list []map[string]any
+	if json.Unmarshal(raw, &list) != nil {
+		return raw
+	}
+	for _, f := range list {
+		category, _ := f["category"].(string)
+		f["confidence"] = confidence.Of(analysis.Diagnostic{Category: category}).String()
+	}
+	out, err := json.Marshal(list)
+	if err != nil {
+		return raw
+	}
+	return out
 }
 
 // printFindings writes findings as multichecker's text output does: the

@@ -133,8 +133,9 @@ func TestJSON(t *testing.T) {
 			t.Errorf("%v -json exit status %d, want 0 (multichecker convention)", mode, code)
 		}
 		var tree map[string]map[string][]struct {
-			Posn    string `json:"posn"`
-			Message string `json:"message"`
+			Posn       string `json:"posn"`
+			Message    string `json:"message"`
+			Confidence string `json:"confidence"`
 		}
 		if err := json.Unmarshal([]byte(out), &tree); err != nil {
 			t.Fatalf("%v -json output is not JSON: %v\n%s", mode, err, out)
@@ -143,6 +144,36 @@ func TestJSON(t *testing.T) {
 		if len(diags) != 2 {
 			t.Errorf("%v: got %d clientreuse diagnostics in JSON, want 2\n%s", mode, len(diags), out)
 		}
+		for _, d := range diags {
+			if d.Confidence != "high" || !strings.HasSuffix(d.Message, "[high: runs per request]") {
+				t.Errorf("%v: finding %s has confidence %q, message %q; want high in both", mode, d.Posn, d.Confidence, d.Message)
+			}
+		}
+	}
+}
+
+// TestConfidenceFlag checks that -confidence sets the lowest level
+// reported, in process and through go vet: the demo's handlers build pools
+// on the request path (high); a helper no handler is seen to call builds
+// one per item of a parameter (low).
+func TestConfidenceFlag(t *testing.T) {
+	bin := perflint(t)
+	for _, mode := range [][]string{nil, {"-govet"}} {
+		count := func(level string) int {
+			args := append(append([]string{}, mode...), "./levels")
+			if level != "" {
+				args = append([]string{"-confidence=" + level}, args...)
+			}
+			out, _ := run(t, bin, args...)
+			return strings.Count(out, ": sql.Open")
+		}
+		def, high, low := count(""), count("high"), count("low")
+		if def != 1 || high != 1 || low != 2 {
+			t.Errorf("%v: findings by default %d, -confidence=high %d, low %d; want 1, 1, 2", mode, def, high, low)
+		}
+	}
+	if out, code := run(t, bin, "-confidence=certain", "./levels"); code != 2 || !strings.Contains(out, "unknown confidence") {
+		t.Errorf("-confidence=certain: exit %d, output %q; want 2 and the error", code, out)
 	}
 }
 
