@@ -16,6 +16,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -53,8 +54,10 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		cond = sum.OnBranch(cur)
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
-		if !ok || sum.OnlyInItsLoops(call, summary.Pool) {
-			return // the callee's own loop is reported where it is
+		if !ok || sum.OnlyInItsLoops(call, summary.Pool) || sum.DropsPool(call) {
+			// The callee's own loop, or the pool it builds and drops on
+			// every call, is reported where it is built.
+			return
 		}
 		what, chain = apis.CalleeName(info, call), c
 		cond = sum.Conditional(call, summary.Pool)
@@ -77,6 +80,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	}
 	handler, ok := sum.Handler(fn)
 	if !ok {
+		if direct && sum.Drops(fn) {
+			reportDropped(pass, sum, cur, fn, what, kind, cond)
+		}
 		return
 	}
 	// A call into this package's own helper is reported at the pool the
@@ -93,6 +99,21 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		End:     n.End(),
 		Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 	}, onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct))
+}
+
+// reportDropped reports a pool that fn builds and throws away on every
+// call, at its construction: whatever calls fn pays for it, and that is
+// one cause however many callers there are. Where fn runs is not shown
+// here (a handler in another package, a worker), so the finding is medium.
+func reportDropped(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor, fn ast.Node, what string, kind apis.PoolKind, cond bool) {
+	info := pass.TypesInfo
+	n := cur.Node()
+	base := rank.Judgment{Level: confidence.Medium, Why: "built and dropped on every call; its callers are not shown"}
+	rank.Report(pass, analysis.Diagnostic{
+		Pos:     n.Pos(),
+		End:     n.End(),
+		Message: fmt.Sprintf("%s in %s builds a new %s on every call and drops it: %s; %s", describe(info, what, cur), sum.Name(fn), built(kind), cost(kind, "every call pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
+	}, onBranch(rank.Where(rank.Pass{Info: info, Sum: sum}, fn, base), cond, true))
 }
 
 // describe names the pool, saying so when a transport is built for a client.

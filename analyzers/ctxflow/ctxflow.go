@@ -14,6 +14,7 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/closers"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/rank"
@@ -407,8 +408,9 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 	// Any later use that attaches a context: req.WithContext(ctx) or
 	// req.Clone(ctx) (reassigned, or passed straight to Do), or a call that
 	// takes both the request and a context (a helper do(ctx, req)).
-	// Uses in source order: a use that hands the value to a call without a
-	// context first (c.Do(req)) sends it without one.
+	// Uses in source order: a use that sends the value without a context
+	// first (c.Do(req): a call that returns a response) ends the search;
+	// helpers that only read or decorate it (setHeaders(req)) do not.
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
 		use := c.Node().(*ast.Ident)
 		if use.Pos() <= as.End() || info.Uses[use] != v {
@@ -417,11 +419,22 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 		if attachesContext(info, c.Parent(), result) || passedWithContext(info, c) {
 			return true
 		}
-		if call, ok := c.Parent().Node().(*ast.CallExpr); ok && call.Fun != use {
+		if call, ok := c.Parent().Node().(*ast.CallExpr); ok && call.Fun != use && sends(info, call) {
 			return false
 		}
 	}
 	return false
+}
+
+// sends reports whether call sends what it is given: it returns an
+// *http.Response (Do, RoundTrip, a helper around them), or its result is
+// unknown (a function value).
+func sends(info *types.Info, call *ast.CallExpr) bool {
+	t := info.TypeOf(call)
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() > 0 {
+		t = tuple.At(0).Type()
+	}
+	return t == nil || closers.IsResponse(t)
 }
 
 // passedWithContext reports whether the identifier at cur is an argument of

@@ -109,6 +109,11 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	if fn == nil || sum.StartupOnly(fn) || skip.TestHelper(info, summary.OuterDecl(cur)) {
 		return finding{}, false
 	}
+	if sum.RecursiveLoader(call) && !sum.SelfCall(cur) {
+		// A tree loader that queries per node reports itself at its own
+		// recursive call; a loop that calls it adds the same cause again.
+		return finding{}, false
+	}
 	if runsQueryingLiteral(info, sum, call) {
 		return finding{}, false // the round-trips inside the literal are reported instead
 	}

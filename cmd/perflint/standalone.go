@@ -141,23 +141,36 @@ func workDir(dir string) (string, error) {
 }
 
 // unique drops the copies of a finding that a package and its test variant
-// both report (the same file is analyzed in each).
+// both report (the same file is analyzed in each). The copies may differ in
+// confidence, when the test variant's files change what the package shows
+// (a test that imports a driver): the plain package's copy is kept, since
+// it describes the program as it runs.
 func unique(res *driver.Result) []driver.Diagnostic {
 	type key struct {
 		pos, end token.Position
 		analyzer string
 		message  string
 	}
-	seen := make(map[key]bool)
+	at := make(map[key]int)
 	var kept []driver.Diagnostic
 	for _, d := range res.Diagnostics {
-		k := key{res.Fset.Position(d.Pos), res.Fset.Position(d.End), d.Analyzer.Name, d.Message}
-		if !seen[k] {
-			seen[k] = true
+		k := key{res.Fset.Position(d.Pos), res.Fset.Position(d.End), d.Analyzer.Name, confidence.Untagged(d.Message)}
+		i, seen := at[k]
+		switch {
+		case !seen:
+			at[k] = len(kept)
 			kept = append(kept, d)
+		case isTestVariant(kept[i].PackageID) && !isTestVariant(d.PackageID):
+			kept[i] = d
 		}
 	}
 	return kept
+}
+
+// isTestVariant reports whether a package ID names a test variant
+// ("p [p.test]") or a test package ("p.test", "p_test").
+func isTestVariant(id string) bool {
+	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test") || strings.HasSuffix(id, "_test")
 }
 
 func withFset(fset *token.FileSet, diags []driver.Diagnostic) []diagnostic {

@@ -72,6 +72,20 @@ func Set(d *analysis.Diagnostic, l Level, why string) {
 	d.Message += fmt.Sprintf(" [%s: %s]", l, why)
 }
 
+// Untagged returns a finding's message without the trailing level tag
+// Set added: what two copies of one finding share whatever their levels.
+func Untagged(msg string) string {
+	if !strings.HasSuffix(msg, "]") {
+		return msg
+	}
+	for l := Low; l <= High; l++ {
+		if i := strings.LastIndex(msg, " ["+names[l]+": "); i >= 0 {
+			return msg[:i]
+		}
+	}
+	return msg
+}
+
 // Lower returns the level below l; Low stays Low.
 func (l Level) Lower() Level { return max(l-1, Low) }
 

@@ -18,11 +18,19 @@ import (
 type Judgment struct {
 	Level confidence.Level
 	Why   string
+	// Drop: the finding is in code that never runs in production (a test
+	// harness, a mock, an example): not reported.
+	Drop bool
+}
+
+// harness is the judgment of code outside production.
+func harness(why string) Judgment {
+	return Judgment{Level: confidence.Low, Why: "runs in " + why, Drop: true}
 }
 
 // Lower returns j one level lower, with why added to the reason.
 func (j Judgment) Lower(why string) Judgment {
-	return Judgment{j.Level.Lower(), j.Why + "; " + why}
+	return Judgment{Level: j.Level.Lower(), Why: j.Why + "; " + why, Drop: j.Drop}
 }
 
 // InLoop judges a finding that repeats once per iteration of loop l in
@@ -33,29 +41,32 @@ func (j Judgment) Lower(why string) Judgment {
 // loop.
 func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	place, why := pass.Sum.Where(fn)
-	if place == summary.Rare {
-		return Judgment{confidence.Low, "runs in " + why}
+	switch place {
+	case summary.Harness:
+		return harness(why)
+	case summary.Rare:
+		return Judgment{Level: confidence.Low, Why: "runs in " + why}
 	}
 	ev := loops.Origin(pass.Info, l, pass.fetches)
 	switch ev.Source {
 	case loops.Served:
-		return Judgment{confidence.High, "the loop goes over " + ev.What}
+		return Judgment{Level: confidence.High, Why: "the loop goes over " + ev.What}
 	case loops.Program:
-		return Judgment{confidence.Low, "the loop goes over " + ev.What + ", not over data the program serves"}
+		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", not over data the program serves"}
 	case loops.Decoded:
-		return Judgment{confidence.Medium, "the loop goes over " + ev.What + ", from a request or from storage"}
+		return Judgment{Level: confidence.Medium, Why: "the loop goes over " + ev.What + ", from a request or from storage"}
 	case loops.Param:
 		// Only callers show whether a parameter is served data; a
 		// function the package's handlers run is on the request path.
 		if place == summary.PerRequest {
-			return Judgment{confidence.Medium, "on the request path, the loop goes over " + ev.What}
+			return Judgment{Level: confidence.Medium, Why: "on the request path, the loop goes over " + ev.What}
 		}
-		return Judgment{confidence.Low, "the loop goes over " + ev.What + ", whose size its callers decide"}
+		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", whose size its callers decide"}
 	}
 	if place == summary.PerRequest {
-		return Judgment{confidence.Medium, "on the request path; where the loop's items come from is not shown"}
+		return Judgment{Level: confidence.Medium, Why: "on the request path; where the loop's items come from is not shown"}
 	}
-	return Judgment{confidence.Low, "neither the loop's data nor a request path is shown"}
+	return Judgment{Level: confidence.Low, Why: "neither the loop's data nor a request path is shown"}
 }
 
 // PerCall judges a finding that costs once per run of fn: high on the
@@ -64,11 +75,13 @@ func PerCall(pass Pass, fn ast.Node) Judgment {
 	place, why := pass.Sum.Where(fn)
 	switch place {
 	case summary.PerRequest:
-		return Judgment{confidence.High, "runs per request"}
+		return Judgment{Level: confidence.High, Why: "runs per request"}
+	case summary.Harness:
+		return harness(why)
 	case summary.Rare:
-		return Judgment{confidence.Low, "runs in " + why}
+		return Judgment{Level: confidence.Low, Why: "runs in " + why}
 	}
-	return Judgment{confidence.Medium, "no request path or loop is shown; each call pays it"}
+	return Judgment{Level: confidence.Medium, Why: "no request path or loop is shown; each call pays it"}
 }
 
 // Pass is what the judgments read: the package's types and summaries.
@@ -89,6 +102,9 @@ func (p Pass) fetches(call *ast.CallExpr) bool {
 
 // Report gives d the judgment's confidence and reports it.
 func Report(pass *analysis.Pass, d analysis.Diagnostic, j Judgment) {
+	if j.Drop {
+		return
+	}
 	confidence.Set(&d, j.Level, j.Why)
 	pass.Report(d)
 }
@@ -101,8 +117,11 @@ func Where(pass Pass, fn ast.Node, base Judgment) Judgment {
 	if fn == nil {
 		return base
 	}
-	if place, why := pass.Sum.Where(fn); place == summary.Rare {
-		return Judgment{confidence.Low, "runs in " + why}
+	switch place, why := pass.Sum.Where(fn); place {
+	case summary.Harness:
+		return harness(why)
+	case summary.Rare:
+		return Judgment{Level: confidence.Low, Why: "runs in " + why}
 	}
 	return base
 }

@@ -63,6 +63,14 @@ type Fact struct {
 	// tests one of its parameters (a transport built when the options
 	// carry none): whether a call has them depends on its arguments.
 	Cond [numEffects]bool
+	// Recursive marks a function that calls itself once per item of a
+	// loop of its own (a tree loader): that self-call is where its cost is
+	// reported, once, not at each caller's loop.
+	Recursive bool
+	// Drops marks a function that builds its pool and throws it away on
+	// every call (neither returned nor stored): reported at the
+	// construction, not at its callers.
+	Drops bool
 }
 
 func (*Fact) AFact() {}
@@ -121,6 +129,11 @@ type body struct {
 	// cond marks the effects whose chain starts under a branch on a
 	// parameter (see Fact.Cond).
 	cond [numEffects]bool
+	// recursive: calls itself inside a loop of its own.
+	recursive bool
+	// dropsPool: every pool the body builds itself stays in it (see
+	// dropped); keepsPool: one is returned, stored or passed on.
+	dropsPool, keepsPool bool
 
 	// listCalls are the bodies whose result this one returns: List flows
 	// only through them, not through every call.
@@ -131,6 +144,7 @@ type body struct {
 	reachedFrom *body  // the handler whose requests run this body
 	startup     bool   // runs only at start-up
 	rare        string // why it runs once per command or deploy, or ""
+	test        bool   // declared in a _test.go file: runs only under go test
 	outer       string // for literals: the enclosing declaration's name
 }
 
@@ -174,7 +188,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 	var services []*types.Interface
 	servicesKnown := false
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		b := &body{node: cur.Node()}
+		b := &body{node: cur.Node(), test: r.inTestFile(cur.Node())}
 		var sig *types.Signature
 		switch n := cur.Node().(type) {
 		case *ast.FuncDecl:
@@ -258,6 +272,7 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 				if caller.chains[Pool] == "" {
 					caller.cond[Pool] = r.OnBranch(cur)
 				}
+				r.notePoolSite(caller, cur)
 				r.setEffect(caller, Pool, p.What, cur, true)
 			}
 			r.markCLIFuncs(n)
@@ -285,10 +300,16 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 			if caller.chains[e] == "" {
 				caller.cond[e] = r.OnBranch(cur)
 			}
+			if e == Pool {
+				r.notePoolSite(caller, cur)
+			}
 			r.setEffect(caller, e, name, cur, true)
 		}
 	}
 	if target := r.bodyCalled(call); target != nil {
+		if target == caller && r.inLoop(cur) {
+			caller.recursive = true
+		}
 		link(caller, target, cur)
 		return
 	}
@@ -557,8 +578,8 @@ func firstResultIsSlice(info *types.Info, call *ast.CallExpr) bool {
 // markRequestPath marks the bodies that HTTP handlers of this package run.
 func (r *Result) markRequestPath(order []*body) {
 	for _, h := range order {
-		if !h.handler {
-			continue
+		if !h.handler || h.test {
+			continue // a handler of a test file serves only the test
 		}
 		queue := []*body{h}
 		if h.reachedFrom == nil {
@@ -575,6 +596,11 @@ func (r *Result) markRequestPath(order []*body) {
 			}
 		}
 	}
+}
+
+// inTestFile reports whether n is in a _test.go file.
+func (r *Result) inTestFile(n ast.Node) bool {
+	return strings.HasSuffix(r.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
 // isCLIAction reports whether the function literal or value at cur is a
@@ -624,6 +650,9 @@ func markRare(order []*body, isMain bool) {
 			}
 			why := ""
 			for _, c := range b.callers {
+				if c.test {
+					continue
+				}
 				if c.rare == "" && !c.startup {
 					why = ""
 					break
@@ -648,10 +677,14 @@ func markStartup(order []*body, isMain bool) {
 			if b.startup || b.handler || b.escapes || len(b.callers) == 0 || !b.private(isMain) {
 				continue
 			}
-			all := true
+			all, seen := true, false
 			for _, c := range b.callers {
-				all = all && c.startup
+				if c.test {
+					continue // tests call anything; they say nothing of production
+				}
+				all, seen = all && c.startup, true
 			}
+			all = all && seen
 			if all {
 				b.startup = true
 				changed = true
@@ -674,7 +707,7 @@ func (b *body) private(isMain bool) bool {
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
 		if b.chains != ([numEffects]string{}) {
-			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond})
+			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Recursive: b.recursive, Drops: b.drops()})
 		}
 	}
 }
@@ -713,6 +746,58 @@ func (r *Result) propagatePerCall(order []*body) {
 			}
 		}
 	}
+}
+
+// RecursiveLoader reports whether the function call runs calls itself per
+// item of a loop of its own: its self-call is the one finding for its cost.
+func (r *Result) RecursiveLoader(call *ast.CallExpr) bool {
+	if b := r.bodyCalled(call); b != nil {
+		return b.recursive
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	var fact Fact
+	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Recursive
+}
+
+// notePoolSite records whether the pool built at cur, in b, stays in b.
+func (r *Result) notePoolSite(b *body, cur inspector.Cursor) {
+	if r.dropped(cur) {
+		b.dropsPool = true
+	} else {
+		b.keepsPool = true
+	}
+}
+
+// drops reports whether b builds its pool itself and throws it away on
+// every call: every pool it builds stays in it, and no pool comes from a
+// callee.
+func (b *body) drops() bool {
+	return b.dropsPool && !b.keepsPool && b.perCall[Pool]
+}
+
+// DropsPool reports whether the function call runs builds a pool and
+// throws it away on every call: the construction is the finding.
+func (r *Result) DropsPool(call *ast.CallExpr) bool {
+	if b := r.bodyCalled(call); b != nil {
+		return b.drops()
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	var fact Fact
+	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Drops
+}
+
+// Drops reports whether fn (a declaration or literal of the package)
+// builds a pool and throws it away on every call.
+func (r *Result) Drops(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.drops()
+}
+
+// SelfCall reports whether the call at cur calls the function it is in.
+func (r *Result) SelfCall(cur inspector.Cursor) bool {
+	call, ok := cur.Node().(*ast.CallExpr)
+	fn := EnclosingFunc(cur)
+	return ok && fn != nil && r.bodyCalled(call) == r.bodies[fn] && r.bodies[fn] != nil
 }
 
 // Conditional reports whether the function call runs has effect e only on

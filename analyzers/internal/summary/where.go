@@ -26,10 +26,13 @@ const (
 	// Startup: main, init, package variables, sync.Once, and what only they
 	// run. The analyzers do not report there.
 	Startup
+	// Harness: test support code, mocks, examples and development tools
+	// outside _test.go. The analyzers do not report there either.
+	Harness
 )
 
 // Where returns where fn (a *ast.FuncDecl or *ast.FuncLit of the package)
-// runs, and for Rare why.
+// runs, and for Rare and Harness why.
 func (r *Result) Where(fn ast.Node) (Place, string) {
 	b := r.bodies[fn]
 	switch {
@@ -37,8 +40,10 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 		return Anywhere, ""
 	case b.startup:
 		return Startup, ""
-	case r.harness != "":
+	case r.harness == migration:
 		return Rare, r.harness
+	case r.harness != "":
+		return Harness, r.harness
 	case b.reachedFrom != nil:
 		return PerRequest, ""
 	case b.rare != "":
@@ -46,6 +51,8 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 	}
 	return Anywhere, ""
 }
+
+const migration = "a migration"
 
 // harnessPackage returns why the package's code runs only under tests,
 // demos or by hand, or "": it imports testing or httptest in its non-test
@@ -62,7 +69,7 @@ func (r *Result) harnessPackage() string {
 		case "hack", "scripts":
 			return "a development tool"
 		case "migrations", "migration", "migrate":
-			return "a migration"
+			return migration
 		}
 	}
 	for _, f := range r.pass.Files {

@@ -27,3 +27,11 @@ func Stream(w http.ResponseWriter, r *http.Request) {
 		_ = c
 	}
 }
+
+// The helper's own finding is the one: not reported again here.
+func Forward(w http.ResponseWriter, r *http.Request) {
+	resp, err := httpx.Get("http://upstream")
+	if err == nil {
+		resp.Body.Close()
+	}
+}

@@ -6,7 +6,6 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"os/exec"
 	"time"
 )
@@ -49,10 +48,14 @@ func CLI() {
 }
 
 // Traps: the context is attached to the request at once, in the same
-// expression or as the request's first use (memos' mcp adapter): nothing
+// expression or as the request's first use: nothing
 // is dropped.
-func AttachedInline(ctx context.Context) *http.Request {
-	return httptest.NewRequest("GET", "/x", nil).WithContext(ctx)
+type builder struct{ req *http.Request }
+
+func (b builder) Build() *http.Request { return b.req }
+
+func AttachedInline(ctx context.Context, b builder) *http.Request {
+	return b.Build().WithContext(ctx)
 }
 
 func AttachedFirst(ctx context.Context) (*http.Request, error) {

@@ -179,3 +179,46 @@ func Recount(db *gorm.DB) {
 		db.Model(&Template{}).Where("id = ?", t.ID).Update("joins", len(t.Joins)) // want `\[high: the loop goes over the rows of a query\]`
 	}
 }
+
+type Node struct {
+	ID       int
+	Children []Node
+}
+
+// A tree loaded with a query per node: one finding, at the recursive call.
+func (s *store) loadChildren(ctx context.Context, n *Node) error {
+	rows, err := s.db.QueryContext(ctx, "SELECT id FROM nodes WHERE parent = $1", n.ID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var c Node
+		_ = rows.Scan(&c.ID)
+		n.Children = append(n.Children, c)
+	}
+	rows.Close()
+	for i := range n.Children {
+		if err := s.loadChildren(ctx, &n.Children[i]); err != nil { // want `\(\*evidence.store\).loadChildren inside a loop makes a database round-trip per iteration`
+			return err
+		}
+	}
+	return nil
+}
+
+// The callers' loops over the loader add the same cause again: not reported.
+func (s *store) Tree(ctx context.Context) ([]Node, error) {
+	var roots []Node
+	rows, _ := s.db.QueryContext(ctx, "SELECT id FROM nodes WHERE parent IS NULL")
+	for rows.Next() {
+		var n Node
+		_ = rows.Scan(&n.ID)
+		roots = append(roots, n)
+	}
+	rows.Close()
+	for i := range roots {
+		if err := s.loadChildren(ctx, &roots[i]); err != nil {
+			return nil, err
+		}
+	}
+	return roots, nil
+}

@@ -6,7 +6,6 @@ import (
 	"context"
 	"database/sql"
 	"errors"
-	"testing"
 
 	"github.com/redis/go-redis/v9"
 )
@@ -45,18 +44,6 @@ func FirstHit(ctx context.Context, rdb *redis.Client, queues []string) (string, 
 		return v, nil
 	}
 	return "", redis.Nil
-}
-
-// Test helpers in non-test files run only under go test
-// (asynq internal/testutil/testutil.go:283@785bb72, go-rest-api
-// internal/test/db.go:41@c310133).
-func SeedUsers(tb testing.TB, db *sql.DB, names []string) {
-	tb.Helper()
-	for _, n := range names {
-		if _, err := db.Exec("INSERT INTO users (name) VALUES ($1)", n); err != nil { // a test helper
-			tb.Fatal(err)
-		}
-	}
 }
 
 // A server-side cursor read row by row until sql.ErrNoRows: the exit

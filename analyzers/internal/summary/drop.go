@@ -1,0 +1,104 @@
+package summary
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/astx"
+)
+
+// dropped reports whether the pool built at cur stays in its function:
+// held by local variables only (or used in place), used through its
+// methods and fields, and never returned, stored elsewhere or passed on.
+// Such a function builds a pool and throws it away on every call: one
+// cause, reported at the construction whatever calls it.
+func (r *Result) dropped(cur inspector.Cursor) bool {
+	c := cur
+	for {
+		p := c.Parent()
+		switch pn := p.Node().(type) {
+		case *ast.ParenExpr, *ast.UnaryExpr:
+			c = p
+			continue
+		case *ast.KeyValueExpr:
+			// &http.Client{Transport: &http.Transport{}}: the client holds it.
+			if _, ok := p.Parent().Node().(*ast.CompositeLit); ok && pn.Value == c.Node() {
+				c = p.Parent()
+				continue
+			}
+			return false
+		case *ast.SelectorExpr:
+			return pn.X == c.Node() // (&http.Client{…}).Do(req): used in place
+		case *ast.AssignStmt:
+			if pn.Tok != token.DEFINE && !(pn.Tok == token.ASSIGN && r.localsOnly(pn.Lhs)) {
+				return false
+			}
+			return r.heldLocally(p, pn.Lhs)
+		case *ast.ValueSpec:
+			return r.heldLocally(p, identsOf(pn.Names))
+		}
+		return false
+	}
+}
+
+// localsOnly reports whether every left-hand side is a local variable.
+func (r *Result) localsOnly(lhs []ast.Expr) bool {
+	for _, l := range lhs {
+		id, ok := l.(*ast.Ident)
+		if !ok {
+			return false
+		}
+		if v, ok := r.pass.TypesInfo.ObjectOf(id).(*types.Var); ok && v.Parent() == v.Pkg().Scope() {
+			return false
+		}
+	}
+	return true
+}
+
+func identsOf(names []*ast.Ident) []ast.Expr {
+	out := make([]ast.Expr, len(names))
+	for i, n := range names {
+		out[i] = n
+	}
+	return out
+}
+
+// heldLocally reports whether the variables in lhs are used, in the
+// function around at, only as the operand of a selector (v.Do(req),
+// v.Close(), v.Timeout).
+func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
+	fn, ok := astx.FuncAt(at)
+	if !ok {
+		return false
+	}
+	info := r.pass.TypesInfo
+	vars := make(map[types.Object]bool)
+	for _, l := range lhs {
+		if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+			if obj := info.ObjectOf(id); obj != nil && !isErrorVar(obj) {
+				vars[obj] = true
+			}
+		}
+	}
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		id := c.Node().(*ast.Ident)
+		if !vars[info.Uses[id]] {
+			continue
+		}
+		sel, ok := c.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != id {
+			return false
+		}
+		if inner, _ := astx.FuncAt(c); inner.Node() != fn.Node() {
+			return false // captured by a closure, which may outlive the call
+		}
+	}
+	return true
+}
+
+func isErrorVar(obj types.Object) bool {
+	return types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+}
