@@ -88,6 +88,20 @@ func (s *Server) Routes() http.Handler {
 	return mux
 }
 
+// CancelOrders cancels the orders whose IDs the request body lists. The
+// benchmark never calls it: default.pgo has no samples in it.
+func (s *Server) CancelOrders(w http.ResponseWriter, r *http.Request) {
+	var ids []int
+	if err := json.NewDecoder(r.Body).Decode(&ids); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	for _, id := range ids {
+		log.Printf("cancelling order %d", id)
+	}
+	w.WriteHeader(http.StatusNoContent)
+}
+
 // ListOrders lists the orders of a status, most valuable first.
 func (s *Server) ListOrders(w http.ResponseWriter, r *http.Request) {
 	status := r.URL.Query().Get("status")
@@ -109,18 +123,4 @@ func (s *Server) ListOrders(w http.ResponseWriter, r *http.Request) {
 // Health answers load balancers.
 func (s *Server) Health(w http.ResponseWriter, r *http.Request) {
 	w.Write([]byte("ok\n"))
-}
-
-// CancelOrders cancels the orders whose IDs the request body lists. The
-// benchmark never calls it: default.pgo has no samples in it.
-func (s *Server) CancelOrders(w http.ResponseWriter, r *http.Request) {
-	var ids []int
-	if err := json.NewDecoder(r.Body).Decode(&ids); err != nil {
-		http.Error(w, err.Error(), http.StatusBadRequest)
-		return
-	}
-	for _, id := range ids {
-		log.Printf("cancelling order %d", id)
-	}
-	w.WriteHeader(http.StatusNoContent)
 }
