@@ -216,6 +216,7 @@ func byShare(fset *token.FileSet, ranker *ranking.Ranker, diags []driver.Diagnos
 		diags[i] = r.d
 	}
 }
+
 // printPlain writes a finding as multichecker's text output does: position
 // and message, each related position indented by a tab, and with context
 // >= 0 the source lines around each.
