@@ -417,7 +417,7 @@ mode_profile() {
 		TREE[$k]=$(median "$k" "$n" TREE)
 		FINDS[$k]=${FINDS[$k-1]} LOAD[$k]=${LOAD[$k-1]} RC[$k]=${RC[$k-1]}
 	done
-	table "$(basename "$dir"): perflint -profile=off vs -profile=$(basename "$prof") ($(du -h "$prof" | cut -f1)), medians of $n runs" without with
+	table "$(basename "$dir"): perflint -profile=off vs -profile=$(basename "$prof") ($(du -h "$prof" | cut -f1 | tr -d "\n")), medians of $n runs" without with
 	echo
 	echo "== reading large profiles (go test -bench BenchmarkLoad ./internal/profile)"
 	(cd "$root" && go test -run '^$' -bench BenchmarkLoad -benchtime 5x ./internal/profile) | grep -E '^Benchmark|^cpu:'
