@@ -11,6 +11,12 @@
 #                                   bench/golangci-peers.yml  vs  perflint ./... (the
 #                                   streaming in-process driver)  vs  perflint -govet ./...
 #                                   (driven by go vet; + a warm -govet re-run)
+#   bench/bench.sh profile [DIR [PROFILE]]
+#                                   perflint -profile=off ./...  vs  perflint -profile=PROFILE ./...
+#                                   in DIR (default: testdata/profile, the order service, and
+#                                   its default.pgo), REPEAT times each (default 5), medians;
+#                                   then go test -bench BenchmarkLoad ./internal/profile (reading
+#                                   10 MB synthetic profiles)
 #
 # std and deps print two tables: "cold" (each tool runs on its own copy of a
 # GOCACHE in which the packages are already compiled but nothing has been
@@ -378,6 +384,45 @@ mode_corpus() {
 	done
 }
 
+# median KEYPREFIX N ARRAY — the median of ARRAY[KEYPREFIX-1..N].
+median() {
+	local prefix=$1 n=$2 i
+	local -n arr=$3
+	for ((i = 1; i <= n; i++)); do echo "${arr[$prefix-$i]}"; done |
+		sort -g | awk '{v[NR] = $1} END {print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2}'
+}
+
+# mode_profile [DIR [PROFILE]]: what ranking by a profile costs: perflint
+# without and with it, alternated REPEAT times on the same warm build
+# cache (the difference is reading the profile, indexing the functions of
+# packages with findings, and one go list to find default.pgo); then the
+# cost of reading large profiles alone.
+mode_profile() {
+	local dir=${1:-$root/testdata/profile} prof=${2:-}
+	dir=$(cd "$dir" && pwd) || die "no such directory: $1"
+	[[ -n $prof ]] || prof=$dir/default.pgo
+	prof=$(cd "$(dirname "$prof")" && pwd)/$(basename "$prof")
+	[[ -f $prof ]] || die "no profile at $prof"
+	local n=${REPEAT:-5} i k
+	build_perflint
+	(cd "$dir" && go build ./... && "$perflint" -profile=off ./... >/dev/null 2>&1 || true) # warm caches
+	for ((i = 1; i <= n; i++)); do
+		measure "without-$i" "$dir" "0 3" "$perflint" -profile=off ./...
+		measure "with-$i" "$dir" "0 3" "$perflint" -profile="$prof" ./...
+	done
+	for k in without with; do
+		WALL[$k]=$(median "$k" "$n" WALL)
+		CPU[$k]=$(median "$k" "$n" CPU)
+		PEAK[$k]=$(median "$k" "$n" PEAK)
+		TREE[$k]=$(median "$k" "$n" TREE)
+		FINDS[$k]=${FINDS[$k-1]} LOAD[$k]=${LOAD[$k-1]} RC[$k]=${RC[$k-1]}
+	done
+	table "$(basename "$dir"): perflint -profile=off vs -profile=$(basename "$prof") ($(du -h "$prof" | cut -f1 | tr -d "\n")), medians of $n runs" without with
+	echo
+	echo "== reading large profiles (go test -bench BenchmarkLoad ./internal/profile)"
+	(cd "$root" && go test -run '^$' -bench BenchmarkLoad -benchtime 5x ./internal/profile) | grep -E '^Benchmark|^cpu:'
+}
+
 # ---------------------------------------------------------------- main
 
 (($# > 0)) || {
@@ -392,6 +437,7 @@ std) mode_std ;;
 deps) mode_deps ;;
 scale) mode_scale ;;
 corpus) mode_corpus "$@" ;;
+profile) mode_profile "$@" ;;
 -h | --help | help) usage ;;
 *)
 	usage >&2

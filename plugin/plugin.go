@@ -34,8 +34,17 @@
 //	      strict: true
 //
 // Every linter also takes a confidence setting (high, medium or low; the
-// default is medium): the lowest confidence it reports. For the perflint
+// default is high): the lowest confidence it reports. For the perflint
 // linter it stands beside the analyzer names.
+//
+// Every linter also takes a profile setting: the path of a CPU profile of
+// the program (a default.pgo, or any pprof CPU profile), relative to the
+// directory golangci-lint runs in. Findings in code the profile saw run
+// become high confidence and end with their CPU share ("[cpu 4.2%]"); those
+// in code it never saw drop a level (see README, Ranking by a production
+// profile). The plugin looks for no default.pgo: without the setting,
+// nothing is ranked. Like confidence, it stands beside the analyzer names
+// for the perflint linter.
 //
 // Enable either the per-analyzer linters or perflint, not both: each would
 // report the same findings.
@@ -57,6 +66,8 @@ import (
 
 	"github.com/perflint/perflint/analyzers/suite"
 	"github.com/perflint/perflint/internal/confidence"
+	"github.com/perflint/perflint/internal/profile"
+	"github.com/perflint/perflint/internal/ranking"
 )
 
 // SuiteName is the name of the linter that runs every perflint analyzer.
@@ -85,14 +96,43 @@ func Register(analyzers ...*analysis.Analyzer) {
 type linterPlugin struct {
 	analyzers []*analysis.Analyzer
 	min       *confidence.Flag // the lowest confidence reported
+	ranker    *ranking.Ranker  // nil without a profile
 }
 
 func (p *linterPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 	built := make([]*analysis.Analyzer, len(p.analyzers))
 	for i, a := range p.analyzers {
-		built[i] = confidence.Filter(withoutRelated(a), p.min)
+		// The ranker sits inside the filter, which must see its levels.
+		built[i] = confidence.Filter(p.ranker.Wrap(withoutRelated(a)), p.min)
 	}
 	return built, nil
+}
+
+// profileSetting removes the profile key from settings and returns a ranker
+// for the profile it names, read now so that a bad path fails the
+// configuration; nil when absent, empty or off.
+func profileSetting(settings map[string]any) (*ranking.Ranker, error) {
+	var ranker *ranking.Ranker
+	for key, v := range settings {
+		if normalize(key) != "profile" {
+			continue
+		}
+		delete(settings, key)
+		path, ok := v.(string)
+		if !ok {
+			return nil, fmt.Errorf("setting %q: want the path of a CPU profile (or off), got %v", key, v)
+		}
+		if path == "" || path == ranking.Off {
+			continue
+		}
+		p, err := profile.Load(path)
+		if err != nil {
+			return nil, fmt.Errorf("setting %q: %w", key, err)
+		}
+		ranker = ranking.New()
+		ranker.Use(p, nil)
+	}
+	return ranker, nil
 }
 
 // confidenceSetting removes the confidence key from settings and returns
@@ -148,10 +188,14 @@ func newPlugin(a *analysis.Analyzer, conf any) (register.LinterPlugin, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", a.Name, err)
 	}
+	ranker, err := profileSetting(settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", a.Name, err)
+	}
 	if err := applySettings(a, settings); err != nil {
 		return nil, err
 	}
-	return &linterPlugin{analyzers: []*analysis.Analyzer{a}, min: min}, nil
+	return &linterPlugin{analyzers: []*analysis.Analyzer{a}, min: min, ranker: ranker}, nil
 }
 
 func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPlugin, error) {
@@ -163,6 +207,10 @@ func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPl
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", SuiteName, err)
 	}
+	ranker, err := profileSetting(settings)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", SuiteName, err)
+	}
 	byName := make(map[string]*analysis.Analyzer, len(analyzers))
 	for _, a := range analyzers {
 		byName[strings.ToLower(a.Name)] = a
@@ -170,7 +218,7 @@ func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPl
 	for _, key := range sortedKeys(settings) {
 		a, ok := byName[strings.ToLower(key)]
 		if !ok {
-			return nil, fmt.Errorf("%s: unknown setting %q; valid settings are analyzer names: %s",
+			return nil, fmt.Errorf("%s: unknown setting %q; valid settings are confidence, profile and analyzer names: %s",
 				SuiteName, key, strings.Join(analyzerNames(analyzers), ", "))
 		}
 		options, ok := settings[key].(map[string]any)
@@ -182,7 +230,7 @@ func newSuitePlugin(analyzers []*analysis.Analyzer, conf any) (register.LinterPl
 			return nil, err
 		}
 	}
-	return &linterPlugin{analyzers: analyzers, min: min}, nil
+	return &linterPlugin{analyzers: analyzers, min: min, ranker: ranker}, nil
 }
 
 // applySettings sets a's flags from golangci-lint settings. A key that names

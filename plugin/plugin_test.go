@@ -115,7 +115,7 @@ func TestSuiteRegistered(t *testing.T) {
 		t.Errorf("%s: BuildAnalyzers() returns %d analyzers, want %d", plugin.SuiteName, len(got), len(analyzers))
 	}
 	if _, err := newLinter(t, plugin.SuiteName, map[string]any{"nosuch": map[string]any{}}); err == nil ||
-		!strings.Contains(err.Error(), `unknown setting "nosuch"; valid settings are analyzer names`) {
+		!strings.Contains(err.Error(), `unknown setting "nosuch"; valid settings are confidence, profile and analyzer names`) {
 		t.Errorf("unknown analyzer in perflint settings: error %v", err)
 	}
 }

@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+
+	"github.com/perflint/perflint/internal/ranking"
 )
 
 // vetMode reports whether the go command is driving this process: it asks
@@ -69,6 +71,8 @@ type driverFlags struct {
 	timing       bool
 	tags         string
 	version      bool
+	profile      string // path, "" for the main package's default.pgo, or ranking.Off
+	sort         string
 }
 
 func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFlags {
@@ -99,6 +103,8 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 	fs.StringVar(&d.trace, "trace", "", "write trace log to this file")
 	fs.BoolVar(&d.timing, "timing", false, timingUsage)
 	fs.StringVar(&d.tags, "tags", "", tagsUsage)
+	fs.StringVar(&d.profile, "profile", "", ranking.Usage)
+	fs.StringVar(&d.sort, "sort", sortPosition, sortUsage)
 	fs.Var(versionFlag{&d.version}, "V", versionUsage)
 	// multichecker's legacy vet flags, accepted and ignored as it does.
 	fs.Bool("source", false, "no effect (deprecated)")
@@ -115,7 +121,14 @@ func (d *driverFlags) buildFlags() []string {
 	return []string{"-tags=" + d.tags}
 }
 
+// -sort values.
 const (
+	sortPosition = "position"
+	sortProfile  = "profile"
+)
+
+const (
+	sortUsage    = "order of text output: position (file, line), or profile (by the CPU share of the code, highest first; then position)"
 	tagsUsage    = "a comma-separated list of build tags to consider satisfied, as the go command's -tags (e.g. -tags=integration)"
 	versionUsage = "print perflint's version and exit (-V=full: the go command's tool-ID line)"
 	timingUsage  = "print to stderr where the time went: go list, type checking, each analyzer, the slowest packages"
@@ -132,6 +145,8 @@ func registerHelpFlags() {
 	flag.String("format", "text", formatUsage)
 	flag.Bool("govet", false, govetUsage)
 	flag.Bool("timing", false, timingUsage)
+	flag.String("profile", "", ranking.Usage)
+	flag.String("sort", sortPosition, sortUsage)
 }
 
 // addCommandLine adds the flags main registered on flag.CommandLine (such as

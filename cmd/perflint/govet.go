@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"os/exec"
+	"path/filepath"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -15,6 +17,7 @@ import (
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perflint/perflint/internal/confidence"
+	"github.com/perflint/perflint/internal/ranking"
 )
 
 // With -govet (and always for -fix and -diff), a standalone run goes
@@ -44,7 +47,7 @@ func runThroughGoVet(args []string, dir string, stdout, stderr io.Writer) int {
 		return 1
 	}
 	vet := []string{"vet", "-vettool=" + self}
-	args = dropDriverDefaults(args)
+	args = absProfile(dropDriverDefaults(args), dir)
 	command := func(args []string) *exec.Cmd {
 		cmd := exec.Command("go", append(vet, args...)...)
 		cmd.Dir, cmd.Stdin, cmd.Stdout, cmd.Stderr = dir, os.Stdin, stdout, stderr
@@ -96,10 +99,10 @@ func dropDriverDefaults(args []string) []string {
 			return append(kept, args[i:]...)
 		}
 		switch strings.TrimLeft(a, "-") {
-		case "govet", "govet=true", "format=text", "sarif=false", "test", "test=true":
+		case "govet", "govet=true", "format=text", "sarif=false", "test", "test=true", "sort=" + sortPosition:
 			continue
-		case "format":
-			if i+1 < len(args) && args[i+1] == "text" {
+		case "format", "sort":
+			if i+1 < len(args) && args[i+1] == map[string]string{"format": "text", "sort": sortPosition}[strings.TrimLeft(a, "-")] {
 				i++
 				continue
 			}
@@ -107,6 +110,34 @@ func dropDriverDefaults(args []string) []string {
 		kept = append(kept, a)
 	}
 	return kept
+}
+
+// absProfile makes a -profile path absolute: the go command runs the tool
+// in each package's directory.
+func absProfile(args []string, dir string) []string {
+	abs := func(path string) string {
+		if path == "" || path == ranking.Off || filepath.IsAbs(path) {
+			return path
+		}
+		if p, err := filepath.Abs(filepath.Join(dir, path)); err == nil {
+			return p
+		}
+		return path
+	}
+	out := slices.Clone(args)
+	for i := 0; i < len(out) && strings.HasPrefix(out[i], "-"); i++ {
+		name, value, hasValue := strings.Cut(strings.TrimLeft(out[i], "-"), "=")
+		switch {
+		case name == "profile" && hasValue:
+			out[i] = "-profile=" + abs(value)
+		case name == "profile" && i+1 < len(out):
+			out[i+1] = abs(out[i+1])
+			i++
+		case !hasValue && valueFlags[name]:
+			i++
+		}
+	}
+	return out
 }
 
 // hasFlag reports whether args, up to the first package pattern, set one of
@@ -135,6 +166,7 @@ func hasFlag(args []string, names []string) bool {
 // written as the next argument.
 var valueFlags = map[string]bool{
 	"tags": true, "c": true, "format": true, "cpuprofile": true, "memprofile": true, "trace": true,
+	"profile": true, "sort": true,
 	"summary.queries": true, "summary.pools": true, "summary.loggers": true,
 }
 

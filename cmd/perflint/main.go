@@ -23,6 +23,11 @@
 // confidence); -confidence=LEVEL sets the lowest level reported, medium by
 // default, and -confidence=low reports everything.
 //
+// With a CPU profile of the program (-profile=FILE, or by default the
+// default.pgo of the main package analyzed), findings in code the profile
+// saw run become high confidence and show their CPU share; findings in code
+// it never saw drop a level (see package ranking). -profile=off turns it off.
+//
 // Findings can be silenced with //nolint:NAME, //nolint:perflint or a bare
 // //nolint on the reported line, on a line of its own just above the
 // statement, or on the enclosing declaration. golangci-lint applies its own
@@ -39,6 +44,7 @@ import (
 	"github.com/perflint/perflint/analyzers/suite"
 	"github.com/perflint/perflint/cmd/perflint/internal/suppress"
 	"github.com/perflint/perflint/internal/confidence"
+	"github.com/perflint/perflint/internal/ranking"
 )
 
 // multicheckerOnly are the flags that only x/tools' checker implements:
@@ -49,19 +55,25 @@ func main() {
 	analyzers := suite.Analyzers()
 	min := confidence.NewFlag()
 	flag.Var(min, "confidence", confidence.Usage)
+	// The ranker sits inside the filter: filtering sees the level the
+	// profile sets.
+	ranker := ranking.New()
 	for i, a := range analyzers {
-		analyzers[i] = confidence.Filter(suppress.Wrap(a), min)
+		analyzers[i] = confidence.Filter(ranker.Wrap(suppress.Wrap(a)), min)
 	}
 	exposeSummaryFlags()
 	args := os.Args[1:]
 	if vetMode(args) {
+		// One process per package: only an explicit -profile applies,
+		// read on the first finding.
+		ranker.LoadOnFirstFinding(flag.String("profile", "", ranking.VetUsage))
 		multichecker.Main(analyzers...) // go vet's unit protocol
 	}
 	registerHelpFlags()
 	if len(args) == 0 || args[0] == "help" || hasFlag(args, multicheckerOnly) {
 		multichecker.Main(analyzers...) // usage, help, -debug
 	}
-	os.Exit(runStandalone(analyzers, args, "", os.Stdout, os.Stderr))
+	os.Exit(runStandalone(analyzers, ranker, args, "", os.Stdout, os.Stderr))
 }
 
 // exposeSummaryFlags publishes the summary analyzer's flags, which extend

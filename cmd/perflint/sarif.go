@@ -90,14 +90,16 @@ type sarifResult struct {
 	Locations        []sarifLocation `json:"locations"`
 	RelatedLocations []sarifLocation `json:"relatedLocations,omitempty"`
 	Fixes            []sarifFix      `json:"fixes,omitempty"`
-	// Rank is SARIF's 0–100 priority, from the confidence; the level
-	// itself is a property.
+	// Rank is SARIF's 0–100 priority: the CPU share (in percent) of the
+	// code the finding sits in when a profile has samples there, else from
+	// the confidence; both are properties.
 	Rank       float64         `json:"rank"`
 	Properties sarifProperties `json:"properties"`
 }
 
 type sarifProperties struct {
-	Confidence string `json:"confidence"`
+	Confidence string   `json:"confidence"`
+	CPU        *float64 `json:"cpu,omitempty"` // percent, as in -json
 }
 
 // sarifRank maps a confidence to SARIF's rank.
@@ -145,6 +147,7 @@ type sarifReplacement struct {
 type diagnostic struct {
 	analyzer *analysis.Analyzer
 	fset     *token.FileSet
+	cpu      *float64 // percent of the profile's CPU, if it has samples there
 	analysis.Diagnostic
 }
 
@@ -236,6 +239,9 @@ func (c *converter) result(d diagnostic) sarifResult {
 	}
 	level := confidence.Of(d.Diagnostic)
 	r.Rank, r.Properties.Confidence = sarifRank[level], level.String()
+	if d.cpu != nil {
+		r.Rank, r.Properties.CPU = min(max(*d.cpu, 0), 100), d.cpu
+	}
 	for i, rel := range d.Related {
 		loc := c.location(d.fset, rel.Pos, rel.End)
 		id := i + 1

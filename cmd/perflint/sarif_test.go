@@ -71,7 +71,7 @@ func sarifOut(t *testing.T, analyzers []*analysis.Analyzer, args ...string) (log
 		t.Fatal(err)
 	}
 	var out, errOut bytes.Buffer
-	code = runStandalone(analyzers, args, dir, &out, &errOut)
+	code = runStandalone(analyzers, nil, args, dir, &out, &errOut)
 	if out.Len() > 0 {
 		validate(t, out.Bytes())
 		if err := json.Unmarshal(out.Bytes(), &log); err != nil {

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"go/token"
 	"io"
+	"math"
 	"os"
 	"runtime"
 	"runtime/pprof"
@@ -19,6 +20,7 @@ import (
 
 	"github.com/perflint/perflint/internal/confidence"
 	"github.com/perflint/perflint/internal/driver"
+	"github.com/perflint/perflint/internal/ranking"
 )
 
 // runStandalone is perflint ./...: it parses args, analyzes the packages
@@ -28,7 +30,10 @@ import (
 // hand the run to go vet instead. It returns the exit code: 1 when packages
 // fail to load or an analyzer fails, else 3 with findings, else 0; with
 // -json, like multichecker, 0 unless packages fail to load.
-func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, stdout, stderr io.Writer) int {
+//
+// ranker is the one the analyzers were wrapped with (nil: none); the run
+// tells it which profile to rank by (see resolveProfile).
+func runStandalone(analyzers []*analysis.Analyzer, ranker *ranking.Ranker, args []string, dir string, stdout, stderr io.Writer) int {
 	d := newDriverFlags(analyzers, stderr)
 	addCommandLine(d.fs)
 	if err := d.fs.Parse(args); err != nil {
@@ -49,6 +54,12 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 	case sarif && (d.json || d.fix || d.diff || d.context >= 0 || d.govet):
 		fmt.Fprintln(stderr, "perflint: -sarif cannot be combined with -json, -fix, -diff, -c or -govet")
 		return 2
+	case d.sort != sortPosition && d.sort != sortProfile:
+		fmt.Fprintf(stderr, "perflint: unknown -sort %q (want position or profile)\n", d.sort)
+		return 2
+	case d.sort == sortProfile && (sarif || d.json || d.govet || d.fix || d.diff):
+		fmt.Fprintln(stderr, "perflint: -sort=profile orders text output: -json and -sarif carry each finding's cpu share instead, and -govet, -fix and -diff run through go vet, which cannot sort")
+		return 2
 	case d.fs.NArg() == 0:
 		fmt.Fprintln(stderr, "perflint: no package patterns given, e.g. perflint ./...")
 		return 2
@@ -66,6 +77,10 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 	}
 	defer stop()
 
+	if err := resolveProfile(d, ranker, dir, stderr); err != nil {
+		fmt.Fprintln(stderr, "perflint:", err)
+		return 1
+	}
 	analyzers = d.selected(analyzers)
 	start := time.Now()
 	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests, BuildFlags: d.buildFlags()}, analyzers, d.fs.Args())
@@ -76,6 +91,7 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 	if d.timing {
 		defer func() { printTimings(stderr, res, time.Since(start)) }()
 	}
+	warnProfile(ranker, stderr)
 	var notes []string // package errors and analyzer failures
 	printed := make(map[string]bool)
 	for _, e := range res.PackageErrors {
@@ -105,7 +121,7 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 			fmt.Fprintln(stderr, "perflint:", err)
 			return 1
 		}
-		log := newSARIFLog(analyzers, cwd, withFset(res.Fset, unique(res)), notes)
+		log := newSARIFLog(analyzers, cwd, withFset(res.Fset, ranker, unique(res)), notes)
 		if err := writeJSON(stdout, log); err != nil {
 			fmt.Fprintln(stderr, "perflint:", err)
 			return 1
@@ -114,7 +130,7 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 			exit = 3
 		}
 	case d.json:
-		if err := writeJSON(stdout, jsonTree(res)); err != nil {
+		if err := writeJSON(stdout, jsonTree(res, ranker)); err != nil {
 			fmt.Fprintln(stderr, "perflint:", err)
 			return 1
 		}
@@ -123,6 +139,9 @@ func runStandalone(analyzers []*analysis.Analyzer, args []string, dir string, st
 		}
 	default:
 		findings := unique(res)
+		if d.sort == sortProfile {
+			byShare(res.Fset, ranker, findings)
+		}
 		for _, diag := range findings {
 			printPlain(stdout, res.Fset, d.context, diag.Diagnostic)
 		}
@@ -173,12 +192,42 @@ func isTestVariant(id string) bool {
 	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test") || strings.HasSuffix(id, "_test")
 }
 
-func withFset(fset *token.FileSet, diags []driver.Diagnostic) []diagnostic {
+func withFset(fset *token.FileSet, ranker *ranking.Ranker, diags []driver.Diagnostic) []diagnostic {
 	out := make([]diagnostic, len(diags))
 	for i, d := range diags {
-		out[i] = diagnostic{analyzer: d.Analyzer, fset: fset, Diagnostic: d.Diagnostic}
+		out[i] = diagnostic{analyzer: d.Analyzer, fset: fset, Diagnostic: d.Diagnostic, cpu: cpuPercent(fset, ranker, d)}
 	}
 	return out
+}
+
+// cpuPercent is the CPU share of the code a finding sits in, in percent to
+// one decimal as the message's tag shows it, or nil when the profile has no
+// samples there.
+func cpuPercent(fset *token.FileSet, ranker *ranking.Ranker, d driver.Diagnostic) *float64 {
+	share, ok := ranker.Share(d.Analyzer.Name, fset.Position(d.Pos), d.Message)
+	if !ok {
+		return nil
+	}
+	pct := math.Round(1000*share) / 10
+	return &pct
+}
+
+// byShare is -sort=profile: findings by the CPU share of their code,
+// highest first, then (stably) in the driver's order, by position.
+func byShare(fset *token.FileSet, ranker *ranking.Ranker, diags []driver.Diagnostic) {
+	type ranked struct {
+		share float64
+		d     driver.Diagnostic
+	}
+	list := make([]ranked, len(diags))
+	for i, d := range diags {
+		share, _ := ranker.Share(d.Analyzer.Name, fset.Position(d.Pos), d.Message)
+		list[i] = ranked{share, d}
+	}
+	slices.SortStableFunc(list, func(x, y ranked) int { return stdcmp.Compare(y.share, x.share) })
+	for i, r := range list {
+		diags[i] = r.d
+	}
 }
 
 // printPlain writes a finding as multichecker's text output does: position
@@ -272,6 +321,7 @@ type (
 		Posn           string        `json:"posn"`
 		End            string        `json:"end"`
 		Message        string        `json:"message"`
+		CPU            *float64      `json:"cpu,omitempty"` // percent of the profile's CPU in the finding's function
 		SuggestedFixes []jsonFix     `json:"suggested_fixes,omitempty"`
 		Related        []jsonRelated `json:"related,omitempty"`
 	}
@@ -295,7 +345,7 @@ type (
 	}
 )
 
-func jsonTree(res *driver.Result) map[string]map[string]any {
+func jsonTree(res *driver.Result, ranker *ranking.Ranker) map[string]map[string]any {
 	tree := make(map[string]map[string]any)
 	add := func(pkg, analyzer string, v any) {
 		if tree[pkg] == nil {
@@ -306,7 +356,9 @@ func jsonTree(res *driver.Result) map[string]map[string]any {
 	byPkg := make(map[[2]string][]jsonFinding)
 	for _, d := range res.Diagnostics {
 		k := [2]string{d.PackageID, d.Analyzer.Name}
-		byPkg[k] = append(byPkg[k], toJSON(res.Fset, d.Diagnostic))
+		f := toJSON(res.Fset, d.Diagnostic)
+		f.CPU = cpuPercent(res.Fset, ranker, d)
+		byPkg[k] = append(byPkg[k], f)
 	}
 	for k, list := range byPkg {
 		add(k[0], k[1], list)

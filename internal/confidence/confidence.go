@@ -72,18 +72,50 @@ func Set(d *analysis.Diagnostic, l Level, why string) {
 	d.Message += fmt.Sprintf(" [%s: %s]", l, why)
 }
 
-// Untagged returns a finding's message without the trailing level tag
-// Set added: what two copies of one finding share whatever their levels.
+// Untagged returns a finding's message without its trailing tags (the
+// level Set or Reset wrote, and a profile's " [cpu …]"): what two copies
+// of one finding share whatever their levels.
 func Untagged(msg string) string {
-	if !strings.HasSuffix(msg, "]") {
-		return msg
+	if i := strings.LastIndex(msg, " [cpu "); i >= 0 && strings.HasSuffix(msg, "]") {
+		msg = msg[:i]
 	}
-	for l := Low; l <= High; l++ {
-		if i := strings.LastIndex(msg, " ["+names[l]+": "); i >= 0 {
-			return msg[:i]
-		}
+	if before, _, ok := cutTag(msg); ok {
+		return before
 	}
 	return msg
+}
+
+// Reset gives d level l for a further reason, why: it rewrites the
+// trailing " [level: reason]" tag Set wrote to " [l: reason; why]", keeping
+// the analyzer's reason beside the new one, or appends " [l: why]" when
+// the message has no such tag (another suite's analyzer).
+func Reset(d *analysis.Diagnostic, l Level, why string) {
+	d.Category = l.String()
+	if msg, reason, ok := cutTag(d.Message); ok {
+		d.Message = fmt.Sprintf("%s [%s: %s; %s]", msg, l, reason, why)
+		return
+	}
+	d.Message += fmt.Sprintf(" [%s: %s]", l, why)
+}
+
+// cutTag splits a message that ends with a " [level: reason]" tag into the
+// message before it and the reason.
+func cutTag(msg string) (before, reason string, ok bool) {
+	if !strings.HasSuffix(msg, "]") {
+		return "", "", false
+	}
+	at := -1
+	var open string
+	for l := Low; l <= High; l++ {
+		prefix := " [" + names[l] + ": "
+		if i := strings.LastIndex(msg, prefix); i > at {
+			at, open = i, prefix
+		}
+	}
+	if at < 0 {
+		return "", "", false
+	}
+	return msg[:at], msg[at+len(open) : len(msg)-1], true
 }
 
 // Lower returns the level below l; Low stays Low.

