@@ -21,6 +21,7 @@ import (
 	"flag"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 	"reflect"
 	"strings"
@@ -156,6 +157,9 @@ type Result struct {
 	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
 
 	harness string // why the whole package runs only under tests or by hand, or ""
+	// testSupport holds the non-test files that import a test framework:
+	// helpers for other packages' tests, kept beside production code.
+	testSupport map[*token.File]bool
 }
 
 func run(pass *analysis.Pass) (any, error) {

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -44,6 +45,8 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 		return Rare, r.harness
 	case r.harness != "":
 		return Harness, r.harness
+	case r.testSupport[r.pass.Fset.File(fn.Pos())]:
+		return Harness, "test support code"
 	case b.reachedFrom != nil:
 		return PerRequest, ""
 	case b.rare != "":
@@ -55,9 +58,11 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 const migration = "a migration"
 
 // harnessPackage returns why the package's code runs only under tests,
-// demos or by hand, or "": it imports testing or httptest in its non-test
-// files, or its path names it an example, a test helper, a mock or a
-// development tool.
+// demos or by hand, or "": its path names it an example, a test helper, a
+// mock or a development tool, or every non-test file imports a test
+// framework. Files that import one in a package that also has production
+// code are recorded in testSupport: their functions are test support, the
+// rest of the package is not.
 func (r *Result) harnessPackage() string {
 	for _, elem := range strings.Split(r.pass.Pkg.Path(), "/") {
 		switch elem {
@@ -72,15 +77,26 @@ func (r *Result) harnessPackage() string {
 			return migration
 		}
 	}
+	files, support := 0, 0
 	for _, f := range r.pass.Files {
-		if strings.HasSuffix(r.pass.Fset.File(f.FileStart).Name(), "_test.go") {
+		tf := r.pass.Fset.File(f.FileStart)
+		if strings.HasSuffix(tf.Name(), "_test.go") {
 			continue
 		}
+		files++
 		for _, spec := range f.Imports {
 			if testFramework(strings.Trim(spec.Path.Value, `"`)) {
-				return "test support code"
+				if r.testSupport == nil {
+					r.testSupport = make(map[*token.File]bool)
+				}
+				r.testSupport[tf] = true
+				support++
+				break
 			}
 		}
+	}
+	if files > 0 && support == files {
+		return "test support code"
 	}
 	return ""
 }
