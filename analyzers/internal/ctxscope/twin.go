@@ -80,8 +80,9 @@ func TwinOf(info *types.Info, call *ast.CallExpr) (Twin, bool) {
 		if tw == nil {
 			continue
 		}
-		tsig := tw.Signature()
-		if tsig.Params().Len() != sig.Params().Len()+1 || tsig.Variadic() != sig.Variadic() || !apis.IsContext(tsig.Params().At(0).Type()) {
+		tsig := tw.Origin().Signature()
+		if tsig.Params().Len() != sig.Params().Len()+1 || tsig.Variadic() != sig.Variadic() || !apis.IsContext(tsig.Params().At(0).Type()) ||
+			!sameShape(sig, tsig) {
 			continue
 		}
 		t := Twin{Of: fn, Fn: tw, newName: tw.Name(), Name: tw.Name()}
@@ -92,6 +93,26 @@ func TwinOf(info *types.Info, call *ast.CallExpr) (Twin, bool) {
 		return t, true
 	}
 	return Twin{}, false
+}
+
+// sameShape reports whether twin returns what sig returns: the same call
+// with a context, not another API that happens to share the name
+// (zerolog's Logger.With, a field builder, and Logger.WithContext, which
+// stores the logger in a context). Parameters may differ in type
+// (sqlx.Select takes a Queryer, SelectContext a QueryerContext).
+func sameShape(sig, twin *types.Signature) bool {
+	if sig.Results().Len() != twin.Results().Len() {
+		return false
+	}
+	for i := range sig.Results().Len() {
+		x, y := sig.Results().At(i).Type(), twin.Results().At(i).Type()
+		// Methods of a generic type each have their own receiver type
+		// parameters: T of Get and T of GetContext match by name.
+		if !types.Identical(x, y) && types.TypeString(x, nil) != types.TypeString(y, nil) {
+			return false
+		}
+	}
+	return true
 }
 
 // sibling finds the method name on the call's receiver, or the function
