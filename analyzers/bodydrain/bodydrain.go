@@ -71,7 +71,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			if closers.IsResponse(resultResponse(pass.TypesInfo, call)) {
+			if closers.IsResponse(resultResponse(pass.TypesInfo, call)) && !cl.ReturnsClosed(apis.Callee(pass.TypesInfo, call)) {
 				calls[call.Lparen] = call
 				files[call.Lparen] = f
 			}
@@ -179,11 +179,13 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 	var at token.Pos
 	var j rank.Judgment
 	switch {
+	case isHead(call):
+		// A HEAD answer has no body: nothing to close or drain.
 	case res.leak.IsValid() || res.leakNoPos:
 		j = rank.Judgment{Level: confidence.High, Why: "a path leaves the body open"}
 		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
 		at = res.leak
-	case c.closeDrains(pass, file) || isHead(call):
+	case c.closeDrains(pass, file):
 	case res.unread.IsValid():
 		j = rank.Judgment{Level: confidence.Medium, Why: "no path reads the body"}
 		if res.read {

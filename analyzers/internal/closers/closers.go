@@ -33,6 +33,10 @@ type Fact struct {
 	ClosesParams []int
 	DrainsParams []int
 	KeepsParams  []int // stored in a struct, map, slice or global, returned, or sent: now owned elsewhere
+	// ReturnsClosed: the function closes the body of the response it
+	// returns (it returns it for its status and headers): the caller
+	// has nothing to close.
+	ReturnsClosed bool
 }
 
 func (*Fact) AFact() {}
@@ -47,6 +51,9 @@ func (f *Fact) String() string {
 	}
 	if len(f.KeepsParams) > 0 {
 		parts = append(parts, "keeps "+ints(f.KeepsParams))
+	}
+	if f.ReturnsClosed {
+		parts = append(parts, "returns a closed response")
 	}
 	if len(parts) == 0 {
 		return "none"
@@ -129,6 +136,52 @@ func (r *Result) fact(fn *types.Func) *Fact {
 	return nil
 }
 
+// ReturnsClosed reports whether fn closes the body of the response it
+// returns.
+func (r *Result) ReturnsClosed(fn *types.Func) bool {
+	f := r.fact(fn)
+	return f != nil && f.ReturnsClosed
+}
+
+// returnsClosed reports whether fd returns a response variable whose Body
+// it closes itself (defer resp.Body.Close()).
+func returnsClosed(info *types.Info, fd *ast.FuncDecl) bool {
+	returned := make(map[types.Object]bool)
+	closed := make(map[types.Object]bool)
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, x := range n.Results {
+				if id, ok := ast.Unparen(x).(*ast.Ident); ok && IsResponse(info.TypeOf(id)) {
+					returned[info.Uses[id]] = true
+				}
+			}
+		case *ast.CallExpr:
+			// resp.Body.Close()
+			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
+			if !ok || sel.Sel.Name != "Close" {
+				return true
+			}
+			body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
+			if !ok || body.Sel.Name != "Body" {
+				return true
+			}
+			if id, ok := ast.Unparen(body.X).(*ast.Ident); ok && IsResponse(info.TypeOf(id)) {
+				closed[info.Uses[id]] = true
+			}
+		}
+		return true
+	})
+	for obj := range returned {
+		if obj != nil && closed[obj] {
+			return true
+		}
+	}
+	return false
+}
+
 // decl is a function of the package with parameters worth tracking.
 type decl struct {
 	fn     *types.Func
@@ -149,8 +202,9 @@ func run(pass *analysis.Pass) (any, error) {
 			continue
 		}
 		d := &decl{fn: fn, node: fd, cur: cur, params: trackedParams(fn)}
+		d.fact.ReturnsClosed = returnsClosed(pass.TypesInfo, fd)
 		r.local[fn] = &d.fact
-		if len(d.params) > 0 {
+		if len(d.params) > 0 || d.fact.ReturnsClosed {
 			decls = append(decls, d)
 		}
 	}

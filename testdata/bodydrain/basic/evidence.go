@@ -71,3 +71,31 @@ func boundedDrain(c *http.Client, url string) error {
 	_, err = io.Copy(io.Discard, resp.Body)
 	return err
 }
+
+// A helper that reads and closes the body, and returns the response for
+// its status and headers: its callers have nothing to close.
+func fetchInto(c *http.Client, url string, v any) (*http.Response, error) {
+	resp, err := c.Get(url)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	return resp, json.NewDecoder(resp.Body).Decode(v)
+}
+
+func pages(c *http.Client, url string, v any) (string, error) {
+	resp, err := fetchInto(c, url, v)
+	if err != nil {
+		return "", err
+	}
+	return resp.Header.Get("Link"), nil
+}
+
+// A HEAD answer has no body: leaving it unclosed pins nothing.
+func exists(c *http.Client, url string) (bool, error) {
+	resp, err := c.Head(url)
+	if err != nil {
+		return false, err
+	}
+	return resp.StatusCode == http.StatusOK, nil
+}
