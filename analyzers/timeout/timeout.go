@@ -130,7 +130,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 	}
 	switch {
 	case apis.IsNamed(t, "net/http", "Client"):
-		if hasField(info, lit, "Timeout") {
+		if hasField(info, lit, "Timeout") || boundedTransport(info, lit) {
 			return
 		}
 		holder := holderOf(cur)
@@ -175,8 +175,38 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 func (c *checker) report(cur inspector.Cursor, msg string) {
 	n := cur.Node()
 	base := rank.Judgment{Level: confidence.High, Why: "every call can hang for as long as the peer stalls"}
+	if c.sum.OnBranch(cur) {
+		// A fallback built when the caller passes none (if c == nil {
+		// c = &http.Client{} }): whether any caller takes it is not shown.
+		base = base.Lower("built only on a branch")
+	}
 	rank.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
 		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(cur), base))
+}
+
+// boundedTransport reports whether a client literal's Transport is a
+// transport literal with ResponseHeaderTimeout: a peer that stalls before
+// answering is cut off, the usual way a request hangs.
+func boundedTransport(info *types.Info, lit *ast.CompositeLit) bool {
+	if lit == nil {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
+			continue
+		}
+		v := ast.Unparen(kv.Value)
+		if u, ok := v.(*ast.UnaryExpr); ok {
+			v = ast.Unparen(u.X)
+		}
+		tr, ok := v.(*ast.CompositeLit)
+		return ok && apis.IsNamed(info.TypeOf(tr), "net/http", "Transport") && hasField(info, tr, "ResponseHeaderTimeout")
+	}
+	return false
 }
 
 // scopeOf returns the code in which a later assignment to the holder's
