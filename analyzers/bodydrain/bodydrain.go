@@ -113,7 +113,11 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 		return nil
 	}
 	tuple, ok := t.(*types.Tuple)
-	if !ok || tuple.Len() < 2 || !apis.IsError(tuple.At(tuple.Len()-1).Type()) {
+	// (resp, err) only: a response returned beside another result — a
+	// websocket dialer's (conn, handshake response, err), an API client's
+	// (decoded value, response, err) — is metadata of an exchange the
+	// callee has already read and closed.
+	if !ok || tuple.Len() != 2 || !apis.IsError(tuple.At(tuple.Len()-1).Type()) {
 		return nil
 	}
 	for i := range tuple.Len() - 1 {

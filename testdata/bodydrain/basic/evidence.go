@@ -99,3 +99,18 @@ func exists(c *http.Client, url string) (bool, error) {
 	}
 	return resp.StatusCode == http.StatusOK, nil
 }
+
+type conn struct{}
+
+// dial has the shape of a websocket dialer: the handshake response beside
+// the connection is metadata, its body already read.
+func dial(url string) (*conn, *http.Response, error) { return &conn{}, nil, nil }
+
+func connect(url string) error {
+	c, resp, err := dial(url)
+	if err != nil {
+		return err
+	}
+	_, _ = c, resp.StatusCode
+	return nil
+}
