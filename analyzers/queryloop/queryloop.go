@@ -37,11 +37,15 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	chunkers := chunkers(pass, ins)
+	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
 	var found []finding
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			if f, ok := checkCall(pass, sum, chunkers, cur); ok {
+				if embeddedDB {
+					f.j = embedded(f.j)
+				}
 				found = append(found, f)
 			}
 		}
@@ -149,17 +153,15 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 		},
 		loop: loop.Node,
 		name: name,
-		j:    embedded(pass, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)),
+		j:    rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn),
 	}, true
 }
 
-// embedded makes j low in a program whose only database runs in the process
-// (SQLite): a statement there costs microseconds, not a network round-trip.
-func embedded(pass *analysis.Pass, j rank.Judgment) rank.Judgment {
-	if apis.EmbeddedDatabase(skip.Imports(pass)) {
-		return rank.Judgment{Level: confidence.Low, Why: j.Why + "; the database is embedded (SQLite): no network round-trip"}
-	}
-	return j
+// embedded makes j low in a program whose only database runs in the
+// process (SQLite): a statement there costs microseconds, not a network
+// round-trip.
+func embedded(j rank.Judgment) rank.Judgment {
+	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; the database is embedded (SQLite): no network round-trip", Drop: j.Drop}
 }
 
 func loopWord(l loops.Loop) string {

@@ -155,6 +155,9 @@ func cliAction(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr) bo
 func (r *Result) serviceInterfaces() []*types.Interface {
 	var ifaces []*types.Interface
 	for _, pkg := range append([]*types.Package{r.pass.Pkg}, r.pass.Pkg.Imports()...) {
+		if !rpcGenerated(pkg) {
+			continue
+		}
 		scope := pkg.Scope()
 		resolvers := scope.Lookup("NewExecutableSchema") != nil
 		for _, name := range scope.Names() {
@@ -176,6 +179,26 @@ func (r *Result) serviceInterfaces() []*types.Interface {
 		}
 	}
 	return ifaces
+}
+
+// rpcFrameworks are the packages generated service code imports.
+var rpcFrameworks = map[string]bool{
+	"google.golang.org/grpc":              true,
+	"connectrpc.com/connect":              true,
+	"github.com/bufbuild/connect-go":      true,
+	"github.com/twitchtv/twirp":           true,
+	"github.com/99designs/gqlgen/graphql": true,
+}
+
+// rpcGenerated reports whether pkg may hold generated service code: it
+// imports an RPC or GraphQL framework. Only such packages are scanned.
+func rpcGenerated(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if rpcFrameworks[imp.Path()] {
+			return true
+		}
+	}
+	return false
 }
 
 // registeredService returns the service interface fn registers, if fn is

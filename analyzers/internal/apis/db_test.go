@@ -1,0 +1,36 @@
+package apis
+
+import (
+	"go/types"
+	"testing"
+)
+
+// pkg builds a package with the given imports.
+func pkg(path string, imports ...*types.Package) *types.Package {
+	p := types.NewPackage(path, path)
+	p.SetImports(imports)
+	return p
+}
+
+func TestEmbeddedDatabase(t *testing.T) {
+	sqlite := pkg("modernc.org/sqlite/lib")
+	driver := pkg("github.com/glebarez/go-sqlite", sqlite)
+	pq := pkg("github.com/lib/pq")
+	redis := pkg("github.com/redis/go-redis/v9")
+	db := pkg("example.com/app/db", driver)
+	for _, tc := range []struct {
+		name    string
+		imports []*types.Package
+		want    bool
+	}{
+		{"a SQLite driver, directly or not", []*types.Package{db}, true},
+		{"no driver at all", []*types.Package{pkg("example.com/app/util")}, false},
+		{"SQLite and Postgres", []*types.Package{db, pq}, false},
+		{"SQLite and a network cache", []*types.Package{db, pkg("example.com/app/cache", redis)}, false},
+		{"a path that only starts like a driver", []*types.Package{pkg("modernc.org/sqlitex")}, false},
+	} {
+		if got := EmbeddedDatabase(tc.imports); got != tc.want {
+			t.Errorf("%s: EmbeddedDatabase = %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
