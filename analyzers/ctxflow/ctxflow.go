@@ -474,7 +474,7 @@ func attachesContext(info *types.Info, sel inspector.Cursor, t types.Type) bool 
 }
 
 // afterCancellation reports whether the call runs only once a context is
-// already done, to let cleanup finish (pocketbase's multipartAbort):
+// already done, to let cleanup finish (aborting a multipart upload):
 // inside if ctx.Err() != nil { … }, or after if ctx.Err() == nil { return … }.
 func afterCancellation(info *types.Info, cur inspector.Cursor) bool {
 	// select { case <-ctx.Done(): …context.Background()… }: the caller's

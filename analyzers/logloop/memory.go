@@ -12,7 +12,7 @@ import (
 )
 
 // memoryLoggers finds loggers that write into an in-memory buffer: an
-// import report a user reads back (listmonk's subimporter:
+// import report a user reads back (an importer's status log:
 // log.New(status.logBuf, …)), not the process log. Writing to it costs no
 // I/O and floods nothing. A logger counts when every value the package
 // gives its variable or field is log.New(buf, …), or

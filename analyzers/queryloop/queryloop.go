@@ -301,7 +301,7 @@ func inTuple(t *types.Tuple, v *types.Var) bool {
 // switch over the range value with constant cases, in a loop that skips
 // values already seen (if done[e] { continue }): each case then runs at
 // most once per loop, one batched query per kind of option the client asked
-// for (vikunja's task expansions), not one per item.
+// for (expansions a list request names), not one per item.
 func oncePerOption(info *types.Info, l loops.Loop, cur inspector.Cursor) bool {
 	r, ok := l.Node.(*ast.RangeStmt)
 	if !ok {

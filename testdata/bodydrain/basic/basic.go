@@ -303,7 +303,7 @@ func skip1xx(br *bufio.Reader, c *http.Client, req *http.Request) (*http.Respons
 	}
 }
 
-// 204 No Content has no body to read (ardanlabs/service's authclient).
+// 204 No Content has no body to read.
 func noContent(c *http.Client, req *http.Request) ([]byte, error) {
 	var status int
 	resp, err := c.Do(req)

@@ -7,7 +7,7 @@ import (
 
 type signer struct{ client *http.Client }
 
-// send signs and sends any request (pocketbase's s3.SignAndSend).
+// send signs and sends any request (an object-storage client's SignAndSend).
 func (s *signer) send(req *http.Request) (*http.Response, error) {
 	req.Header.Set("Authorization", "signed")
 	return s.client.Do(req)

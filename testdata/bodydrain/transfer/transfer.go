@@ -177,7 +177,7 @@ func useLookalike() int {
 	return 1
 }
 
-// A constructor that keeps the response (miniflux's
+// A constructor that keeps the response (a fetcher's
 // fetcher.NewResponseHandler(rb.ExecuteRequest(url))): the handler owns it.
 type handler struct {
 	resp *http.Response

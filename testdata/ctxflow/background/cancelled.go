@@ -3,7 +3,7 @@ package background
 import "context"
 
 // Traps: a background context only once the caller's is done, so that
-// cleanup can still run (pocketbase's multipartAbort, newContextIfInvalid).
+// cleanup can still run.
 func abort(ctx context.Context) {
 	abortCtx := ctx
 	if abortCtx.Err() != nil {

@@ -17,7 +17,7 @@ func (c *wsConn) writeLoop(ctx context.Context, cancel context.CancelFunc) {
 }
 
 // The connection outlives the handler, whose request context ends when it
-// returns: the loops get a context of their own (vikunja's websocket).
+// returns: the loops get a context of their own.
 func Upgrade(w http.ResponseWriter, r *http.Request) {
 	conn := &wsConn{}
 	ctx, cancel := context.WithCancel(context.Background())

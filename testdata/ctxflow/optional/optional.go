@@ -1,6 +1,5 @@
 // Package optional calls functions whose context-less variant passes nil:
-// the context is optional there, not a way to cancel (pocketbase's
-// validation.ValidateStruct in ValidateSettings(ctx, …)).
+// the context is optional there, not a way to cancel.
 package optional
 
 import (

@@ -4,8 +4,7 @@ import "log/slog"
 
 func expandAll(id string) map[string]error { return nil }
 
-// A non-empty collection of errors is an error report (pocketbase's
-// realtime broadcast): logged on the error path only.
+// A non-empty collection of errors is an error report: logged on the error path only.
 func ReportErrors(ids []string) {
 	for _, id := range ids {
 		if errs := expandAll(id); len(errs) > 0 {

@@ -7,8 +7,7 @@ import (
 	"strings"
 )
 
-// An import session keeps its log in memory for the user to read back
-// (listmonk's subimporter): a report being built, not the process log.
+// An import session keeps its log in memory for the user to read back: a report being built, not the process log.
 type session struct {
 	buf *bytes.Buffer
 	log *log.Logger

@@ -178,7 +178,7 @@ func Helper(items []Item) {
 func logItem(it Item) { log.Printf("item %d", it.ID) }
 
 // Workers started in a loop log per job received, not per iteration of the
-// loop that starts them (miniflux internal/cli/refresh_feeds.go:49@106cdd0).
+// loop that starts them.
 func Workers(n int, jobs chan Item) {
 	for i := range n {
 		go func(worker int) {

@@ -8,7 +8,7 @@ import (
 	"github.com/samber/lo"
 )
 
-// chunk cuts values into batches of size (memos' deleteUserBatches).
+// chunk cuts values into batches of size.
 func chunk[T any](values []T, size int) [][]T {
 	var out [][]T
 	for start := 0; start < len(values); start += size {

@@ -1,6 +1,6 @@
 package traps
 
-// Traps from real services (asynq, go-rest-api): each was a false positive.
+// Traps from real services: each was a false positive.
 
 import (
 	"context"
@@ -12,8 +12,7 @@ import (
 
 var enqueue = redis.NewScript(`return redis.call("LPUSH", KEYS[1], ARGV[1])`)
 
-// A script run on a pipeline is queued; Exec sends them all at once
-// (asynq internal/rdb/rdb.go:217@785bb72).
+// A script run on a pipeline is queued; Exec sends them all at once.
 func ScriptOnPipeline(ctx context.Context, rdb *redis.Client, ids []string) {
 	pipe := rdb.Pipeline()
 	for _, id := range ids {
@@ -22,8 +21,7 @@ func ScriptOnPipeline(ctx context.Context, rdb *redis.Client, ids []string) {
 	_, _ = pipe.Exec(ctx)
 }
 
-// A local slice of two keys is a small constant collection
-// (asynq internal/rdb/rdb.go:1125@785bb72).
+// A local slice of two keys is a small constant collection.
 func LocalSmall(ctx context.Context, rdb *redis.Client, q string) {
 	keys := []string{"scheduled:" + q, "retry:" + q}
 	for _, k := range keys {
@@ -31,8 +29,7 @@ func LocalSmall(ctx context.Context, rdb *redis.Client, q string) {
 	}
 }
 
-// A search that stops at the first queue with a task
-// (asynq internal/rdb/rdb.go:370@785bb72).
+// A search that stops at the first queue with a task.
 func FirstHit(ctx context.Context, rdb *redis.Client, queues []string) (string, error) {
 	for _, q := range queues {
 		v, err := rdb.RPop(ctx, q).Result() // the loop returns on the first hit
@@ -47,7 +44,7 @@ func FirstHit(ctx context.Context, rdb *redis.Client, queues []string) (string, 
 }
 
 // A server-side cursor read row by row until sql.ErrNoRows: the exit
-// depends on the fetch's result (miniflux internal/database/migrations.go:490@106cdd0).
+// depends on the fetch's result.
 func FetchCursor(tx *sql.Tx) error {
 	for {
 		var id int64
@@ -62,8 +59,7 @@ func FetchCursor(tx *sql.Tx) error {
 }
 
 // A table of migrations written in the source: the loop runs as many times
-// as there are migrations, whatever the data
-// (miniflux internal/database/database.go:25@106cdd0).
+// as there are migrations, whatever the data.
 var migrations = []func(tx *sql.Tx) error{
 	func(tx *sql.Tx) error { _, err := tx.Exec("CREATE TABLE a (id int)"); return err },
 }
@@ -87,8 +83,7 @@ func Migrate(db *sql.DB, current int) error {
 }
 
 // Workers started in a loop serve jobs from a channel: their queries run
-// per job (miniflux internal/worker/pool.go:51 and
-// internal/cli/refresh_feeds.go:55@106cdd0).
+// per job.
 type worker struct{ db *sql.DB }
 
 func (w *worker) run(jobs <-chan int) {
@@ -118,8 +113,7 @@ func StartWorkers(db *sql.DB, n int, jobs chan int) {
 }
 
 // The other round-trips of a loop paged by a fetch run once per page (here
-// once per cursor row, in a migration)
-// (miniflux internal/database/migrations.go:497@106cdd0).
+// once per cursor row, in a migration).
 func UpdateByCursor(tx *sql.Tx) error {
 	for {
 		var id int64

@@ -11,7 +11,7 @@ import (
 //go:embed migration
 var migrationFS embed.FS
 
-// Migrations compiled into the binary (memos' store/migrator.go): one
+// Migrations compiled into the binary: one
 // statement per embedded file, however many rows the tables hold.
 func MigrateEmbedded(ctx context.Context, tx *sql.Tx) error {
 	files, err := fs.Glob(migrationFS, "migration/*.sql")

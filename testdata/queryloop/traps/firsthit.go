@@ -11,8 +11,7 @@ func findBy(ctx context.Context, db *sql.DB, field, value string) (string, error
 	return id, err
 }
 
-// A search that stops at the first hit, written with the success test
-// (pocketbase's identity fields): as many queries as misses before a hit.
+// A search that stops at the first hit, written with the success test: as many queries as misses before a hit.
 func FirstHitBreak(ctx context.Context, db *sql.DB, fields []string, value string) (string, error) {
 	var id string
 	var err error
@@ -49,8 +48,7 @@ type member struct {
 	Admin bool
 }
 
-// The round-trip runs once, in the branch that then returns (vikunja's
-// user_delete.go: promote the first writer).
+// The round-trip runs once, in the branch that then returns.
 func PromoteFirst(ctx context.Context, db *sql.DB, members []member) error {
 	for _, m := range members {
 		if !m.Admin {

@@ -13,7 +13,7 @@ const (
 )
 
 // One batched query per kind of expansion the client asked for, each kind
-// once (vikunja's addMoreInfoToTasks).
+// once.
 func AddInfo(ctx context.Context, db *sql.DB, taskIDs []int, kinds []expand) {
 	done := map[expand]bool{}
 	for _, k := range kinds {

@@ -19,8 +19,7 @@ func (l *MigrationList) Items() []*Migration   { return l.items }
 
 type Runner struct{ list MigrationList }
 
-// One history check and one history row per registered migration
-// (pocketbase's MigrationsRunner.Up): as many as the program registers.
+// One history check and one history row per registered migration: as many as the program registers.
 func (r *Runner) Up(ctx context.Context, tx *sql.Tx) error {
 	for _, m := range r.list.Items() {
 		var n int

@@ -258,8 +258,7 @@ func capped(ctx context.Context, ids []int, jobs <-chan int) {
 	}
 }
 
-// A pool sized by a parameter whose workers take jobs from a channel
-// (miniflux's worker.NewPool(store, nbWorkers)).
+// A pool sized by a parameter whose workers take jobs from a channel.
 func newPool(n int, queue chan int) {
 	for i := range n {
 		go poolRun(i, queue)
@@ -275,8 +274,7 @@ type options struct{ size int }
 
 func (o options) PoolSize() int { return o.size }
 
-// A pool sized by a configuration method (miniflux's
-// config.Opts.WorkerPoolSize()), workers ranging over the job channel.
+// A pool sized by a configuration method, workers ranging over the job channel.
 func refresh(ctx context.Context, o options, jobs []int) {
 	queue := make(chan int, len(jobs))
 	for range o.PoolSize() {
@@ -292,8 +290,7 @@ func refresh(ctx context.Context, o options, jobs []int) {
 	close(queue)
 }
 
-// One goroutine per registered destination, per message (remark42's
-// notify.Service): implementations of an interface are registered by code.
+// One goroutine per registered destination, per message: implementations of an interface are registered by code.
 type Destination interface {
 	Send(ctx context.Context, msg string) error
 }
