@@ -744,15 +744,7 @@ func returnsValue(ci ssa.CallInstruction) bool {
 // emptyBody tells, for a branch on the response's status being 204 or 304
 // (responses without a body), which successor has the empty body.
 func (t *tracker) emptyBody(ifInstr *ssa.If) (int, bool) {
-	bin, ok := ifInstr.Cond.(*ssa.BinOp)
-	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
-		return 0, false
-	}
-	x, y := bin.X, bin.Y
-	if _, ok := x.(*ssa.Const); ok {
-		x, y = y, x
-	}
-	k, ok := y.(*ssa.Const)
+	x, k, succ, ok := equalsConst(ifInstr)
 	if !ok || k.Value == nil || !t.isStatus(x, 0) {
 		return 0, false
 	}
@@ -760,25 +752,36 @@ func (t *tracker) emptyBody(ifInstr *ssa.If) (int, bool) {
 	if !ok || (code != 204 && code != 304) {
 		return 0, false
 	}
-	if bin.Op == token.EQL {
-		return 0, true
+	return succ, true
+}
+
+// equalsConst matches an if on x == k or x != k with k a constant, and
+// returns the successor taken when x equals k.
+func equalsConst(ifInstr *ssa.If) (x ssa.Value, k *ssa.Const, succ int, ok bool) {
+	bin, ok := ifInstr.Cond.(*ssa.BinOp)
+	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
+		return nil, nil, 0, false
 	}
-	return 1, true
+	x, y := bin.X, bin.Y
+	if _, ok := x.(*ssa.Const); ok {
+		x, y = y, x
+	}
+	k, ok = y.(*ssa.Const)
+	if !ok {
+		return nil, nil, 0, false
+	}
+	if bin.Op == token.NEQ {
+		succ = 1
+	}
+	return x, k, succ, true
 }
 
 // readFailed reports whether ifInstr tests the error of a read of the body
 // (data, err := io.ReadAll(resp.Body); if err != nil), and which successor
 // is the failure.
 func (t *tracker) readFailed(ifInstr *ssa.If) (int, bool) {
-	bin, ok := ifInstr.Cond.(*ssa.BinOp)
-	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
-		return 0, false
-	}
-	x, y := bin.X, bin.Y
-	if _, ok := x.(*ssa.Const); ok {
-		x, y = y, x
-	}
-	if k, ok := y.(*ssa.Const); !ok || !k.IsNil() {
+	x, k, equalSucc, ok := equalsConst(ifInstr)
+	if !ok || !k.IsNil() {
 		return 0, false
 	}
 	ext, ok := x.(*ssa.Extract)
@@ -792,10 +795,7 @@ func (t *tracker) readFailed(ifInstr *ssa.If) (int, bool) {
 	if k := t.eventAt(call); k != readSome && k != drain {
 		return 0, false
 	}
-	if bin.Op == token.NEQ {
-		return 0, true
-	}
-	return 1, true
+	return 1 - equalSucc, true // the failure: err != nil
 }
 
 // isStatus reports whether v is the response's StatusCode, read from the

@@ -252,17 +252,8 @@ func forShutdown(info *types.Info, cur inspector.Cursor) bool {
 	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
 		return false
 	}
-	as, ok := cur.Parent().Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	v, fn, ok := assignedVar(info, cur.Parent().Parent())
 	if !ok {
-		return false
-	}
-	v := info.ObjectOf(id)
-	fn, ok := astx.FuncAt(cur)
-	if v == nil || !ok {
 		return false
 	}
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
@@ -393,16 +384,11 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 		return attachesContext(info, cur.Parent(), result)
 	}
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
+	if !ok || len(as.Rhs) != 1 {
 		return false
 	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	v, fn, ok := assignedVar(info, cur.Parent())
 	if !ok {
-		return false
-	}
-	v := info.ObjectOf(id)
-	fn, ok := astx.FuncAt(cur)
-	if v == nil || !ok {
 		return false
 	}
 	// Any later use that attaches a context: req.WithContext(ctx) or
@@ -517,17 +503,8 @@ func detachedCommand(info *types.Info, cur inspector.Cursor, fn *types.Func) boo
 	if fn.FullName() != "os/exec.Command" {
 		return false
 	}
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 1 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	cmd, body, ok := assignedVar(info, cur.Parent())
 	if !ok {
-		return false
-	}
-	cmd := info.ObjectOf(id)
-	body, ok := astx.FuncAt(cur)
-	if !ok || cmd == nil {
 		return false
 	}
 	started, waited, released := false, false, false
@@ -547,6 +524,22 @@ func detachedCommand(info *types.Info, cur inspector.Cursor, fn *types.Func) boo
 		}
 	}
 	return released || started && !waited
+}
+
+// assignedVar returns the variable the assignment at as defines or sets
+// first (v, err := f()), and the function it is in.
+func assignedVar(info *types.Info, as inspector.Cursor) (types.Object, inspector.Cursor, bool) {
+	stmt, ok := as.Node().(*ast.AssignStmt)
+	if !ok || len(stmt.Lhs) == 0 {
+		return nil, inspector.Cursor{}, false
+	}
+	id, ok := stmt.Lhs[0].(*ast.Ident)
+	if !ok {
+		return nil, inspector.Cursor{}, false
+	}
+	v := info.ObjectOf(id)
+	fn, ok := astx.FuncAt(as)
+	return v, fn, ok && v != nil
 }
 
 // rootObject returns the variable at the root of x (cmd in cmd.Process).
