@@ -56,4 +56,9 @@
 // from their bodies); a response passed to code the analysis cannot see
 // (an interface method, a function value); HEAD requests (no body to read);
 // tests and generated files.
+//
+// Confidence (README, Confidence):
+// high for a body not closed on some path; low for a body closed unread (the
+// answer may be empty, or an error the server closes) and for partial reads
+// under -bodydrain.strict.
 package bodydrain

@@ -46,4 +46,12 @@
 // pools built in main, init, package variable initializers, sync.Once (and
 // OnceValue), or functions only those call; loops over a few fixed
 // elements; tests.
+//
+// Confidence (README, Confidence):
+// high for a pool built in a handler (HTTP, gRPC, Connect) or per item of
+// served data (rows of a query, a request's input); medium when it is built
+// only on a branch, here or in the callee, when a function builds and drops
+// one on every call and its callers are not shown, or when a loop's data is
+// not shown; low over configuration and in command-line actions and
+// migrations.
 package clientreuse

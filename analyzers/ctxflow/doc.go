@@ -60,4 +60,9 @@
 // function that passes nil as its callee's context (the context is
 // optional values there, not cancellation: an OptionalContext fact, across
 // packages); tests.
+//
+// Confidence (README, Confidence):
+// high when a call that blocks on I/O drops the context; medium for a new
+// context.Background() or TODO() in scope of one, whose use is not followed;
+// low in command-line actions and migrations.
 package ctxflow

@@ -68,4 +68,8 @@
 //
 //	-logloop.indirect   also report calls of functions that log (default false)
 //	-logloop.debug      report debug-level calls not behind a level check (default true)
+//
+// Confidence (README, Confidence):
+// medium at most (a log line per item costs far less than a round-trip):
+// medium for a loop over served data or on the request path, low otherwise.
 package logloop

@@ -53,4 +53,9 @@
 // WithDeadline); http.DefaultClient.Do with such a request; a net.Dialer
 // used with DialContext (the context carries the deadline); tests
 // (httptest.NewServer and servers started in _test.go files).
+//
+// Confidence (README, Confidence):
+// high for a call, client or server with no deadline; medium for a fallback
+// client built on a branch (if c == nil { c = &http.Client{} }); low in
+// command-line actions and migrations.
 package timeout
