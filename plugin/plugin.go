@@ -112,26 +112,16 @@ func (p *linterPlugin) BuildAnalyzers() ([]*analysis.Analyzer, error) {
 // for the profile it names, read now so that a bad path fails the
 // configuration; nil when absent, empty or off.
 func profileSetting(settings map[string]any) (*ranking.Ranker, error) {
-	var ranker *ranking.Ranker
-	for key, v := range settings {
-		if normalize(key) != "profile" {
-			continue
-		}
-		delete(settings, key)
-		path, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("setting %q: want the path of a CPU profile (or off), got %v", key, v)
-		}
-		if path == "" || path == ranking.Off {
-			continue
-		}
-		p, err := profile.Load(path)
-		if err != nil {
-			return nil, fmt.Errorf("setting %q: %w", key, err)
-		}
-		ranker = ranking.New()
-		ranker.Use(p, nil)
+	key, path, err := popString(settings, "profile", "the path of a CPU profile (or off)")
+	if err != nil || path == "" || path == ranking.Off {
+		return nil, err
 	}
+	p, err := profile.Load(path)
+	if err != nil {
+		return nil, fmt.Errorf("setting %q: %w", key, err)
+	}
+	ranker := ranking.New()
+	ranker.Use(p, nil)
 	return ranker, nil
 }
 
@@ -139,20 +129,32 @@ func profileSetting(settings map[string]any) (*ranking.Ranker, error) {
 // its level (confidence.Default when absent).
 func confidenceSetting(settings map[string]any) (*confidence.Flag, error) {
 	min := confidence.NewFlag()
-	for key, v := range settings {
-		if normalize(key) != "confidence" {
-			continue
-		}
-		delete(settings, key)
-		s, ok := v.(string)
-		if !ok {
-			return nil, fmt.Errorf("setting %q: want high, medium or low, got %v", key, v)
-		}
-		if err := min.Set(s); err != nil {
-			return nil, fmt.Errorf("setting %q: %w", key, err)
-		}
+	key, level, err := popString(settings, "confidence", "high, medium or low")
+	if err != nil || key == "" {
+		return min, err
+	}
+	if err := min.Set(level); err != nil {
+		return nil, fmt.Errorf("setting %q: %w", key, err)
 	}
 	return min, nil
+}
+
+// popString removes the setting named name (in any spelling normalize
+// accepts) from settings and returns its key and string value; key is ""
+// when the setting is absent. want says what a value must be.
+func popString(settings map[string]any, name, want string) (key, value string, err error) {
+	for k, v := range settings {
+		if normalize(k) != name {
+			continue
+		}
+		delete(settings, k)
+		s, ok := v.(string)
+		if !ok {
+			return "", "", fmt.Errorf("setting %q: want %s, got %v", k, want, v)
+		}
+		key, value = k, s
+	}
+	return key, value, nil
 }
 
 // withoutRelated returns a copy of a whose findings carry no related

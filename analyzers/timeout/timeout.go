@@ -188,25 +188,12 @@ func (c *checker) report(cur inspector.Cursor, msg string) {
 // transport literal with ResponseHeaderTimeout: a peer that stalls before
 // answering is cut off, the usual way a request hangs.
 func boundedTransport(info *types.Info, lit *ast.CompositeLit) bool {
-	if lit == nil {
-		return false
+	v := ast.Unparen(fieldValue(lit, "Transport"))
+	if u, ok := v.(*ast.UnaryExpr); ok {
+		v = ast.Unparen(u.X)
 	}
-	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if key, ok := kv.Key.(*ast.Ident); !ok || key.Name != "Transport" {
-			continue
-		}
-		v := ast.Unparen(kv.Value)
-		if u, ok := v.(*ast.UnaryExpr); ok {
-			v = ast.Unparen(u.X)
-		}
-		tr, ok := v.(*ast.CompositeLit)
-		return ok && apis.IsNamed(info.TypeOf(tr), "net/http", "Transport") && hasField(info, tr, "ResponseHeaderTimeout")
-	}
-	return false
+	tr, ok := v.(*ast.CompositeLit)
+	return ok && apis.IsNamed(info.TypeOf(tr), "net/http", "Transport") && hasField(info, tr, "ResponseHeaderTimeout")
 }
 
 // scopeOf returns the code in which a later assignment to the holder's
@@ -241,20 +228,27 @@ func newOf(info *types.Info, call *ast.CallExpr) (types.Type, bool) {
 // hasField reports whether lit sets field name to something other than a
 // constant zero.
 func hasField(info *types.Info, lit *ast.CompositeLit, name string) bool {
-	if lit == nil {
+	v := fieldValue(lit, name)
+	if v == nil {
 		return false
 	}
+	tv := info.Types[v]
+	return tv.Value == nil || constant.Sign(tv.Value) != 0
+}
+
+// fieldValue returns the value lit gives field name, or nil (lit may be nil).
+func fieldValue(lit *ast.CompositeLit, name string) ast.Expr {
+	if lit == nil {
+		return nil
+	}
 	for _, elt := range lit.Elts {
-		kv, ok := elt.(*ast.KeyValueExpr)
-		if !ok {
-			continue
-		}
-		if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
-			tv := info.Types[kv.Value]
-			return tv.Value == nil || constant.Sign(tv.Value) != 0
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if id, ok := kv.Key.(*ast.Ident); ok && id.Name == name {
+				return kv.Value
+			}
 		}
 	}
-	return false
+	return nil
 }
 
 // holderOf returns the variable or field a client, server or dialer built

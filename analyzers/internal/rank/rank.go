@@ -36,16 +36,12 @@ func (j Judgment) Lower(why string) Judgment {
 // InLoop judges a finding that repeats once per iteration of loop l in
 // function fn: served data makes it high, a parameter medium, the
 // program's own data (configuration, arguments, tables) low; with nothing
-// known, medium on the request path and low elsewhere. Code that runs
-// rarely (a CLI action, a migration, a test harness) is low whatever the
-// loop.
+// known, medium on the request path and low elsewhere. Code outside the
+// service (see outsideService) is judged by that alone.
 func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	place, why := pass.Sum.Where(fn)
-	switch place {
-	case summary.Harness:
-		return harness(why)
-	case summary.Rare:
-		return Judgment{Level: confidence.Low, Why: "runs in " + why}
+	if j, ok := outsideService(place, why); ok {
+		return j
 	}
 	ev := loops.Origin(pass.Info, l, pass.fetches)
 	switch ev.Source {
@@ -73,13 +69,11 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 // request path, low in rare code, medium where no caller is seen.
 func PerCall(pass Pass, fn ast.Node) Judgment {
 	place, why := pass.Sum.Where(fn)
-	switch place {
-	case summary.PerRequest:
+	if j, ok := outsideService(place, why); ok {
+		return j
+	}
+	if place == summary.PerRequest {
 		return Judgment{Level: confidence.High, Why: "runs per request"}
-	case summary.Harness:
-		return harness(why)
-	case summary.Rare:
-		return Judgment{Level: confidence.Low, Why: "runs in " + why}
 	}
 	return Judgment{Level: confidence.Medium, Why: "no request path or loop is shown; each call pays it"}
 }
@@ -111,17 +105,27 @@ func Report(pass *analysis.Pass, d analysis.Diagnostic, j Judgment) {
 
 // Where judges a finding whose cost does not depend on a loop or a request
 // path (a client with no timeout, a body never closed): base, unless fn
-// runs only in rare code (a CLI action, a test harness, an example), where
-// it is low. fn may be nil (package level).
+// runs outside the service (see outsideService). fn may be nil (package
+// level).
 func Where(pass Pass, fn ast.Node, base Judgment) Judgment {
 	if fn == nil {
 		return base
 	}
-	switch place, why := pass.Sum.Where(fn); place {
-	case summary.Harness:
-		return harness(why)
-	case summary.Rare:
-		return Judgment{Level: confidence.Low, Why: "runs in " + why}
+	if j, ok := outsideService(pass.Sum.Where(fn)); ok {
+		return j
 	}
 	return base
+}
+
+// outsideService judges code the service does not run under load, whatever
+// the finding: rare code (a CLI action, a migration) is low, harness code
+// (tests, mocks, examples) is not reported.
+func outsideService(place summary.Place, why string) (Judgment, bool) {
+	switch place {
+	case summary.Harness:
+		return harness(why), true
+	case summary.Rare:
+		return Judgment{Level: confidence.Low, Why: "runs in " + why}, true
+	}
+	return Judgment{}, false
 }

@@ -273,11 +273,7 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 			}
 		case *ast.CompositeLit:
 			if p, ok := Config.PoolAt(info, n); ok {
-				if caller.chains[Pool] == "" {
-					caller.cond[Pool] = r.OnBranch(cur)
-				}
-				r.notePoolSite(caller, cur)
-				r.setEffect(caller, Pool, p.What, cur, true)
+				r.setPrimitive(caller, Pool, p.What, cur)
 			}
 			r.markCLIFuncs(n)
 		case *ast.CallExpr:
@@ -301,13 +297,7 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cursor) {
 	for e := range numEffects {
 		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
-			if caller.chains[e] == "" {
-				caller.cond[e] = r.OnBranch(cur)
-			}
-			if e == Pool {
-				r.notePoolSite(caller, cur)
-			}
-			r.setEffect(caller, e, name, cur, true)
+			r.setPrimitive(caller, e, name, cur)
 		}
 	}
 	if target := r.bodyCalled(call); target != nil {
@@ -322,10 +312,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		if r.pass.ImportObjectFact(fn, &fact) {
 			for e, chain := range fact.Chains {
 				if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
-					if caller.chains[e] == "" {
-						caller.cond[e] = fact.Cond[e]
-					}
-					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e])
+					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e])
 				}
 			}
 		}
@@ -397,9 +384,23 @@ func primitive(info *types.Info, call *ast.CallExpr, e Effect) (string, bool) {
 	return "", false
 }
 
+// setPrimitive gives b effect e through a known API at cur (a pool
+// constructor, a round-trip, a log call), noting whether it runs only on a
+// branch and, for a pool, whether b keeps it.
+func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Cursor) {
+	if e == Pool {
+		r.notePoolSite(b, cur)
+	}
+	r.setEffect(b, e, name, cur, true, r.OnBranch(cur))
+}
+
 // setEffect gives b effect e through the call at cur, per call of b when
-// the effect is per call of the callee and cur is not in a loop of b.
-func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall bool) {
+// the effect is per call of the callee and cur is not in a loop of b. The
+// first chain found is kept, and with it whether it holds only on a branch.
+func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond bool) {
+	if b.chains[e] == "" {
+		b.cond[e] = cond
+	}
 	setOnce(&b.chains[e], chain)
 	if perCall && !b.perCall[e] && !r.inLoop(cur) {
 		b.perCall[e] = true
