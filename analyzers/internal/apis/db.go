@@ -166,6 +166,16 @@ var dbPackages = map[string]bool{
 	"github.com/go-redis/redis/v8":         true,
 }
 
+// IsRoundTrip reports whether calling fn is a round-trip by the tables
+// or the user's additions.
+func (c *Config) IsRoundTrip(fn *types.Func) bool {
+	return roundTrips[fn.FullName()] || c.Queries.Has(fn)
+}
+
+// IsDBPackage reports whether pkg is one of the database or cache
+// packages whose round-trips the tables list.
+func IsDBPackage(pkg *types.Package) bool { return dbPackages[pkg.Path()] }
+
 // DBPackage reports whether fn belongs to a database or cache client whose
 // round-trips the table knows: whether a call of it is a round-trip is
 // decided by RoundTrip alone, not by what its body calls.

@@ -24,6 +24,7 @@ import (
 	"go/token"
 	"go/types"
 	"reflect"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -72,6 +73,12 @@ type Fact struct {
 	// every call (neither returned nor stored): reported at the
 	// construction, not at its callers.
 	Drops bool
+
+	// open are the calls through interface methods of the module the
+	// function makes, itself or through its callees (see dynamic.go).
+	// They are not serialized: a driver that passes facts between
+	// processes sees one package at a time, where most cannot resolve.
+	open []openCall
 }
 
 func (*Fact) AFact() {}
@@ -101,7 +108,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/perflint/perflint",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{(*Fact)(nil)},
+	FactTypes:  []analysis.Fact{(*Fact)(nil), (*Open)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Flags:      flags(),
 }
@@ -139,6 +146,9 @@ type body struct {
 	// listCalls are the bodies whose result this one returns: List flows
 	// only through them, not through every call.
 	listCalls []*body
+	// open are its calls through interface methods of the module, its
+	// own and its callees' (see openCall).
+	open []openCall
 
 	handler     bool
 	escapes     bool   // a declared function used as a value
@@ -156,6 +166,10 @@ type Result struct {
 	funcs  map[*types.Func]*body
 	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
 
+	res *resolver // what calls through interfaces cost; built on first use
+
+	sitesInLoop map[int32]bool // memo of siteInLoop
+
 	harness string // why the whole package runs only under tests or by hand, or ""
 	// testSupport holds the non-test files that import a test framework:
 	// helpers for other packages' tests, kept beside production code.
@@ -169,6 +183,8 @@ func run(pass *analysis.Pass) (any, error) {
 		bodies: make(map[ast.Node]*body),
 		funcs:  make(map[*types.Func]*body),
 		lits:   make(map[*types.Var]*ast.FuncLit),
+
+		sitesInLoop: make(map[int32]bool),
 	}
 	pkgInit := &body{startup: true}
 	r.harness = r.harnessPackage()
@@ -178,6 +194,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.collectLists(order)
 	propagate(order)
 	r.propagatePerCall(order)
+	r.propagateOpen(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
 	markRare(order, pass.Pkg.Name() == "main")
@@ -307,16 +324,49 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		link(caller, target, cur)
 		return
 	}
-	if fn := apis.Callee(r.pass.TypesInfo, call); fn != nil && fn.Pkg() != r.pass.Pkg {
-		var fact Fact
-		if r.pass.ImportObjectFact(fn, &fact) {
-			for e, chain := range fact.Chains {
-				if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
-					r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e])
-				}
+	if m := r.moduleInterfaceMethod(call); m != nil {
+		r.linkImplementations(caller, m, cur)
+		caller.addOpen(openCall{method: m, perCall: !r.inLoop(cur), cond: r.OnBranch(cur)})
+	}
+	if fn, fact, ok := r.calleeFact(call); ok {
+		for e, chain := range fact.Chains {
+			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
+				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e])
 			}
 		}
+		for _, o := range fact.open {
+			caller.addOpen(o.through(apis.ShortName(fn), r.inLoop(cur), r.OnBranch(cur)))
+		}
 	}
+}
+
+// calleeFact returns what call costs when it runs code of another package:
+// a function's fact, with its open calls resolved, or for a call through an
+// interface method of the module, what the visible implementations of
+// other packages cost.
+func (r *Result) calleeFact(call *ast.CallExpr) (*types.Func, *Fact, bool) {
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil {
+		return nil, nil, false
+	}
+	if m := r.moduleInterfaceMethod(call); m != nil {
+		f, ok := r.resolver().interfaceFact(m)
+		return m, f, ok
+	}
+	if fn.Pkg() == r.pass.Pkg {
+		return nil, nil, false
+	}
+	f, ok := r.resolver().importedFact(fn)
+	if ok && (tableDecides(fn, Query) || tableDecides(fn, Pool)) {
+		g := *f
+		for e := range numEffects {
+			if tableDecides(fn, Effect(e)) {
+				g.Chains[e] = ""
+			}
+		}
+		f = &g
+	}
+	return fn, f, ok
 }
 
 // tableDecides reports whether fn belongs to a library whose calls with
@@ -405,6 +455,17 @@ func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor
 	if perCall && !b.perCall[e] && !r.inLoop(cur) {
 		b.perCall[e] = true
 	}
+}
+
+// siteInLoop is inLoop for the call sites of bodies, which the fixed
+// points ask about again and again.
+func (r *Result) siteInLoop(site inspector.Cursor) bool {
+	v, ok := r.sitesInLoop[site.Index()]
+	if !ok {
+		v = r.inLoop(site)
+		r.sitesInLoop[site.Index()] = v
+	}
+	return v
 }
 
 func (r *Result) inLoop(cur inspector.Cursor) bool {
@@ -551,16 +612,11 @@ func (r *Result) collectLists(order []*body) {
 	}
 }
 
-// importedList returns the List chain of another package's function that
-// call runs, from its fact.
+// importedList returns the List chain of another package's function (or
+// of the implementations of an interface method) that call runs.
 func (r *Result) importedList(call *ast.CallExpr) (string, bool) {
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() == r.pass.Pkg {
-		return "", false
-	}
-	var fact Fact
-	if r.pass.ImportObjectFact(fn, &fact) && fact.Chains[List] != "" {
-		return Join(apis.ShortName(fn), fact.Chains[List]), true
+	if fn, f, ok := r.calleeFact(call); ok && f.Chains[List] != "" {
+		return Join(apis.ShortName(fn), f.Chains[List]), true
 	}
 	return "", false
 }
@@ -711,9 +767,18 @@ func (b *body) private(isMain bool) bool {
 
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
-		if b.chains != ([numEffects]string{}) {
-			r.pass.ExportObjectFact(fn, &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Recursive: b.recursive, Drops: b.drops()})
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 {
+			r.pass.ExportObjectFact(fn, b.fact())
 		}
+	}
+	open := 0
+	for _, b := range order {
+		if len(b.open) > 0 && !b.startup && !b.test && (b.reachedFrom != nil || slices.ContainsFunc(b.open, inLoops)) {
+			open++
+		}
+	}
+	if open > 0 {
+		r.pass.ExportPackageFact(&Open{Calls: open})
 	}
 }
 
@@ -729,15 +794,7 @@ func (b *body) looped() [numEffects]bool {
 // propagatePerCall marks the effects each body has once per call: through
 // a call, outside its own loops, of a body that has them once per call.
 func (r *Result) propagatePerCall(order []*body) {
-	memo := make(map[int32]bool)
-	inLoop := func(site inspector.Cursor) bool {
-		v, ok := memo[site.Index()]
-		if !ok {
-			v = r.inLoop(site)
-			memo[site.Index()] = v
-		}
-		return v
-	}
+	inLoop := r.siteInLoop
 	for changed := true; changed; {
 		changed = false
 		for _, b := range order {
@@ -756,12 +813,8 @@ func (r *Result) propagatePerCall(order []*body) {
 // RecursiveLoader reports whether the function call runs calls itself per
 // item of a loop of its own: its self-call is the one finding for its cost.
 func (r *Result) RecursiveLoader(call *ast.CallExpr) bool {
-	if b := r.bodyCalled(call); b != nil {
-		return b.recursive
-	}
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	var fact Fact
-	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Recursive
+	_, f, ok := r.callSummary(call)
+	return ok && f.Recursive
 }
 
 // notePoolSite records whether the pool built at cur, in b, stays in b.
@@ -783,12 +836,8 @@ func (b *body) drops() bool {
 // DropsPool reports whether the function call runs builds a pool and
 // throws it away on every call: the construction is the finding.
 func (r *Result) DropsPool(call *ast.CallExpr) bool {
-	if b := r.bodyCalled(call); b != nil {
-		return b.drops()
-	}
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	var fact Fact
-	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Drops
+	_, f, ok := r.callSummary(call)
+	return ok && f.Drops
 }
 
 // Drops reports whether fn (a declaration or literal of the package)
@@ -808,24 +857,16 @@ func (r *Result) SelfCall(cur inspector.Cursor) bool {
 // Conditional reports whether the function call runs has effect e only on
 // a branch that tests its arguments: the effect is possible, not certain.
 func (r *Result) Conditional(call *ast.CallExpr, e Effect) bool {
-	if b := r.bodyCalled(call); b != nil {
-		return b.cond[e]
-	}
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	var fact Fact
-	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Cond[e]
+	_, f, ok := r.callSummary(call)
+	return ok && f.Cond[e]
 }
 
 // OnlyInItsLoops reports whether the function call runs has effect e only
 // inside loops of its own: once per item it iterates, not once per call.
 // Those loops are reported where they are; the call adds only a duplicate.
 func (r *Result) OnlyInItsLoops(call *ast.CallExpr, e Effect) bool {
-	if b := r.bodyCalled(call); b != nil {
-		return b.looped()[e]
-	}
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	var fact Fact
-	return fn != nil && fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &fact) && fact.Looped[e]
+	_, f, ok := r.callSummary(call)
+	return ok && f.Looped[e]
 }
 
 // Effect returns the chain through which call has effect e: the call itself
@@ -833,25 +874,37 @@ func (r *Result) OnlyInItsLoops(call *ast.CallExpr, e Effect) bool {
 // whose summary has the effect. Immediately called literals are not
 // reported here: their own calls are.
 func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
-	info := r.pass.TypesInfo
-	if name, ok := primitive(info, call, e); ok {
+	if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
 		return name, true
 	}
-	if b := r.bodyCalled(call); b != nil {
-		if b.chains[e] == "" {
-			return "", false
-		}
-		return Join(b.name, b.chains[e]), true
-	}
-	fn := apis.Callee(info, call)
-	if fn == nil || fn.Pkg() == r.pass.Pkg || tableDecides(fn, e) {
+	name, f, ok := r.callSummary(call)
+	if !ok || f.Chains[e] == "" {
 		return "", false
 	}
-	var fact Fact
-	if r.pass.ImportObjectFact(fn, &fact) && fact.Chains[e] != "" {
-		return Join(apis.ShortName(fn), fact.Chains[e]), true
+	return Join(name, f.Chains[e]), true
+}
+
+// callSummary returns what the function call runs costs, and its name for
+// chains ("" for a literal): a body of the package, another package's
+// function (its fact), or an interface method of the module (its visible
+// implementations, the package's own and others').
+func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
+	if b := r.bodyCalled(call); b != nil {
+		return b.name, b.fact(), true
 	}
-	return "", false
+	fn, f, ok := r.calleeFact(call)
+	if m := r.moduleInterfaceMethod(call); m != nil {
+		f, ok = r.withLocalImplementations(m, f, ok)
+	}
+	if !ok {
+		return "", nil, false
+	}
+	return apis.ShortName(fn), f, true
+}
+
+// fact returns b's summary as its fact would say it.
+func (b *body) fact() *Fact {
+	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Recursive: b.recursive, Drops: b.drops(), open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

@@ -1,0 +1,400 @@
+package summary
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"slices"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+)
+
+// Calls through interfaces.
+//
+// A layered service calls its repository through an interface
+// (h.orders.ByID(ctx, id)): the cost is in the implementations, which live
+// in other packages, often ones the caller does not import. A call through
+// a method of an interface of the module being analyzed has the effects of
+// the implementations the package can see: its own types (linked like
+// static calls), the module's types whose methods have facts, and database
+// handles of the known drivers (sqlc's DBTX is *sql.DB or *sql.Tx). What it
+// cannot see is recorded as an open call on the function's fact, resolved
+// by whichever package later sees an implementation. In a driver that
+// analyzes the whole program (perflint ./..., see Revisit) every package's
+// facts are visible in the second visit, so every open call resolves.
+//
+// Only interfaces of the analyzed (main) module are followed: the
+// internals of dependencies are judged by the API tables, not by which of
+// their types happen to satisfy their interfaces.
+
+// An openCall is a call through an interface method of the module.
+type openCall struct {
+	method  *types.Func // the interface method
+	via     string      // the calls leading to it from the function, "" when the function makes it
+	perCall bool        // made once per call of the function, not only in its loops
+	cond    bool        // made only on a branch that tests a parameter
+}
+
+// maxOpen bounds the open calls a function carries: a function reaching
+// more interface methods than this is a dispatcher, and the first ones
+// found are the ones its messages would name anyway.
+const maxOpen = 8
+
+// addOpen records o on b once per method.
+func (b *body) addOpen(o openCall) bool {
+	if len(b.open) >= maxOpen || slices.ContainsFunc(b.open, func(x openCall) bool { return x.method == o.method }) {
+		return false
+	}
+	b.open = append(b.open, o)
+	return true
+}
+
+// through returns o as seen by a caller of name at a call site in or out
+// of a loop.
+func (o openCall) through(name string, inLoop, cond bool) openCall {
+	via := name
+	if o.via != "" {
+		via = Join(name, o.via)
+	}
+	if name == "" {
+		via = o.via
+	}
+	return openCall{method: o.method, via: via, perCall: o.perCall && !inLoop, cond: o.cond || cond}
+}
+
+func inLoops(o openCall) bool { return !o.perCall }
+
+// propagateOpen gives each body the open calls of the bodies it runs, to a
+// fixed point.
+func (r *Result) propagateOpen(order []*body) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			for i, c := range b.calls {
+				for _, o := range c.open {
+					if b.addOpen(o.through(c.name, r.siteInLoop(b.sites[i]), false)) {
+						changed = true
+					}
+				}
+			}
+		}
+	}
+}
+
+// moduleInterfaceMethod returns the interface method call calls when the
+// interface belongs to the analyzed module, which is the main module (not
+// a versioned dependency).
+func (r *Result) moduleInterfaceMethod(call *ast.CallExpr) *types.Func {
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() == nil || interfaceOf(fn) == nil || !r.inModule(fn.Pkg()) {
+		return nil
+	}
+	return fn
+}
+
+func (r *Result) inModule(pkg *types.Package) bool {
+	m := r.pass.Module
+	if m == nil || m.Path == "" || m.Version != "" {
+		return false
+	}
+	return pkg.Path() == m.Path || strings.HasPrefix(pkg.Path(), m.Path+"/")
+}
+
+// interfaceOf returns the interface whose method fn is, or nil.
+func interfaceOf(fn *types.Func) *types.Interface {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	iface, _ := recv.Type().Underlying().(*types.Interface)
+	return iface
+}
+
+// linkImplementations links the call of interface method m at cur to the
+// methods of the package's own types that implement it.
+func (r *Result) linkImplementations(caller *body, m *types.Func, cur inspector.Cursor) {
+	for _, impl := range implementations(r.pass.Pkg, m) {
+		if b := r.funcs[impl]; b != nil && !b.test {
+			link(caller, b, cur)
+		}
+	}
+}
+
+// withLocalImplementations adds to f (ok: it holds what other packages'
+// implementations cost) what the package's own implementations of m cost.
+func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fact, bool) {
+	var local []*body
+	for _, impl := range implementations(r.pass.Pkg, m) {
+		if b := r.funcs[impl]; b != nil && !b.test {
+			local = append(local, b)
+		}
+	}
+	if len(local) == 0 {
+		return f, ok
+	}
+	merged := Fact{}
+	if ok {
+		merged = *f
+	}
+	for _, b := range local {
+		for e := range numEffects {
+			if merged.Chains[e] == "" && b.chains[e] != "" {
+				merged.Chains[e] = Join(b.name, b.chains[e])
+				merged.Looped[e], merged.Cond[e] = b.looped()[e], b.cond[e] || len(local) > 1
+			}
+		}
+		merged.Drops = merged.Drops || b.drops()
+	}
+	return &merged, merged.Chains != ([numEffects]string{})
+}
+
+// implementations returns the methods of pkg's named types (or pointers to
+// them) that implement interface method m, in declaration order.
+func implementations(pkg *types.Package, m *types.Func) []*types.Func {
+	iface := interfaceOf(m)
+	if iface == nil {
+		return nil
+	}
+	var impls []*types.Func
+	scope := pkg.Scope()
+	for _, name := range scope.Names() {
+		if impl := implementedBy(scope.Lookup(name), iface, m); impl != nil {
+			impls = append(impls, impl)
+		}
+	}
+	return impls
+}
+
+// implementedBy returns the method of the type obj names (or of a pointer
+// to it) that implements m of iface, or nil. Generic types are left out:
+// which instantiation runs is not known here.
+func implementedBy(obj types.Object, iface *types.Interface, m *types.Func) *types.Func {
+	tn, ok := obj.(*types.TypeName)
+	if !ok || tn.IsAlias() {
+		return nil
+	}
+	named, ok := tn.Type().(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+		return nil
+	}
+	var t types.Type = named
+	if !types.Implements(t, iface) {
+		if t = types.NewPointer(named); !types.Implements(t, iface) {
+			return nil
+		}
+	}
+	sel, _, _ := types.LookupFieldOrMethod(t, false, m.Pkg(), m.Name())
+	impl, _ := sel.(*types.Func)
+	return impl
+}
+
+// resolver finds what calls through interface methods cost, from the facts
+// the package can see. It is built on first use: most packages make no
+// call through an interface of the module.
+type resolver struct {
+	r       *Result
+	methods map[string][]*types.Func // the module's methods with a fact, by name
+	handles []*types.Package         // database driver packages the package imports, directly or not
+	byIface map[*types.Func]*Fact    // per interface method; nil while it is being resolved
+	byFunc  map[*types.Func]*Fact    // imported facts with their open calls resolved
+}
+
+func (r *Result) resolver() *resolver {
+	if r.res == nil {
+		r.res = &resolver{r: r, byIface: make(map[*types.Func]*Fact), byFunc: make(map[*types.Func]*Fact)}
+	}
+	return r.res
+}
+
+// importedFact returns fn's fact with its open calls resolved.
+func (rs *resolver) importedFact(fn *types.Func) (*Fact, bool) {
+	if f, seen := rs.byFunc[fn]; seen {
+		return f, f != nil
+	}
+	rs.byFunc[fn] = nil // a cycle resolves to what is known so far
+	var raw Fact
+	if !rs.r.pass.ImportObjectFact(fn, &raw) {
+		return nil, false
+	}
+	f := raw
+	for _, o := range raw.open {
+		if via, ok := rs.interfaceFact(o.method); ok {
+			f.addOpenEffects(o, via)
+		}
+	}
+	rs.byFunc[fn] = &f
+	return &f, true
+}
+
+// addOpenEffects gives f the effects it has through open call o, whose
+// implementations have the effects of via.
+func (f *Fact) addOpenEffects(o openCall, via *Fact) {
+	for e := range numEffects {
+		if f.Chains[e] != "" || via.Chains[e] == "" || Effect(e) == List {
+			continue
+		}
+		f.Chains[e] = Join(apis.ShortName(o.method), via.Chains[e])
+		if o.via != "" {
+			f.Chains[e] = Join(o.via, f.Chains[e])
+		}
+		f.Looped[e] = !o.perCall || via.Looped[e]
+		f.Cond[e] = o.cond || via.Cond[e]
+	}
+}
+
+// interfaceFact returns what a call of interface method m costs through
+// the implementations visible to the package, other than its own types
+// (linked as calls): the module's types with facts, and database handles.
+// An effect that only some implementations have holds on a branch (Cond);
+// one that each has only in its own loops stays Looped.
+func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
+	if f, seen := rs.byIface[m]; seen {
+		return f, f != nil
+	}
+	rs.byIface[m] = nil
+	var f Fact
+	var has [numEffects]int
+	impls := rs.implementations(m)
+	for _, impl := range impls {
+		implFact, ok := rs.importedFact(impl)
+		if !ok {
+			continue
+		}
+		for e := range numEffects {
+			if implFact.Chains[e] == "" {
+				continue
+			}
+			if has[e] == 0 {
+				f.Chains[e] = Join(apis.ShortName(impl), implFact.Chains[e])
+				f.Looped[e], f.Cond[e] = implFact.Looped[e], implFact.Cond[e]
+			}
+			f.Looped[e] = f.Looped[e] && implFact.Looped[e]
+			has[e]++
+		}
+		f.Drops = f.Drops || implFact.Drops
+	}
+	if rt := rs.handleRoundTrip(m); rt != nil && f.Chains[Query] == "" {
+		f.Chains[Query] = apis.ShortName(rt)
+		has[Query] = len(impls) + 1
+	}
+	for e := range numEffects {
+		f.Cond[e] = f.Cond[e] || (has[e] > 0 && has[e] < len(impls))
+	}
+	if f.Chains == ([numEffects]string{}) {
+		return nil, false
+	}
+	rs.byIface[m] = &f
+	return &f, true
+}
+
+// implementations returns the methods of the module's other packages that
+// implement m and have facts, ordered by package and name.
+func (rs *resolver) implementations(m *types.Func) []*types.Func {
+	if rs.methods == nil {
+		rs.methods = make(map[string][]*types.Func)
+		for _, of := range rs.r.pass.AllObjectFacts() {
+			fn, ok := of.Object.(*types.Func)
+			if _, isFact := of.Fact.(*Fact); !ok || !isFact || fn.Pkg() == rs.r.pass.Pkg || fn.Pkg().Path() == rs.r.pass.Pkg.Path() ||
+				fn.Signature().Recv() == nil || !rs.r.inModule(fn.Pkg()) {
+				continue // this package's own types, or an earlier visit's copy of them, are linked as calls
+			}
+			rs.methods[fn.Name()] = append(rs.methods[fn.Name()], fn)
+		}
+		for _, list := range rs.methods {
+			slices.SortFunc(list, func(x, y *types.Func) int { return strings.Compare(x.FullName(), y.FullName()) })
+		}
+	}
+	iface := interfaceOf(m)
+	var impls []*types.Func
+	for _, fn := range rs.methods[m.Name()] {
+		if implementedBy(receiverTypeName(fn), iface, m) == fn {
+			impls = append(impls, fn)
+		}
+	}
+	return impls
+}
+
+func receiverTypeName(fn *types.Func) types.Object {
+	t := fn.Signature().Recv().Type()
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if named, ok := t.(*types.Named); ok {
+		return named.Obj()
+	}
+	return nil
+}
+
+// handleRoundTrip returns the round-trip method of a database handle of a
+// known driver that implements m (QueryContext of an interface *sql.DB and
+// *sql.Tx satisfy), or nil.
+func (rs *resolver) handleRoundTrip(m *types.Func) *types.Func {
+	if rs.handles == nil {
+		rs.handles = databasePackages(rs.r.pass.Pkg)
+	}
+	iface := interfaceOf(m)
+	var found *types.Func
+	for _, pkg := range rs.handles {
+		scope := pkg.Scope()
+		for _, name := range scope.Names() {
+			if !token.IsExported(name) {
+				continue
+			}
+			impl := implementedBy(scope.Lookup(name), iface, m)
+			if impl == nil || !Config.IsRoundTrip(impl) {
+				continue
+			}
+			if name == "DB" || name == "Pool" {
+				return impl // the handle messages should name
+			}
+			if found == nil {
+				found = impl
+			}
+		}
+	}
+	return found
+}
+
+// databasePackages returns the database driver packages pkg imports,
+// directly or not, in import order (an empty, non-nil slice for none).
+func databasePackages(pkg *types.Package) []*types.Package {
+	found := []*types.Package{}
+	seen := make(map[*types.Package]bool)
+	var walk func(p *types.Package)
+	walk = func(p *types.Package) {
+		for _, imp := range p.Imports() {
+			if seen[imp] {
+				continue
+			}
+			seen[imp] = true
+			if apis.IsDBPackage(imp) {
+				found = append(found, imp)
+			}
+			walk(imp)
+		}
+	}
+	walk(pkg)
+	return found
+}
+
+// Open is the package fact that says the package calls interface methods of
+// the module where what they cost decides a finding (in a loop, on the
+// request path) and some of their implementations may be in packages it
+// cannot see.
+type Open struct{ Calls int }
+
+func (*Open) AFact() {}
+
+func (o *Open) String() string { return "open calls" }
+
+// Revisit reports whether a package's findings may change once every
+// package of the program is known: it has open calls. Whole-program drivers
+// analyze such packages again with every package's facts in view.
+func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool) bool {
+	var o Open
+	return packageFact(&o) && o.Calls > 0
+}
