@@ -60,7 +60,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 			return
 		}
 		what, chain = apis.CalleeName(info, call), c
-		cond = sum.Conditional(call, summary.Pool)
+		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool)
 	} else {
 		return
 	}

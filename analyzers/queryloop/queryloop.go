@@ -153,8 +153,17 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 		},
 		loop: loop.Node,
 		name: name,
-		j:    rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn),
+		j:    maybe(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), sum.Maybe(call, summary.Query)),
 	}, true
+}
+
+// maybe lowers j when the callee queries only on a cache miss or in only
+// some of the implementations the call may reach.
+func maybe(j rank.Judgment, maybe bool) rank.Judgment {
+	if !maybe {
+		return j
+	}
+	return j.Lower("the round-trip happens only on a cache miss or in some implementations")
 }
 
 // embedded makes j low in a program whose only database runs in the

@@ -3,6 +3,8 @@
 package suite
 
 import (
+	"go/types"
+
 	"golang.org/x/tools/go/analysis"
 
 	"github.com/perflint/perflint/analyzers/bodydrain"
@@ -36,3 +38,11 @@ func Analyzers() []*analysis.Analyzer {
 // loggers. It is a dependency of the analyzers, not one of them, so drivers
 // must publish its flags themselves.
 func Shared() *analysis.Analyzer { return summary.Analyzer }
+
+// Revisit reports whether a package's findings depend on code outside the
+// packages it imports (calls through interfaces of the module whose
+// implementations it cannot see). Whole-program drivers analyze such a
+// package again once every package's summary is known (driver.Config).
+func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool) bool {
+	return summary.Revisit(pkg, packageFact)
+}

@@ -62,6 +62,7 @@ type driverFlags struct {
 	format       string
 	govet        bool
 	includeTests bool
+	whole        bool
 	json, fix    bool
 	diff         bool
 	context      int
@@ -94,6 +95,7 @@ func newDriverFlags(analyzers []*analysis.Analyzer, stderr io.Writer) *driverFla
 	fs.StringVar(&d.format, "format", "text", formatUsage)
 	fs.BoolVar(&d.govet, "govet", false, govetUsage)
 	fs.BoolVar(&d.includeTests, "test", true, "indicates whether test files should be analyzed, too")
+	fs.BoolVar(&d.whole, "whole", true, wholeUsage)
 	fs.BoolVar(&d.json, "json", false, "emit JSON output")
 	fs.BoolVar(&d.fix, "fix", false, "apply all suggested fixes")
 	fs.BoolVar(&d.diff, "diff", false, "with -fix, don't update the files, but print a unified diff")
@@ -214,3 +216,5 @@ func (ts *triState) String() string {
 }
 
 func (ts *triState) IsBoolFlag() bool { return true }
+
+const wholeUsage = "follow calls through interfaces to their implementations anywhere in the program: packages whose findings depend on them are analyzed a second time, once every package's summary is known (go vet and golangci-lint see one package at a time and resolve only the implementations a package imports)"

@@ -18,6 +18,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 
+	"github.com/perflint/perflint/analyzers/suite"
 	"github.com/perflint/perflint/internal/confidence"
 	"github.com/perflint/perflint/internal/driver"
 	"github.com/perflint/perflint/internal/ranking"
@@ -83,7 +84,11 @@ func runStandalone(analyzers []*analysis.Analyzer, ranker *ranking.Ranker, args 
 	}
 	analyzers = d.selected(analyzers)
 	start := time.Now()
-	res, err := driver.Run(driver.Config{Dir: dir, Tests: d.includeTests, BuildFlags: d.buildFlags()}, analyzers, d.fs.Args())
+	cfg := driver.Config{Dir: dir, Tests: d.includeTests, BuildFlags: d.buildFlags()}
+	if d.whole {
+		cfg.Revisit = suite.Revisit
+	}
+	res, err := driver.Run(cfg, analyzers, d.fs.Args())
 	if err != nil {
 		fmt.Fprintln(stderr, "perflint:", err)
 		return 1

@@ -7,8 +7,10 @@ import (
 	"go/scanner"
 	"go/types"
 	"runtime/debug"
+	"sync"
 	"time"
 
+	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/packages"
 )
 
@@ -37,7 +39,8 @@ func (r *run) process(n *node) {
 	}
 	analyzers := r.plan.forPackage(n.root)
 	start := time.Now()
-	files, info := r.check(n, len(analyzers) > 0)
+	files, info, pkg := r.check(n, len(analyzers) > 0)
+	n.types = pkg
 	n.timing.Check = time.Since(start)
 	if len(n.errors) > 0 {
 		n.illTyped = true
@@ -45,12 +48,70 @@ func (r *run) process(n *node) {
 	if len(analyzers) == 0 || n.illTyped {
 		return // analysis needs well-typed code, as the checker's does
 	}
-	r.analyze(n, analyzers, files, info)
+	r.analyze(n, pkg, analyzers, files, info, false)
+}
+
+// revisit analyzes again, with the whole program's facts in view, the
+// well-typed root packages that ask for it (see Config.Revisit), workers
+// at a time. Each is parsed and checked again rather than kept from the
+// first visit, so that no package's syntax outlives its analysis.
+func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) bool) bool) {
+	var again []*node
+	for _, n := range r.order {
+		if n.root && !n.illTyped && n.types != nil && ask(n.types, r.facts.packageFactOf(r.plan.roots, n.types)) {
+			again = append(again, n)
+		}
+	}
+	r.program = make(map[*types.Package]bool, len(r.nodes))
+	for _, n := range r.nodes {
+		if n.types != nil {
+			r.program[n.types] = true
+		}
+	}
+	next := make(chan *node, len(again))
+	for _, n := range again {
+		next <- n
+	}
+	close(next)
+	var done sync.WaitGroup
+	for range min(workers, len(again)) {
+		done.Go(func() {
+			for n := range next {
+				r.visitAgain(n)
+			}
+		})
+	}
+	done.Wait()
+}
+
+// visitAgain is one package's second visit: its findings and failures
+// replace the first's.
+func (r *run) visitAgain(n *node) {
+	errs := len(n.errors)
+	defer func() {
+		if p := recover(); p != nil {
+			n.failures = append(n.failures, Failure{PackageID: n.pkg.ID, Analyzer: r.plan.roots[0],
+				Err: fmt.Errorf("internal error in the whole-program visit: %v\n%s", p, debug.Stack())})
+		}
+	}()
+	start := time.Now()
+	files, info, pkg := r.check(n, true)
+	n.timing.Check += time.Since(start)
+	if len(n.errors) > errs { // not expected: the first visit checked the same files
+		n.errors = n.errors[:errs]
+		return
+	}
+	first := n.diags
+	n.diags, n.failures = nil, nil
+	r.analyze(n, pkg, r.plan.roots, files, info, true)
+	if len(n.failures) > 0 {
+		n.diags = first // a failed second visit must not lose what the first found
+	}
 }
 
 // check parses n's files and type-checks them against its imports' types.
 // Function bodies are checked only when analyzers will look at them.
-func (r *run) check(n *node, bodies bool) ([]*ast.File, *types.Info) {
+func (r *run) check(n *node, bodies bool) ([]*ast.File, *types.Info, *types.Package) {
 	files := make([]*ast.File, 0, len(n.pkg.CompiledGoFiles))
 	for _, name := range n.pkg.CompiledGoFiles {
 		f, err := parser.ParseFile(r.fset, name, nil, parser.AllErrors|parser.ParseComments|parser.SkipObjectResolution)
@@ -92,15 +153,15 @@ func (r *run) check(n *node, bodies bool) ([]*ast.File, *types.Info) {
 	if m := n.pkg.Module; m != nil && m.GoVersion != "" {
 		conf.GoVersion = "go" + m.GoVersion
 	}
-	n.types = types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
+	pkg := types.NewPackage(n.pkg.PkgPath, n.pkg.Name)
 	before := len(n.errors)
-	err := types.NewChecker(conf, r.fset, n.types, info).Files(files)
+	err := types.NewChecker(conf, r.fset, pkg, info).Files(files)
 	if err != nil && len(n.errors) == before {
 		// An error the checker did not pass to conf.Error (such as a
 		// Go version it cannot handle).
 		n.errors = append(n.errors, packages.Error{Pos: "-", Msg: err.Error(), Kind: packages.TypeError})
 	}
-	return files, info
+	return files, info, pkg
 }
 
 // importTypes resolves an import path as written in n's source.

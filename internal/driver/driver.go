@@ -43,6 +43,14 @@ type Config struct {
 	// Workers bounds how many packages are processed at once; 0 means
 	// GOMAXPROCS.
 	Workers int
+	// Revisit makes the run whole-program. Once every package has been
+	// analyzed, each root package for which it returns true is analyzed
+	// again: parsed and type-checked anew against the same imports, with
+	// the facts of every package of the program in view (AllObjectFacts),
+	// not only its imports'. Its findings replace the first visit's; its
+	// facts stay those of the first visit, which its importers used.
+	// packageFact looks up a package fact the first visit exported.
+	Revisit func(pkg *types.Package, packageFact func(analysis.Fact) bool) bool
 }
 
 // A Diagnostic is a finding of one analyzer on one root package.
@@ -125,7 +133,11 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 	}
 	load := time.Since(start)
 	r.build(roots)
-	r.schedule(max(1, cmp.Or(cfg.Workers, runtime.GOMAXPROCS(0))))
+	workers := max(1, cmp.Or(cfg.Workers, runtime.GOMAXPROCS(0)))
+	r.schedule(workers)
+	if cfg.Revisit != nil {
+		r.revisit(workers, cfg.Revisit)
+	}
 	res := r.result()
 	res.Load = load
 	return res, nil
@@ -140,6 +152,9 @@ type run struct {
 	facts *factStore
 	nodes []*node // every package, sorted by ID
 	order []*node // nodes in dependency order (import cycles left out)
+	// program is every package's first-visit types, which second visits
+	// see the facts of (set before they start).
+	program map[*types.Package]bool
 }
 
 // node is one package of the import graph.

@@ -64,7 +64,11 @@ func RequiredOrder(analyzers []*analysis.Analyzer) []*analysis.Analyzer {
 
 // analyze runs analyzers (in plan order) on n. An analyzer whose
 // requirements failed is not run.
-func (r *run) analyze(n *node, analyzers []*analysis.Analyzer, files []*ast.File, info *types.Info) {
+//
+// In a second visit (whole: see Config.Revisit) the passes see the facts
+// of every package's first visit. What they export is about the objects of
+// this visit's own type check, which no other package refers to.
+func (r *run) analyze(n *node, pkg *types.Package, analyzers []*analysis.Analyzer, files []*ast.File, info *types.Info, whole bool) {
 	results := make(map[*analysis.Analyzer]any, len(analyzers))
 	failed := make(map[*analysis.Analyzer]bool)
 	module := analysisModule(n)
@@ -80,7 +84,7 @@ func (r *run) analyze(n *node, analyzers []*analysis.Analyzer, files []*ast.File
 			inputs[req] = results[req]
 		}
 		if err == nil {
-			pass := r.newPass(n, a, files, info, module, inputs)
+			pass := r.newPass(n, pkg, a, files, info, module, inputs, whole)
 			start := time.Now()
 			results[a], err = runPass(pass)
 			n.timing.Analyzers[a.Name] = time.Since(start)
@@ -110,14 +114,18 @@ func runPass(pass *analysis.Pass) (result any, err error) {
 	return result, err
 }
 
-func (r *run) newPass(n *node, a *analysis.Analyzer, files []*ast.File, info *types.Info, module *analysis.Module, inputs map[*analysis.Analyzer]any) *analysis.Pass {
+func (r *run) newPass(n *node, pkg *types.Package, a *analysis.Analyzer, files []*ast.File, info *types.Info, module *analysis.Module, inputs map[*analysis.Analyzer]any, whole bool) *analysis.Pass {
+	visible := n.visible
+	if whole {
+		visible = func() map[*types.Package]bool { return r.program }
+	}
 	pass := &analysis.Pass{
 		Analyzer:     a,
 		Fset:         r.fset,
 		Files:        files,
 		OtherFiles:   n.pkg.OtherFiles,
 		IgnoredFiles: n.pkg.IgnoredFiles,
-		Pkg:          n.types,
+		Pkg:          pkg,
 		TypesInfo:    info,
 		TypesSizes:   n.pkg.TypesSizes,
 		Module:       module,
@@ -131,7 +139,7 @@ func (r *run) newPass(n *node, a *analysis.Analyzer, files []*ast.File, info *ty
 			return r.facts.importFact(a, factKey{obj: obj, typ: reflect.TypeOf(fact)}, fact)
 		},
 		ExportObjectFact: func(obj types.Object, fact analysis.Fact) {
-			if obj.Pkg() != n.types {
+			if obj.Pkg() != pkg {
 				panic(fmt.Sprintf("analyzer %s exported a fact for %s, which belongs to another package", a.Name, obj))
 			}
 			r.facts.exportFact(a, factKey{obj: obj, typ: reflect.TypeOf(fact)}, fact)
@@ -140,13 +148,13 @@ func (r *run) newPass(n *node, a *analysis.Analyzer, files []*ast.File, info *ty
 			return r.facts.importFact(a, factKey{pkg: pkg, typ: reflect.TypeOf(fact)}, fact)
 		},
 		ExportPackageFact: func(fact analysis.Fact) {
-			r.facts.exportFact(a, factKey{pkg: n.types, typ: reflect.TypeOf(fact)}, fact)
+			r.facts.exportFact(a, factKey{pkg: pkg, typ: reflect.TypeOf(fact)}, fact)
 		},
 		AllObjectFacts: func() []analysis.ObjectFact {
-			return r.facts.allObjectFacts(a, n.visible())
+			return r.facts.allObjectFacts(a, visible())
 		},
 		AllPackageFacts: func() []analysis.PackageFact {
-			return r.facts.allPackageFacts(a, n.visible())
+			return r.facts.allPackageFacts(a, visible())
 		},
 	}
 	pass.ReadFile = func(name string) ([]byte, error) {
@@ -261,4 +269,20 @@ func (s *factStore) allPackageFacts(a *analysis.Analyzer, visible map[*types.Pac
 		}
 	}
 	return facts
+}
+
+// packageFactOf returns a lookup of pkg's package facts, of whichever of
+// analyzers declares the fact's type.
+func (s *factStore) packageFactOf(analyzers []*analysis.Analyzer, pkg *types.Package) func(analysis.Fact) bool {
+	return func(fact analysis.Fact) bool {
+		typ := reflect.TypeOf(fact)
+		for _, a := range analyzers {
+			for _, declared := range a.FactTypes {
+				if reflect.TypeOf(declared) == typ && s.importFact(a, factKey{pkg: pkg, typ: typ}, fact) {
+					return true
+				}
+			}
+		}
+		return false
+	}
 }

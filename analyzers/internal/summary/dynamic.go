@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -37,6 +38,7 @@ type openCall struct {
 	via     string      // the calls leading to it from the function, "" when the function makes it
 	perCall bool        // made once per call of the function, not only in its loops
 	cond    bool        // made only on a branch that tests a parameter
+	maybe   bool        // made only when a cache lookup misses
 }
 
 // maxOpen bounds the open calls a function carries: a function reaching
@@ -55,7 +57,7 @@ func (b *body) addOpen(o openCall) bool {
 
 // through returns o as seen by a caller of name at a call site in or out
 // of a loop.
-func (o openCall) through(name string, inLoop, cond bool) openCall {
+func (o openCall) through(name string, inLoop, cond, maybe bool) openCall {
 	via := name
 	if o.via != "" {
 		via = Join(name, o.via)
@@ -63,7 +65,7 @@ func (o openCall) through(name string, inLoop, cond bool) openCall {
 	if name == "" {
 		via = o.via
 	}
-	return openCall{method: o.method, via: via, perCall: o.perCall && !inLoop, cond: o.cond || cond}
+	return openCall{method: o.method, via: via, perCall: o.perCall && !inLoop, cond: o.cond || cond, maybe: o.maybe || maybe}
 }
 
 func inLoops(o openCall) bool { return !o.perCall }
@@ -76,7 +78,7 @@ func (r *Result) propagateOpen(order []*body) {
 		for _, b := range order {
 			for i, c := range b.calls {
 				for _, o := range c.open {
-					if b.addOpen(o.through(c.name, r.siteInLoop(b.sites[i]), false)) {
+					if b.addOpen(o.through(c.name, r.siteInLoop(b.sites[i]), false, r.siteAfterHit(b.sites[i]))) {
 						changed = true
 					}
 				}
@@ -140,13 +142,23 @@ func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fac
 	if ok {
 		merged = *f
 	}
-	for _, b := range local {
-		for e := range numEffects {
-			if merged.Chains[e] == "" && b.chains[e] != "" {
+	others := len(r.resolver().implementations(m))
+	for e := range numEffects {
+		has := 0
+		for _, b := range local {
+			if b.chains[e] == "" {
+				continue
+			}
+			if has++; merged.Chains[e] == "" {
 				merged.Chains[e] = Join(b.name, b.chains[e])
-				merged.Looped[e], merged.Cond[e] = b.looped()[e], b.cond[e] || len(local) > 1
+				merged.Looped[e], merged.Cond[e], merged.Maybe[e] = b.looped()[e], b.cond[e], b.maybe[e]
 			}
 		}
+		if has > 0 && has < len(local)+others {
+			merged.Maybe[e] = true // some implementations do not have it
+		}
+	}
+	for _, b := range local {
 		merged.Drops = merged.Drops || b.drops()
 	}
 	return &merged, merged.Chains != ([numEffects]string{})
@@ -237,12 +249,15 @@ func (f *Fact) addOpenEffects(o openCall, via *Fact) {
 		if f.Chains[e] != "" || via.Chains[e] == "" || Effect(e) == List {
 			continue
 		}
-		f.Chains[e] = Join(apis.ShortName(o.method), via.Chains[e])
+		// The implementation stands for the interface method in the
+		// chain: (*service.Orders).Get, not (domain.Orders).Get.
+		f.Chains[e] = via.Chains[e]
 		if o.via != "" {
 			f.Chains[e] = Join(o.via, f.Chains[e])
 		}
 		f.Looped[e] = !o.perCall || via.Looped[e]
 		f.Cond[e] = o.cond || via.Cond[e]
+		f.Maybe[e] = o.maybe || via.Maybe[e]
 	}
 }
 
@@ -270,7 +285,7 @@ func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
 			}
 			if has[e] == 0 {
 				f.Chains[e] = Join(apis.ShortName(impl), implFact.Chains[e])
-				f.Looped[e], f.Cond[e] = implFact.Looped[e], implFact.Cond[e]
+				f.Looped[e], f.Cond[e], f.Maybe[e] = implFact.Looped[e], implFact.Cond[e], implFact.Maybe[e]
 			}
 			f.Looped[e] = f.Looped[e] && implFact.Looped[e]
 			has[e]++
@@ -282,7 +297,7 @@ func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
 		has[Query] = len(impls) + 1
 	}
 	for e := range numEffects {
-		f.Cond[e] = f.Cond[e] || (has[e] > 0 && has[e] < len(impls))
+		f.Maybe[e] = f.Maybe[e] || (has[e] > 0 && has[e] < len(impls))
 	}
 	if f.Chains == ([numEffects]string{}) {
 		return nil, false
@@ -291,22 +306,11 @@ func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
 	return &f, true
 }
 
-// implementations returns the methods of the module's other packages that
-// implement m and have facts, ordered by package and name.
+// implementations returns the methods of the module's other packages
+// that implement m, ordered by package and name.
 func (rs *resolver) implementations(m *types.Func) []*types.Func {
 	if rs.methods == nil {
-		rs.methods = make(map[string][]*types.Func)
-		for _, of := range rs.r.pass.AllObjectFacts() {
-			fn, ok := of.Object.(*types.Func)
-			if _, isFact := of.Fact.(*Fact); !ok || !isFact || fn.Pkg() == rs.r.pass.Pkg || fn.Pkg().Path() == rs.r.pass.Pkg.Path() ||
-				fn.Signature().Recv() == nil || !rs.r.inModule(fn.Pkg()) {
-				continue // this package's own types, or an earlier visit's copy of them, are linked as calls
-			}
-			rs.methods[fn.Name()] = append(rs.methods[fn.Name()], fn)
-		}
-		for _, list := range rs.methods {
-			slices.SortFunc(list, func(x, y *types.Func) int { return strings.Compare(x.FullName(), y.FullName()) })
-		}
+		rs.methods = rs.moduleMethods()
 	}
 	iface := interfaceOf(m)
 	var impls []*types.Func
@@ -316,6 +320,38 @@ func (rs *resolver) implementations(m *types.Func) []*types.Func {
 		}
 	}
 	return impls
+}
+
+// moduleMethods indexes by name the methods declared in the module's
+// packages the pass can see (those that exported a Package fact), other
+// than its own: its own types, and an earlier visit's copy of them, are
+// linked as calls.
+func (rs *resolver) moduleMethods() map[string][]*types.Func {
+	methods := make(map[string][]*types.Func)
+	self := rs.r.pass.Pkg.Path()
+	for _, pf := range rs.r.pass.AllPackageFacts() {
+		if _, ok := pf.Fact.(*Package); !ok || pf.Package.Path() == self {
+			continue
+		}
+		scope := pf.Package.Scope()
+		for _, name := range scope.Names() {
+			tn, ok := scope.Lookup(name).(*types.TypeName)
+			if !ok || tn.IsAlias() {
+				continue
+			}
+			named, ok := tn.Type().(*types.Named)
+			if !ok || types.IsInterface(named) {
+				continue
+			}
+			for fn := range named.Methods() {
+				methods[fn.Name()] = append(methods[fn.Name()], fn)
+			}
+		}
+	}
+	for _, list := range methods {
+		slices.SortFunc(list, func(x, y *types.Func) int { return strings.Compare(x.FullName(), y.FullName()) })
+	}
+	return methods
 }
 
 func receiverTypeName(fn *types.Func) types.Object {
@@ -381,20 +417,26 @@ func databasePackages(pkg *types.Package) []*types.Package {
 	return found
 }
 
-// Open is the package fact that says the package calls interface methods of
-// the module where what they cost decides a finding (in a loop, on the
-// request path) and some of their implementations may be in packages it
-// cannot see.
-type Open struct{ Calls int }
+// Package is the fact of every package of the analyzed module: its types
+// are where calls through the module's interfaces may land. Open counts
+// its functions that call interface methods of the module where what they
+// cost decides a finding (in a loop, on the request path), and whose
+// implementations may be in packages it cannot see.
+type Package struct{ Open int }
 
-func (*Open) AFact() {}
+func (*Package) AFact() {}
 
-func (o *Open) String() string { return "open calls" }
+func (p *Package) String() string {
+	if p.Open == 0 {
+		return "module"
+	}
+	return fmt.Sprintf("module, %d open", p.Open)
+}
 
 // Revisit reports whether a package's findings may change once every
 // package of the program is known: it has open calls. Whole-program drivers
 // analyze such packages again with every package's facts in view.
 func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool) bool {
-	var o Open
-	return packageFact(&o) && o.Calls > 0
+	var p Package
+	return packageFact(&p) && p.Open > 0
 }

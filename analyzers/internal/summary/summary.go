@@ -65,6 +65,10 @@ type Fact struct {
 	// tests one of its parameters (a transport built when the options
 	// carry none): whether a call has them depends on its arguments.
 	Cond [numEffects]bool
+	// Maybe marks the effects the function has only when a cache lookup
+	// before them misses, or through only some of the implementations of
+	// an interface it calls: possible, not certain.
+	Maybe [numEffects]bool
 	// Recursive marks a function that calls itself once per item of a
 	// loop of its own (a tree loader): that self-call is where its cost is
 	// reported, once, not at each caller's loop.
@@ -108,7 +112,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/perflint/perflint",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{(*Fact)(nil), (*Open)(nil)},
+	FactTypes:  []analysis.Fact{(*Fact)(nil), (*Package)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Flags:      flags(),
 }
@@ -137,6 +141,9 @@ type body struct {
 	// cond marks the effects whose chain starts under a branch on a
 	// parameter (see Fact.Cond).
 	cond [numEffects]bool
+	// maybe marks the effects whose chain holds only on a cache miss or
+	// for some implementations (see Fact.Maybe).
+	maybe [numEffects]bool
 	// recursive: calls itself inside a loop of its own.
 	recursive bool
 	// dropsPool: every pool the body builds itself stays in it (see
@@ -168,7 +175,8 @@ type Result struct {
 
 	res *resolver // what calls through interfaces cost; built on first use
 
-	sitesInLoop map[int32]bool // memo of siteInLoop
+	sitesInLoop   map[int32]bool // memo of siteInLoop
+	sitesAfterHit map[int32]bool // memo of siteAfterHit
 
 	harness string // why the whole package runs only under tests or by hand, or ""
 	// testSupport holds the non-test files that import a test framework:
@@ -184,7 +192,8 @@ func run(pass *analysis.Pass) (any, error) {
 		funcs:  make(map[*types.Func]*body),
 		lits:   make(map[*types.Var]*ast.FuncLit),
 
-		sitesInLoop: make(map[int32]bool),
+		sitesInLoop:   make(map[int32]bool),
+		sitesAfterHit: make(map[int32]bool),
 	}
 	pkgInit := &body{startup: true}
 	r.harness = r.harnessPackage()
@@ -192,7 +201,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.collectClosureVars(ins)
 	r.collectCalls(ins, pkgInit)
 	r.collectLists(order)
-	propagate(order)
+	r.propagate(order)
 	r.propagatePerCall(order)
 	r.propagateOpen(order)
 	r.markRequestPath(order)
@@ -326,16 +335,16 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 	}
 	if m := r.moduleInterfaceMethod(call); m != nil {
 		r.linkImplementations(caller, m, cur)
-		caller.addOpen(openCall{method: m, perCall: !r.inLoop(cur), cond: r.OnBranch(cur)})
+		caller.addOpen(openCall{method: m, perCall: !r.inLoop(cur), cond: r.OnBranch(cur), maybe: r.afterHit(cur)})
 	}
 	if fn, fact, ok := r.calleeFact(call); ok {
 		for e, chain := range fact.Chains {
 			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
-				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e])
+				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e], fact.Maybe[e])
 			}
 		}
 		for _, o := range fact.open {
-			caller.addOpen(o.through(apis.ShortName(fn), r.inLoop(cur), r.OnBranch(cur)))
+			caller.addOpen(o.through(apis.ShortName(fn), r.inLoop(cur), r.OnBranch(cur), r.afterHit(cur)))
 		}
 	}
 }
@@ -441,15 +450,17 @@ func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Curs
 	if e == Pool {
 		r.notePoolSite(b, cur)
 	}
-	r.setEffect(b, e, name, cur, true, r.OnBranch(cur))
+	r.setEffect(b, e, name, cur, true, r.OnBranch(cur), false)
 }
 
 // setEffect gives b effect e through the call at cur, per call of b when
 // the effect is per call of the callee and cur is not in a loop of b. The
-// first chain found is kept, and with it whether it holds only on a branch.
-func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond bool) {
+// first chain found is kept, and with it whether it holds only on a branch
+// or maybe (see Fact.Maybe).
+func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond, maybe bool) {
 	if b.chains[e] == "" {
 		b.cond[e] = cond
+		b.maybe[e] = maybe || r.afterHit(cur)
 	}
 	setOnce(&b.chains[e], chain)
 	if perCall && !b.perCall[e] && !r.inLoop(cur) {
@@ -517,7 +528,7 @@ func errCheck(info *types.Info, cond ast.Expr) bool {
 
 // propagate gives each body the effects of the bodies it runs, to a fixed
 // point, keeping the first chain found (bodies and calls in source order).
-func propagate(order []*body) {
+func (r *Result) propagate(order []*body) {
 	for changed := true; changed; {
 		changed = false
 		for _, b := range order {
@@ -529,10 +540,11 @@ func propagate(order []*body) {
 				if e == List {
 					calls = b.listCalls
 				}
-				for _, c := range calls {
+				for i, c := range calls {
 					if c.chains[e] != "" {
 						b.chains[e] = Join(c.name, c.chains[e])
 						b.cond[e] = c.cond[e]
+						b.maybe[e] = c.maybe[e] || e != List && r.siteAfterHit(b.sites[i])
 						changed = true
 						break
 					}
@@ -777,8 +789,8 @@ func (r *Result) exportFacts(order []*body) {
 			open++
 		}
 	}
-	if open > 0 {
-		r.pass.ExportPackageFact(&Open{Calls: open})
+	if r.inModule(r.pass.Pkg) {
+		r.pass.ExportPackageFact(&Package{Open: open})
 	}
 }
 
@@ -861,6 +873,14 @@ func (r *Result) Conditional(call *ast.CallExpr, e Effect) bool {
 	return ok && f.Cond[e]
 }
 
+// Maybe reports whether the function call runs has effect e only when a
+// cache lookup misses, or in only some of the implementations an interface
+// call may reach (see Fact.Maybe).
+func (r *Result) Maybe(call *ast.CallExpr, e Effect) bool {
+	_, f, ok := r.callSummary(call)
+	return ok && f.Maybe[e]
+}
+
 // OnlyInItsLoops reports whether the function call runs has effect e only
 // inside loops of its own: once per item it iterates, not once per call.
 // Those loops are reported where they are; the call adds only a duplicate.
@@ -904,7 +924,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Recursive: b.recursive, Drops: b.drops(), open: b.open}
+	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

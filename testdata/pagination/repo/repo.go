@@ -1,5 +1,6 @@
+package repo // want package:"module"
+
 // Package repo is the repository layer: it knows the SQL.
-package repo
 
 import (
 	"context"

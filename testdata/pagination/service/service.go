@@ -1,5 +1,6 @@
+package service // want package:"module"
+
 // Package service sits between the handlers and the repository.
-package service
 
 import (
 	"context"

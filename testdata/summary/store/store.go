@@ -1,5 +1,6 @@
+package store // want package:"module"
+
 // Package store holds the functions whose summaries the facts record.
-package store
 
 import (
 	"context"

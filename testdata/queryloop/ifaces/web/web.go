@@ -1,0 +1,103 @@
+// Package web calls the repositories through interfaces, some implemented
+// here.
+package web
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"net/http"
+	"sync"
+
+	"example.com/td/queryloop/ifaces/repo"
+)
+
+// Store is implemented below by pgStore.
+type Store interface {
+	ByID(ctx context.Context, id string) (string, error)
+}
+
+type pgStore struct{ db *sql.DB }
+
+func (s *pgStore) ByID(ctx context.Context, id string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, "SELECT v FROM t WHERE id = $1", id).Scan(&v)
+	return v, err
+}
+
+// Labels is implemented only by a map: calling it costs nothing.
+type Labels interface {
+	Label(id string) string
+}
+
+type fixedLabels map[string]string
+
+func (l fixedLabels) Label(id string) string { return l[id] }
+
+// cached reads through a map: the store is asked only on a miss.
+type cached struct {
+	mu    sync.Mutex
+	byID  map[string]string
+	inner Store
+}
+
+func (c *cached) Get(ctx context.Context, id string) (string, error) {
+	c.mu.Lock()
+	v, ok := c.byID[id]
+	c.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	return c.inner.ByID(ctx, id)
+}
+
+type Handler struct {
+	store  Store
+	labels Labels
+	q      *repo.Queries
+	users  repo.Users
+	cache  *cached
+}
+
+func (h *Handler) Items(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		v, _ := h.store.ByID(r.Context(), id) // want `\(web.Store\).ByID inside a loop makes a database round-trip per iteration \(\(\*web.Handler\).Items → \(web.Store\).ByID → \(\*web.pgStore\).ByID → \(\*sql.DB\).QueryRowContext\).*\[high`
+		w.Write([]byte(v + h.labels.Label(id)))
+	}
+}
+
+func (h *Handler) Authors(w http.ResponseWriter, r *http.Request) {
+	var req struct{ IDs []int64 }
+	if json.NewDecoder(r.Body).Decode(&req) != nil {
+		return
+	}
+	for _, id := range req.IDs {
+		name, _ := h.q.GetAuthor(r.Context(), id) // want `\(\*repo.Queries\).GetAuthor inside a loop makes a database round-trip per iteration \(\(\*web.Handler\).Authors → \(\*repo.Queries\).GetAuthor → \(repo.DBTX\).QueryRowContext → \(\*sql.DB\).QueryRowContext\)`
+		w.Write([]byte(name))
+	}
+}
+
+func (h *Handler) Cached(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		v, _ := h.cache.Get(r.Context(), id) // want `\(\*web.cached\).Get inside a loop .*\[medium: .*only on a cache miss`
+		w.Write([]byte(v))
+	}
+}
+
+// Names calls an interface whose implementation this package cannot see:
+// nothing is known here; a whole-program driver visits it again.
+func (h *Handler) Names(ctx context.Context, ids []int64) {
+	for _, id := range ids {
+		h.users.Name(ctx, id)
+	}
+}
+
+// notFoundFirst returns early when the key is missing, not when found: the
+// query after it runs on every hit.
+func (c *cached) notFoundFirst(ctx context.Context, id string) (string, error) {
+	_, ok := c.byID[id]
+	if !ok {
+		return "", nil
+	}
+	return c.inner.ByID(ctx, id)
+}
