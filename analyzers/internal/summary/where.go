@@ -6,6 +6,8 @@ import (
 	"go/types"
 	"strings"
 
+	"golang.org/x/tools/go/analysis"
+
 	"github.com/perflint/perflint/analyzers/internal/apis"
 )
 
@@ -57,6 +59,21 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 
 const migration = "a migration"
 
+// withinModule returns the elements of a package path below its module's
+// root: the module's own name says nothing of what its packages are for (a
+// company or a product may be called "harness" or "examples").
+func withinModule(path string, m *analysis.Module) []string {
+	if m != nil && m.Path != "" {
+		if path == m.Path {
+			return nil
+		}
+		if rest, ok := strings.CutPrefix(path, m.Path+"/"); ok {
+			path = rest
+		}
+	}
+	return strings.Split(path, "/")
+}
+
 // harnessPackage returns why the package's code runs only under tests,
 // demos or by hand, or "": its path names it an example, a test helper, a
 // mock or a development tool, or every non-test file imports a test
@@ -64,7 +81,7 @@ const migration = "a migration"
 // code are recorded in testSupport: their functions are test support, the
 // rest of the package is not.
 func (r *Result) harnessPackage() string {
-	for _, elem := range strings.Split(r.pass.Pkg.Path(), "/") {
+	for _, elem := range withinModule(r.pass.Pkg.Path(), r.pass.Module) {
 		switch elem {
 		case "example", "examples", "_examples":
 			return "an example"

@@ -1,0 +1,30 @@
+package summary
+
+import (
+	"slices"
+	"testing"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// A module's own name says nothing of its packages: a company called
+// Harness or a product called examples is not test code.
+func TestWithinModule(t *testing.T) {
+	for _, c := range []struct {
+		path, module string
+		want         []string
+	}{
+		{"github.com/harness/gitness/app/store", "github.com/harness/gitness", []string{"app", "store"}},
+		{"github.com/harness/gitness", "github.com/harness/gitness", nil},
+		{"github.com/acme/svc/internal/mocks", "github.com/acme/svc", []string{"internal", "mocks"}},
+		{"example.com/other/pkg", "github.com/acme/svc", []string{"example.com", "other", "pkg"}},
+		{"a/b", "", []string{"a", "b"}},
+	} {
+		if got := withinModule(c.path, &analysis.Module{Path: c.module}); !slices.Equal(got, c.want) {
+			t.Errorf("withinModule(%q, %q) = %q, want %q", c.path, c.module, got, c.want)
+		}
+	}
+	if got := withinModule("a/mocks", nil); !slices.Equal(got, []string{"a", "mocks"}) {
+		t.Errorf("without a module: %q", got)
+	}
+}
