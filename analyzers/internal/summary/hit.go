@@ -6,6 +6,8 @@ import (
 	"go/types"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
 )
 
 // afterHit reports whether the construct at cur runs only when a lookup
@@ -117,4 +119,80 @@ func commaOkLookup(info *types.Info, stmt ast.Stmt, found *types.Var) bool {
 		return ok && b.Kind() == types.Bool
 	}
 	return false
+}
+
+// collectMemoizers marks the declared functions that call each function
+// parameter they are given only after a lookup that returns early on a
+// hit: a lazy singleton or a cache keyed by name,
+//
+//	func GetInstance[T any](build func() T) T {
+//		if v, ok := instances[key]; ok {
+//			return v.(T)
+//		}
+//		v := build()
+//		...
+//
+// Whatever builds a pool in the function passed runs once per key.
+func (r *Result) collectMemoizers(ins *inspector.Inspector) {
+	info := r.pass.TypesInfo
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		fn, _ := info.Defs[decl.Name].(*types.Func)
+		b := r.funcs[fn]
+		if b == nil || !hasFuncParam(fn) {
+			continue
+		}
+		calls, onMiss := 0, true
+		for id := range cur.Preorder((*ast.Ident)(nil)) {
+			v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
+			if !ok || !isFuncParam(fn, v) {
+				continue
+			}
+			call, isCall := id.Parent().Node().(*ast.CallExpr)
+			if !isCall || call.Fun != id.Node() || !r.afterHit(id.Parent()) {
+				onMiss = false // called without a lookup first, or handed on
+				break
+			}
+			calls++
+		}
+		b.memoizes = calls > 0 && onMiss
+	}
+}
+
+func hasFuncParam(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if _, ok := params.At(i).Type().Underlying().(*types.Signature); ok {
+			return true
+		}
+	}
+	return false
+}
+
+func isFuncParam(fn *types.Func, v *types.Var) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if params.At(i) == v {
+			_, ok := v.Type().Underlying().(*types.Signature)
+			return ok
+		}
+	}
+	return false
+}
+
+// memoizing reports whether call runs a function that memoizes what the
+// functions given to it build (see collectMemoizers).
+func (r *Result) memoizing(call *ast.CallExpr) bool {
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if b := r.funcs[fn]; b != nil {
+		return b.memoizes
+	}
+	if fn.Pkg() == r.pass.Pkg {
+		return false
+	}
+	var f Fact
+	return r.pass.ImportObjectFact(fn, &f) && f.Memoizes
 }

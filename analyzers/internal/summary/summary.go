@@ -77,6 +77,10 @@ type Fact struct {
 	// every call (neither returned nor stored): reported at the
 	// construction, not at its callers.
 	Drops bool
+	// Memoizes marks a function that calls the function it is given only
+	// when a lookup of an earlier result misses (see memoizes): a
+	// constructor passed to it runs once per key, not once per call.
+	Memoizes bool
 
 	// open are the calls through interface methods of the module the
 	// function makes, itself or through its callees (see dynamic.go).
@@ -146,6 +150,8 @@ type body struct {
 	maybe [numEffects]bool
 	// recursive: calls itself inside a loop of its own.
 	recursive bool
+	// memoizes: calls its function parameters only on a miss (see Fact).
+	memoizes bool
 	// dropsPool: every pool the body builds itself stays in it (see
 	// dropped); keepsPool: one is returned, stored or passed on.
 	dropsPool, keepsPool bool
@@ -199,6 +205,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.harness = r.harnessPackage()
 	order := r.collectBodies(ins)
 	r.collectClosureVars(ins)
+	r.collectMemoizers(ins)
 	r.collectCalls(ins, pkgInit)
 	r.collectLists(order)
 	r.propagate(order)
@@ -288,6 +295,10 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 		case *ast.FuncLit:
 			if r.isCLIAction(cur) {
 				r.bodies[n].rare = "a command-line action"
+			}
+			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && r.memoizing(call) {
+				r.bodies[n].startup = true // built once, like sync.OnceValue's
+				continue
 			}
 			switch apis.HowLitRuns(info, n, cur.Parent().Node()) {
 			case apis.RunsHere, apis.RunsPerItem:
@@ -779,7 +790,7 @@ func (b *body) private(isMain bool) bool {
 
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
-		if b.chains != ([numEffects]string{}) || len(b.open) > 0 {
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes {
 			r.pass.ExportObjectFact(fn, b.fact())
 		}
 	}
@@ -924,7 +935,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), open: b.open}
+	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
