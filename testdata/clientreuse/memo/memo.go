@@ -44,7 +44,7 @@ func Handler(w http.ResponseWriter, r *http.Request) {
 
 func Fresh(w http.ResponseWriter, r *http.Request) {
 	db := Always(func() *sql.DB {
-		db, _ := sql.Open("postgres", "dsn") // want `sql.Open in func literal in Fresh, which handler Fresh runs, builds a new connection pool per request`
+		db, _ := sql.Open("postgres", "dsn") // want `sql.Open in func literal in Fresh, which handler memo.Fresh runs, builds a new connection pool per request`
 		return db
 	})
 	db.QueryRowContext(r.Context(), "SELECT 1")
