@@ -42,12 +42,7 @@ func (r *Result) afterHit(cur inspector.Cursor) bool {
 
 // siteAfterHit is afterHit for the call sites of bodies, memoized.
 func (r *Result) siteAfterHit(site inspector.Cursor) bool {
-	v, ok := r.sitesAfterHit[site.Index()]
-	if !ok {
-		v = r.afterHit(site)
-		r.sitesAfterHit[site.Index()] = v
-	}
-	return v
+	return memoAt(r.sitesAfterHit, site, r.afterHit)
 }
 
 // returnsOnHit reports whether stmt, one of block, is an if statement that

@@ -482,10 +482,15 @@ func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor
 // siteInLoop is inLoop for the call sites of bodies, which the fixed
 // points ask about again and again.
 func (r *Result) siteInLoop(site inspector.Cursor) bool {
-	v, ok := r.sitesInLoop[site.Index()]
+	return memoAt(r.sitesInLoop, site, r.inLoop)
+}
+
+// memoAt answers question about site once.
+func memoAt(memo map[int32]bool, site inspector.Cursor, question func(inspector.Cursor) bool) bool {
+	v, ok := memo[site.Index()]
 	if !ok {
-		v = r.inLoop(site)
-		r.sitesInLoop[site.Index()] = v
+		v = question(site)
+		memo[site.Index()] = v
 	}
 	return v
 }
