@@ -82,6 +82,22 @@ func (r *reach) scan(cur inspector.Cursor) *ctxFunc {
 	if fn == nil || fd.Body == nil {
 		return nil
 	}
+	ctxs := contextVars(info, fn, fd)
+	if len(ctxs) == 0 {
+		return nil
+	}
+	f := &ctxFunc{fn: fn}
+	for c := range cur.Preorder((*ast.Ident)(nil)) {
+		if v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var); ok && ctxs[v] {
+			f.use(info, c)
+		}
+	}
+	return f
+}
+
+// contextVars returns fn's named context parameters and the local
+// contexts derived from them (ctx2, cancel := context.WithTimeout(ctx, d)).
+func contextVars(info *types.Info, fn *types.Func, fd *ast.FuncDecl) map[*types.Var]bool {
 	ctxs := make(map[*types.Var]bool)
 	params := fn.Signature().Params()
 	for i := range params.Len() {
@@ -95,33 +111,32 @@ func (r *reach) scan(cur inspector.Cursor) *ctxFunc {
 	for v := range ctxscope.DerivedFrom(info, fd, ctxs) {
 		ctxs[v] = true
 	}
-	f := &ctxFunc{fn: fn}
-	for c := range cur.Preorder((*ast.Ident)(nil)) {
-		v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var)
-		if !ok || !ctxs[v] {
-			continue
-		}
-		if name, ok := waitsOn(info, c); ok && f.own == "" {
-			f.own = name
-		}
-		call, ok := c.Parent().Node().(*ast.CallExpr)
-		if !ok || call.Fun == c.Node() {
-			continue
-		}
-		callee := apis.Callee(info, call)
-		switch {
-		case callee == nil || callee.Pkg() == nil || callee.Pkg().Path() == "context":
-			// Deriving a context (WithTimeout, WithCancel) is followed by
-			// DerivedFrom; the context package does no I/O.
-		case apis.ContextIO(callee) || isRoundTrip(info, call):
-			if f.own == "" {
-				f.own = apis.ShortName(callee)
-			}
-		default:
-			f.calls = append(f.calls, call)
-		}
+	return ctxs
+}
+
+// use records a use of one of f's contexts at cur: a wait on it or a call
+// known to block on it settles the question; a call of any other function
+// given it is kept for the fixed point.
+func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
+	if name, ok := waitsOn(info, cur); ok && f.own == "" {
+		f.own = name
 	}
-	return f
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return
+	}
+	callee := apis.Callee(info, call)
+	switch {
+	case callee == nil || callee.Pkg() == nil || callee.Pkg().Path() == "context":
+		// A function value reaches nothing we can see; deriving a context
+		// (WithTimeout) is followed by contextVars, and AfterFunc by waitsOn.
+	case apis.ContextIO(callee) || isRoundTrip(info, call):
+		if f.own == "" {
+			f.own = apis.ShortName(callee)
+		}
+	default:
+		f.calls = append(f.calls, call)
+	}
 }
 
 // isRoundTrip reports whether call is a database round-trip by the tables,
@@ -219,6 +234,9 @@ func implementations(fn *types.Func, pkg *types.Package) []*types.Func {
 	recv := fn.Signature().Recv()
 	if recv == nil || fn.Pkg() == nil {
 		return nil
+	}
+	if named, ok := types.Unalias(recv.Type()).(*types.Named); ok && named.TypeParams().Len() > 0 {
+		return nil // a generic interface: which instance is meant is not known here
 	}
 	iface, ok := recv.Type().Underlying().(*types.Interface)
 	if !ok {

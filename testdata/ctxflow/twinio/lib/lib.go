@@ -77,3 +77,28 @@ func tenant(ctx context.Context) string {
 	t, _ := ctx.Value(tenantKey{}).(string)
 	return t
 }
+
+// Store is an interface whose implementation here queries with the
+// context: a call of Get through the interface drops a context that can
+// cancel something.
+type Store interface {
+	Get(key string) (string, error)
+	GetContext(ctx context.Context, key string) (string, error)
+}
+
+type sqlStore struct{ db *sql.DB }
+
+func (s *sqlStore) Get(key string) (string, error) { return s.GetContext(context.Background(), key) }
+
+func (s *sqlStore) GetContext(ctx context.Context, key string) (string, error) { // want GetContext:`context reaches \(\*sql.DB\).QueryRowContext`
+	var v string
+	return v, s.db.QueryRowContext(ctx, "SELECT v FROM kv WHERE k = $1", key).Scan(&v)
+}
+
+// Cache has no implementation in sight: nothing shows that its context
+// cancels anything, so a call of Get is not reported.
+type Cache interface {
+	Get(key string) (string, error)
+	GetContext(ctx context.Context, key string) (string, error)
+	Set(key, val string)
+}
