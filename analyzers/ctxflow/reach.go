@@ -69,6 +69,7 @@ func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
 			pass.ExportObjectFact(f.fn, &ReachesIO{Via: via})
 		}
 	}
+	r.exportInterfaceFacts()
 	return r
 }
 
@@ -191,9 +192,10 @@ func (r *reach) firstIO(f *ctxFunc) (string, bool) {
 
 // reaches returns the chain by which fn's context reaches I/O: from this
 // package's analysis, from fn's fact, or for an interface method from an
-// implementation that the interface's package or this one declares. A
-// dependency's function without the fact does not reach I/O: every
-// driver computes the facts of every dependency.
+// implementation in this package. A dependency's function without the
+// fact does not reach I/O: every driver computes the facts of every
+// dependency, and the package that declares an interface exports the fact
+// for the methods its own implementations give one.
 func (r *reach) reaches(fn *types.Func) (string, bool) {
 	if fn == nil {
 		return "", false
@@ -210,9 +212,9 @@ func (r *reach) reaches(fn *types.Func) (string, bool) {
 }
 
 // implementationReaches reports whether fn is an interface method that a
-// concrete type of the interface's package or of this package implements
-// with a method that reaches I/O: the evidence that a context given to
-// the interface can cancel something.
+// concrete type of this package implements with a method that reaches
+// I/O: the evidence that a context given to the interface can cancel
+// something.
 func (r *reach) implementationReaches(fn *types.Func) (string, bool) {
 	impls, ok := r.impls[fn]
 	if !ok {
@@ -227,12 +229,38 @@ func (r *reach) implementationReaches(fn *types.Func) (string, bool) {
 	return "", false
 }
 
+// exportInterfaceFacts gives the context-taking methods of the package's
+// interfaces the fact an implementation here earns them, so that callers
+// in other packages need not see the implementation: a driver that reads
+// export data (go vet) does not see unexported types.
+func (r *reach) exportInterfaceFacts() {
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() { // sorted
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			if !ctxscope.TakesContext(m) {
+				continue
+			}
+			if via, ok := r.implementationReaches(m); ok {
+				r.pass.ExportObjectFact(m, &ReachesIO{Via: via})
+			}
+		}
+	}
+}
+
 // implementations returns the methods that implement the interface method
-// fn in the concrete types of the interface's package and of pkg, in a
-// stable order; nil when fn is not an interface method.
+// fn in the concrete types of pkg, in a stable order; nil when fn is not
+// the method of a non-generic interface.
 func implementations(fn *types.Func, pkg *types.Package) []*types.Func {
 	recv := fn.Signature().Recv()
-	if recv == nil || fn.Pkg() == nil {
+	if recv == nil {
 		return nil
 	}
 	if named, ok := types.Unalias(recv.Type()).(*types.Named); ok && named.TypeParams().Len() > 0 {
@@ -242,16 +270,10 @@ func implementations(fn *types.Func, pkg *types.Package) []*types.Func {
 	if !ok {
 		return nil
 	}
-	pkgs := []*types.Package{fn.Pkg()}
-	if pkg != fn.Pkg() {
-		pkgs = append(pkgs, pkg)
-	}
 	var impls []*types.Func
-	for _, p := range pkgs {
-		for _, name := range p.Scope().Names() { // sorted
-			if impl := implementation(p.Scope().Lookup(name), iface, fn); impl != nil {
-				impls = append(impls, impl)
-			}
+	for _, name := range pkg.Scope().Names() { // sorted
+		if impl := implementation(pkg.Scope().Lookup(name), iface, fn); impl != nil {
+			impls = append(impls, impl)
 		}
 	}
 	return impls

@@ -57,7 +57,7 @@ func (r *Repo[T]) GetContext(ctx context.Context, id int) (T, error) { // want G
 // the interface's context cancels something.
 type Querier interface {
 	Run(q string) error
-	RunContext(ctx context.Context, q string) error
+	RunContext(ctx context.Context, q string) error // want RunContext:`context reaches \(wrappers.sqlQuerier\).RunContext → \(\*sql.DB\).ExecContext`
 }
 
 type sqlQuerier struct{ db *sql.DB }

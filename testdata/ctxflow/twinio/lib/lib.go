@@ -83,7 +83,7 @@ func tenant(ctx context.Context) string {
 // cancel something.
 type Store interface {
 	Get(key string) (string, error)
-	GetContext(ctx context.Context, key string) (string, error)
+	GetContext(ctx context.Context, key string) (string, error) // want GetContext:`context reaches \(\*lib.sqlStore\).GetContext → \(\*sql.DB\).QueryRowContext`
 }
 
 type sqlStore struct{ db *sql.DB }
