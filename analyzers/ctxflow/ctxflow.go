@@ -32,7 +32,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/perflint/perflint#ctxflow",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*OptionalContext)(nil)},
+	FactTypes: []analysis.Fact{(*OptionalContext)(nil), (*ReachesIO)(nil)},
 }
 
 // OptionalContext marks a function that passes a nil context.Context to a
@@ -54,12 +54,13 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	exportOptionalContexts(pass, ins)
+	reach := newReach(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, rp, scope, cur)
+			checkCall(pass, rp, scope, reach, cur)
 		}
 	}
 	return nil, nil
@@ -114,7 +115,7 @@ func mayHaveContext(pkg *types.Package) bool {
 	return false
 }
 
-func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
 	fn := apis.Callee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
@@ -126,7 +127,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, cur ins
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
+		if !ok || !reach.cancels(twin) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}

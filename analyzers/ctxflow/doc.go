@@ -23,6 +23,15 @@
 // package also has XContext (or XWithContext) taking a context.Context
 // first is a pair, so in-house wrappers that follow the convention are
 // covered too (database/sql, sqlx and the standard library follow it).
+// A twin counts only where its context can cancel something: the database
+// clients' twins and the standard library's dials, requests, lookups and
+// commands are known to; any other twin counts when its context (or one
+// derived from it, WithTimeout) reaches a call that blocks on I/O — a
+// query, a request, a dial, a gRPC call, a wait on ctx.Done() — directly
+// or through the functions it calls (a ReachesIO fact, across packages;
+// for an interface method, an implementation in the interface's package).
+// A logger's InfoWithContext that only reads values from its context, or
+// a constructor that only stores it, is not a twin worth the call.
 //
 // Bad:
 //
@@ -53,7 +62,8 @@
 // contexts of the enclosing function inside a literal started by go or
 // kept for later (time.AfterFunc, a route registration); gorm chains that
 // start at a parameter or at a helper's result, which may already carry a
-// context; log/slog calls (their context carries values, not a deadline);
+// context; log/slog calls (their context carries values, not a deadline),
+// and twins whose context reaches no I/O;
 // if ctx == nil fallbacks, and context.Background() only once ctx.Err()
 // says the caller's context is done (cleanup); a request whose context is
 // attached at once (http.NewRequest(…).WithContext(ctx)); a context-less

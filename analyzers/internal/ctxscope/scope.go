@@ -216,39 +216,59 @@ func (s *Scope) derivedIn(fn ast.Node) map[*types.Var]bool {
 		return d
 	}
 	sources := make(map[*types.Var]bool)
-	type assign struct {
-		lhs []*types.Var
-		rhs []ast.Expr
-	}
-	var assigns []assign
 	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
+		switch n.(type) {
 		case *ast.FuncDecl, *ast.FuncLit:
 			for _, p := range s.params(n) {
 				if _, ok := s.paramContext(p); ok {
 					sources[p] = true
 				}
 			}
+		}
+		return true
+	})
+	d := s.derive(fn, sources)
+	s.derived[fn] = d
+	return d
+}
+
+// DerivedFrom returns the local context variables of fn (and the literals in
+// it) derived from sources: ctx2, cancel := context.WithTimeout(ctx, d)
+// makes ctx2 derived from ctx, and so on transitively. The sources are
+// not in the result.
+func DerivedFrom(info *types.Info, fn ast.Node, sources map[*types.Var]bool) map[*types.Var]bool {
+	return (&Scope{info: info}).derive(fn, sources)
+}
+
+// derive returns the local context variables of fn assigned, directly or
+// through one another, from an expression that mentions a source.
+func (s *Scope) derive(fn ast.Node, sources map[*types.Var]bool) map[*types.Var]bool {
+	type assign struct {
+		lhs []*types.Var
+		rhs []ast.Expr
+	}
+	var assigns []assign
+	add := func(lhs []ast.Expr, rhs []ast.Expr) {
+		a := assign{rhs: rhs}
+		for _, l := range lhs {
+			if v := s.contextVar(l); v != nil {
+				a.lhs = append(a.lhs, v)
+			}
+		}
+		if len(a.lhs) > 0 {
+			assigns = append(assigns, a)
+		}
+	}
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
 		case *ast.AssignStmt:
-			a := assign{rhs: n.Rhs}
-			for _, l := range n.Lhs {
-				if v := s.contextVar(l); v != nil {
-					a.lhs = append(a.lhs, v)
-				}
-			}
-			if len(a.lhs) > 0 {
-				assigns = append(assigns, a)
-			}
+			add(n.Lhs, n.Rhs)
 		case *ast.ValueSpec:
-			a := assign{rhs: n.Values}
-			for _, l := range n.Names {
-				if v := s.contextVar(l); v != nil {
-					a.lhs = append(a.lhs, v)
-				}
+			names := make([]ast.Expr, len(n.Names))
+			for i, id := range n.Names {
+				names[i] = id
 			}
-			if len(a.lhs) > 0 {
-				assigns = append(assigns, a)
-			}
+			add(names, n.Values)
 		}
 		return true
 	})
@@ -266,7 +286,6 @@ func (s *Scope) derivedIn(fn ast.Node) map[*types.Var]bool {
 			}
 		}
 	}
-	s.derived[fn] = derived
 	return derived
 }
 

@@ -95,6 +95,13 @@ func TwinOf(info *types.Info, call *ast.CallExpr) (Twin, bool) {
 	return Twin{}, false
 }
 
+// Known reports whether the twin is known to block on I/O its context
+// cancels, with no need to look at its body: a special pair, a database
+// client's twin, a standard-library dial, request or command.
+func (t Twin) Known() bool {
+	return t.Fn == nil || apis.ContextIO(t.Fn)
+}
+
 // sameShape reports whether twin returns what sig returns: the same call
 // with a context, not another API that happens to share the name
 // (zerolog's Logger.With, a field builder, and Logger.WithContext, which

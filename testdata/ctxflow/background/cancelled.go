@@ -4,7 +4,7 @@ import "context"
 
 // Traps: a background context only once the caller's is done, so that
 // cleanup can still run.
-func abort(ctx context.Context) {
+func abort(ctx context.Context) { // want abort:`context reaches \(\*sql\.DB\)\.PingContext`
 	abortCtx := ctx
 	if abortCtx.Err() != nil {
 		abortCtx = context.Background()

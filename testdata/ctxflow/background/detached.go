@@ -7,11 +7,11 @@ import (
 
 type wsConn struct{}
 
-func (c *wsConn) readLoop(ctx context.Context, cancel context.CancelFunc) {
+func (c *wsConn) readLoop(ctx context.Context, cancel context.CancelFunc) { // want readLoop:`context reaches \(context\.Context\)\.Done`
 	defer cancel()
 	<-ctx.Done()
 }
-func (c *wsConn) writeLoop(ctx context.Context, cancel context.CancelFunc) {
+func (c *wsConn) writeLoop(ctx context.Context, cancel context.CancelFunc) { // want writeLoop:`context reaches \(context\.Context\)\.Done`
 	defer cancel()
 	<-ctx.Done()
 }

@@ -13,7 +13,7 @@ import (
 // Traps: work that must outlive the caller's context, by design.
 
 // Inside case <-ctx.Done(): the caller's context is over.
-func reportOnCancel(ctx context.Context, done chan struct{}) {
+func reportOnCancel(ctx context.Context, done chan struct{}) { // want reportOnCancel:`context reaches \(context\.Context\)\.Done`
 	select {
 	case <-ctx.Done():
 		_ = db.PingContext(context.Background())
@@ -22,7 +22,7 @@ func reportOnCancel(ctx context.Context, done chan struct{}) {
 }
 
 // Graceful shutdown runs once the serving context is done.
-func serve(ctx context.Context, srv *http.Server) error {
+func serve(ctx context.Context, srv *http.Server) error { // want serve:`context reaches \(context\.Context\)\.Done`
 	<-ctx.Done()
 	sctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 	defer cancel()
@@ -55,7 +55,7 @@ func shared(ctx context.Context, g *singleflight.Group) {
 // hand-made context.WithoutCancel.
 func withValues(parent, values context.Context) context.Context { return parent }
 
-func detach(ctx context.Context) {
+func detach(ctx context.Context) { // want detach:`context reaches \(\*sql\.DB\)\.PingContext`
 	bg := withValues(context.Background(), ctx)
 	_ = db.PingContext(bg)
 }

@@ -28,7 +28,7 @@ func (r *Repo) Handler(w http.ResponseWriter, req *http.Request) {
 
 // Traps.
 
-func (r *Repo) Bound(ctx context.Context) {
+func (r *Repo) Bound(ctx context.Context) { // want Bound:`context reaches \(\*gorm\.DB\)\.WithContext`
 	var u User
 	r.db.WithContext(ctx).First(&u)
 	r.db.WithContext(ctx).Where("id = ?", 1).Find(&[]User{})
@@ -43,7 +43,7 @@ func List(ctx context.Context, db *gorm.DB) {
 }
 
 // A transaction callback's tx inherits the context of the chain it runs on.
-func (r *Repo) Txn(ctx context.Context) error {
+func (r *Repo) Txn(ctx context.Context) error { // want Txn:`context reaches \(\*gorm\.DB\)\.WithContext`
 	return r.db.WithContext(ctx).Transaction(func(tx *gorm.DB) error {
 		return tx.Create(&User{}).Error
 	})

@@ -54,7 +54,7 @@ func (s *Store) Spread(ctx context.Context, args []any) {
 // Traps.
 
 // Already the Context variant.
-func (s *Store) Good(ctx context.Context) {
+func (s *Store) Good(ctx context.Context) { // want Good:`context reaches \(\*sql\.DB\)\.QueryContext`
 	_, _ = s.db.QueryContext(ctx, "SELECT 1")
 	_, _ = s.db.BeginTx(ctx, nil)
 	_ = s.db.PingContext(ctx)

@@ -29,7 +29,7 @@ func (r *Repo) All(ctx context.Context) {
 	_ = sqlx.Get(r.db, &u, "SELECT 1")                             // want `sqlx.Get drops`
 }
 
-func (r *Repo) Tx(ctx context.Context, tx *sqlx.Tx) {
+func (r *Repo) Tx(ctx context.Context, tx *sqlx.Tx) { // want Tx:`context reaches \(\*sqlx\.Tx\)\.GetContext`
 	var u User
 	_ = tx.Get(&u, "SELECT 1")        // want `\(\*sqlx.Tx\).Get drops`
 	_, _ = tx.NamedExec("UPDATE", u)  // want `\(\*sqlx.Tx\).NamedExec drops`

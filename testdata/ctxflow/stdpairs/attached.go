@@ -7,7 +7,7 @@ import (
 
 // Traps: the request gets its context before it is sent.
 
-func attachedLater(ctx context.Context, c *http.Client) (*http.Response, error) {
+func attachedLater(ctx context.Context, c *http.Client) (*http.Response, error) { // want attachedLater:`context reaches \(\*http\.Request\)\.WithContext`
 	req, err := http.NewRequest("GET", "http://upstream", nil)
 	if err != nil {
 		return nil, err
@@ -17,7 +17,7 @@ func attachedLater(ctx context.Context, c *http.Client) (*http.Response, error) 
 	return c.Do(req)
 }
 
-func attachedAtSend(ctx context.Context, c *http.Client) (*http.Response, error) {
+func attachedAtSend(ctx context.Context, c *http.Client) (*http.Response, error) { // want attachedAtSend:`context reaches \(\*http\.Request\)\.WithContext`
 	req, err := http.NewRequest("GET", "http://upstream", nil)
 	if err != nil {
 		return nil, err
@@ -25,11 +25,11 @@ func attachedAtSend(ctx context.Context, c *http.Client) (*http.Response, error)
 	return c.Do(req.WithContext(ctx))
 }
 
-func send(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) {
+func send(ctx context.Context, c *http.Client, req *http.Request) (*http.Response, error) { // want send:`context reaches \(\*http\.Request\)\.WithContext`
 	return c.Do(req.WithContext(ctx))
 }
 
-func attachedByHelper(ctx context.Context, c *http.Client) (*http.Response, error) {
+func attachedByHelper(ctx context.Context, c *http.Client) (*http.Response, error) { // want attachedByHelper:`context reaches stdpairs\.send → \(\*http\.Request\)\.WithContext`
 	req, err := http.NewRequest("GET", "http://upstream", nil)
 	if err != nil {
 		return nil, err

@@ -27,7 +27,7 @@ func Outbound(ctx context.Context, body io.Reader) {
 }
 
 // Traps: the Context variants, and the same calls with no context in scope.
-func Good(ctx context.Context) {
+func Good(ctx context.Context) { // want Good:`context reaches http\.NewRequestWithContext`
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://upstream", nil)
 	_ = req
 	_ = exec.CommandContext(ctx, "ls")
@@ -54,11 +54,11 @@ type builder struct{ req *http.Request }
 
 func (b builder) Build() *http.Request { return b.req }
 
-func AttachedInline(ctx context.Context, b builder) *http.Request {
+func AttachedInline(ctx context.Context, b builder) *http.Request { // want AttachedInline:`context reaches \(\*http\.Request\)\.WithContext`
 	return b.Build().WithContext(ctx)
 }
 
-func AttachedFirst(ctx context.Context) (*http.Request, error) {
+func AttachedFirst(ctx context.Context) (*http.Request, error) { // want AttachedFirst:`context reaches \(\*http\.Request\)\.WithContext`
 	req, err := http.NewRequest("GET", "http://upstream", nil)
 	if err != nil {
 		return nil, err
@@ -67,7 +67,7 @@ func AttachedFirst(ctx context.Context) (*http.Request, error) {
 }
 
 // Sent before the context is attached: the first request went out without it.
-func UsedFirst(ctx context.Context, c *http.Client) {
+func UsedFirst(ctx context.Context, c *http.Client) { // want UsedFirst:`context reaches \(\*http\.Request\)\.WithContext`
 	req, _ := http.NewRequest("GET", "http://upstream", nil) // want `http.NewRequest drops the context ctx in scope`
 	c.Do(req)
 	_ = req.WithContext(ctx)

@@ -15,7 +15,17 @@ func validateStruct(ctx context.Context, v any) error {
 	return ctx.Err()
 }
 
-// Check and CheckContext form a real pair: Check uses a background context.
+// Check and CheckContext form a real pair: Check uses a background
+// context, and CheckContext's context cancels its wait for the rules.
 func Check(v any) error { return CheckContext(context.Background(), v) }
 
-func CheckContext(ctx context.Context, v any) error { return ctx.Err() }
+func CheckContext(ctx context.Context, v any) error { // want CheckContext:`context reaches \(context.Context\).Done`
+	select {
+	case <-rulesLoaded:
+		return nil
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
+var rulesLoaded = make(chan struct{})

@@ -1,0 +1,314 @@
+package ctxflow
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+)
+
+// ReachesIO marks a function whose context parameter reaches a call that
+// blocks on I/O and gives up when the context ends: a query, a request sent
+// with it, a dial, a wait on ctx.Done(), or a function with this fact.
+// Only such a function is the context-taking half of a pair worth
+// reporting: a logger's InfoWithContext, which only reads values from its
+// context, has no fact, and calling Info instead loses nothing.
+type ReachesIO struct {
+	Via string // the chain to the call: store.fetch → (*sql.DB).QueryRowContext
+}
+
+func (*ReachesIO) AFact() {}
+
+func (f *ReachesIO) String() string { return "context reaches " + f.Via }
+
+// reach answers whether the context parameter of a function of the package
+// or of a dependency reaches cancellable I/O.
+type reach struct {
+	pass  *analysis.Pass
+	local map[*types.Func]string        // the package's functions that reach I/O, with the chain
+	impls map[*types.Func][]*types.Func // the implementations of an interface method, once looked up
+}
+
+// ctxFunc is a function of the package with a context parameter: the
+// calls its context (or one derived from it) is passed to, and whether it
+// reaches I/O by itself.
+type ctxFunc struct {
+	fn    *types.Func
+	calls []*ast.CallExpr // calls given the context whose callee may have the fact
+	own   string          // a call known to block on the context, if any
+}
+
+// newReach computes and exports the ReachesIO facts of the package's
+// functions, propagating through calls of the package to a fixed point.
+func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
+	r := &reach{pass: pass, local: make(map[*types.Func]string), impls: make(map[*types.Func][]*types.Func)}
+	var funcs []*ctxFunc
+	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		if f := r.scan(cur); f != nil {
+			funcs = append(funcs, f)
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, f := range funcs {
+			if _, done := r.local[f.fn]; done {
+				continue
+			}
+			if via, ok := r.firstIO(f); ok {
+				r.local[f.fn], changed = via, true
+			}
+		}
+	}
+	for _, f := range funcs { // source order
+		if via, ok := r.local[f.fn]; ok {
+			pass.ExportObjectFact(f.fn, &ReachesIO{Via: via})
+		}
+	}
+	r.exportInterfaceFacts()
+	return r
+}
+
+// scan collects what the declared function at cur does with its context
+// parameters and the contexts derived from them, or returns nil when it
+// has none.
+func (r *reach) scan(cur inspector.Cursor) *ctxFunc {
+	info := r.pass.TypesInfo
+	fd := cur.Node().(*ast.FuncDecl)
+	fn, _ := info.Defs[fd.Name].(*types.Func)
+	if fn == nil || fd.Body == nil {
+		return nil
+	}
+	ctxs := contextVars(info, fn, fd)
+	if len(ctxs) == 0 {
+		return nil
+	}
+	f := &ctxFunc{fn: fn}
+	for c := range cur.Preorder((*ast.Ident)(nil)) {
+		if v, ok := info.Uses[c.Node().(*ast.Ident)].(*types.Var); ok && ctxs[v] {
+			f.use(info, c)
+		}
+	}
+	return f
+}
+
+// contextVars returns fn's named context parameters and the local
+// contexts derived from them (ctx2, cancel := context.WithTimeout(ctx, d)).
+func contextVars(info *types.Info, fn *types.Func, fd *ast.FuncDecl) map[*types.Var]bool {
+	ctxs := make(map[*types.Var]bool)
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if p := params.At(i); apis.IsContext(p.Type()) && p.Name() != "_" && p.Name() != "" {
+			ctxs[p] = true
+		}
+	}
+	if len(ctxs) == 0 {
+		return nil
+	}
+	for v := range ctxscope.DerivedFrom(info, fd, ctxs) {
+		ctxs[v] = true
+	}
+	return ctxs
+}
+
+// use records a use of one of f's contexts at cur: a wait on it or a call
+// known to block on it settles the question; a call of any other function
+// given it is kept for the fixed point.
+func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
+	if name, ok := waitsOn(info, cur); ok && f.own == "" {
+		f.own = name
+	}
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return
+	}
+	callee := apis.Callee(info, call)
+	switch {
+	case callee == nil || callee.Pkg() == nil || callee.Pkg().Path() == "context":
+		// A function value reaches nothing we can see; deriving a context
+		// (WithTimeout) is followed by contextVars, and AfterFunc by waitsOn.
+	case apis.ContextIO(callee) || isRoundTrip(info, call):
+		if f.own == "" {
+			f.own = apis.ShortName(callee)
+		}
+	default:
+		f.calls = append(f.calls, call)
+	}
+}
+
+// isRoundTrip reports whether call is a database round-trip by the tables,
+// the user's own query functions included.
+func isRoundTrip(info *types.Info, call *ast.CallExpr) bool {
+	_, ok := summary.Config.RoundTrip(info, call)
+	return ok
+}
+
+// waitsOn reports whether the context named at cur is waited on or its
+// deadline applied: ctx.Done() (a channel whose only use is to wait for
+// cancellation, in a select or a receive), ctx.Deadline() (set on a
+// connection or a timer), or context.AfterFunc(ctx, stop).
+func waitsOn(info *types.Info, cur inspector.Cursor) (string, bool) {
+	var call *ast.CallExpr
+	switch p := cur.Parent().Node().(type) {
+	case *ast.SelectorExpr:
+		call, _ = cur.Parent().Parent().Node().(*ast.CallExpr)
+		if call == nil || call.Fun != p {
+			return "", false
+		}
+	case *ast.CallExpr:
+		call = p
+	default:
+		return "", false
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil {
+		return "", false
+	}
+	switch fn.FullName() {
+	case "(context.Context).Done", "(context.Context).Deadline", "context.AfterFunc":
+		return apis.ShortName(fn), true
+	}
+	return "", false
+}
+
+// firstIO returns the chain by which f's context reaches I/O, if it does:
+// its own blocking call, or the first call whose callee reaches I/O.
+func (r *reach) firstIO(f *ctxFunc) (string, bool) {
+	if f.own != "" {
+		return f.own, true
+	}
+	for _, call := range f.calls {
+		callee := apis.Callee(r.pass.TypesInfo, call)
+		if via, ok := r.reaches(callee); ok {
+			return summary.Join(apis.ShortName(callee), via), true
+		}
+	}
+	return "", false
+}
+
+// reaches returns the chain by which fn's context reaches I/O: from this
+// package's analysis, from fn's fact, or for an interface method from an
+// implementation in this package. A dependency's function without the
+// fact does not reach I/O: every driver computes the facts of every
+// dependency, and the package that declares an interface exports the fact
+// for the methods its own implementations give one.
+func (r *reach) reaches(fn *types.Func) (string, bool) {
+	if fn == nil {
+		return "", false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		if via, ok := r.local[fn]; ok {
+			return via, true
+		}
+	} else if f := new(ReachesIO); r.pass.ImportObjectFact(fn, f) {
+		return f.Via, true
+	}
+	return r.implementationReaches(fn)
+}
+
+// implementationReaches reports whether fn is an interface method that a
+// concrete type of this package implements with a method that reaches
+// I/O: the evidence that a context given to the interface can cancel
+// something.
+func (r *reach) implementationReaches(fn *types.Func) (string, bool) {
+	impls, ok := r.impls[fn]
+	if !ok {
+		impls = implementations(fn, r.pass.Pkg)
+		r.impls[fn] = impls
+	}
+	for _, impl := range impls {
+		if via, ok := r.reaches(impl); ok {
+			return summary.Join(apis.ShortName(impl), via), true
+		}
+	}
+	return "", false
+}
+
+// exportInterfaceFacts gives the context-taking methods of the package's
+// interfaces the fact an implementation here earns them, so that callers
+// in other packages need not see the implementation: a driver that reads
+// export data (go vet) does not see unexported types.
+func (r *reach) exportInterfaceFacts() {
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() { // sorted
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok || tn.IsAlias() {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for m := range iface.ExplicitMethods() {
+			if !ctxscope.TakesContext(m) {
+				continue
+			}
+			if via, ok := r.implementationReaches(m); ok {
+				r.pass.ExportObjectFact(m, &ReachesIO{Via: via})
+			}
+		}
+	}
+}
+
+// implementations returns the methods that implement the interface method
+// fn in the concrete types of pkg, in a stable order; nil when fn is not
+// the method of a non-generic interface.
+func implementations(fn *types.Func, pkg *types.Package) []*types.Func {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return nil
+	}
+	if named, ok := types.Unalias(recv.Type()).(*types.Named); ok && named.TypeParams().Len() > 0 {
+		return nil // a generic interface: which instance is meant is not known here
+	}
+	iface, ok := recv.Type().Underlying().(*types.Interface)
+	if !ok {
+		return nil
+	}
+	var impls []*types.Func
+	for _, name := range pkg.Scope().Names() { // sorted
+		if impl := implementation(pkg.Scope().Lookup(name), iface, fn); impl != nil {
+			impls = append(impls, impl)
+		}
+	}
+	return impls
+}
+
+// implementation returns the method of the non-generic, non-interface type
+// obj that implements the interface method m of iface, or nil.
+func implementation(obj types.Object, iface *types.Interface, m *types.Func) *types.Func {
+	tn, ok := obj.(*types.TypeName)
+	if !ok || tn.IsAlias() {
+		return nil
+	}
+	named, ok := tn.Type().(*types.Named)
+	if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
+		return nil
+	}
+	ptr := types.NewPointer(named)
+	if !types.Implements(ptr, iface) {
+		return nil
+	}
+	sel, _, _ := types.LookupFieldOrMethod(ptr, false, m.Pkg(), m.Name())
+	impl, _ := sel.(*types.Func)
+	if impl == nil || impl.Signature().Recv() == nil || types.IsInterface(impl.Signature().Recv().Type()) {
+		return nil // a method promoted from an embedded interface: no body to look at
+	}
+	return impl
+}
+
+// cancels reports whether the context of a call's twin can cancel
+// something: the twin is known to block on I/O, or its context reaches
+// I/O by its fact.
+func (r *reach) cancels(t ctxscope.Twin) bool {
+	if t.Known() {
+		return true
+	}
+	_, ok := r.reaches(t.Fn)
+	return ok
+}

@@ -1,0 +1,30 @@
+package apis
+
+import "go/types"
+
+// contextIO are the calls, besides the database and cache clients', whose
+// context argument cancels blocking I/O: a request built with it is sent
+// with it, a dial, a lookup or a handshake gives up when it ends, a command
+// is killed, a gRPC call is abandoned.
+var contextIO = func() nameSet {
+	s := make(nameSet)
+	s.add("net/http", "", "NewRequestWithContext")
+	s.add("net/http", "*Request", "WithContext", "Clone")
+	s.add("net", "*Dialer", "DialContext")
+	s.add("net", "*Resolver", "LookupAddr", "LookupCNAME", "LookupHost", "LookupIP", "LookupIPAddr",
+		"LookupMX", "LookupNS", "LookupNetIP", "LookupPort", "LookupSRV", "LookupTXT")
+	s.add("crypto/tls", "*Dialer", "DialContext")
+	s.add("crypto/tls", "*Conn", "HandshakeContext")
+	s.add("os/exec", "", "CommandContext")
+	const grpc = "google.golang.org/grpc"
+	s.add(grpc, "*ClientConn", "Invoke", "NewStream")
+	s.add(grpc, "ClientConnInterface", "Invoke", "NewStream") // what generated clients call
+	return s
+}()
+
+// ContextIO reports whether fn blocks on I/O that the context it is given
+// cancels: a call of a database or cache client (DBPackage), or one of the
+// standard library's and gRPC's context-taking I/O calls.
+func ContextIO(fn *types.Func) bool {
+	return fn != nil && (contextIO[fn.FullName()] || DBPackage(fn))
+}
