@@ -14,8 +14,8 @@ func TestWithinModule(t *testing.T) {
 		path, module string
 		want         []string
 	}{
-		{"github.com/harness/gitness/app/store", "github.com/harness/gitness", []string{"app", "store"}},
-		{"github.com/harness/gitness", "github.com/harness/gitness", nil},
+		{"github.com/harness/server/app/store", "github.com/harness/server", []string{"app", "store"}},
+		{"github.com/harness/server", "github.com/harness/server", nil},
 		{"github.com/acme/svc/internal/mocks", "github.com/acme/svc", []string{"internal", "mocks"}},
 		{"example.com/other/pkg", "github.com/acme/svc", []string{"example.com", "other", "pkg"}},
 		{"a/b", "", []string{"a", "b"}},
