@@ -41,14 +41,14 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 	switch {
 	case b == nil:
 		return Anywhere, ""
-	case b.startup:
-		return Startup, ""
 	case r.harness == migration:
 		return Rare, r.harness
 	case r.harness != "":
-		return Harness, r.harness
+		return Harness, r.harness // an example's main is an example first
 	case r.testSupport[r.pass.Fset.File(fn.Pos())]:
 		return Harness, "test support code"
+	case b.startup:
+		return Startup, ""
 	case b.reachedFrom != nil:
 		return PerRequest, ""
 	case b.rare != "":
