@@ -18,6 +18,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
+	"github.com/perflint/perflint/analyzers/internal/sqltext"
 	"github.com/perflint/perflint/analyzers/internal/summary"
 	"github.com/perflint/perflint/internal/confidence"
 )
@@ -58,6 +59,7 @@ func run(pass *analysis.Pass) (any, error) {
 // are merged.
 type finding struct {
 	d    analysis.Diagnostic
+	fn   ast.Node // the function the loop is in
 	loop ast.Node
 	name string // the call, for the merged finding's related positions
 	j    rank.Judgment
@@ -78,6 +80,9 @@ func reportPerLoop(pass *analysis.Pass, found []finding) {
 	for _, loop := range order {
 		group := byLoop[loop]
 		first := group[0]
+		if issuesSchemaStatements(pass.TypesInfo, first.fn, loop) {
+			continue
+		}
 		for _, other := range group[1:] {
 			if other.j.Level > first.j.Level {
 				first.j = other.j
@@ -91,6 +96,34 @@ func reportPerLoop(pass *analysis.Pass, found []finding) {
 		}
 		rank.Report(pass, first.d, first.j)
 	}
+}
+
+// issuesSchemaStatements reports whether the body of loop sends a schema
+// or maintenance statement (ALTER TABLE … DETACH PARTITION, CREATE INDEX,
+// VACUUM): such a loop goes over the database's own objects (tables,
+// partitions, indexes), a handful, one statement each by necessity.
+func issuesSchemaStatements(info *types.Info, fn, loop ast.Node) bool {
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		for _, arg := range call.Args {
+			if t := info.TypeOf(arg); t != nil && isString(t) {
+				if text, ok := sqltext.Of(info, fn, arg); ok && sqltext.Schema(text) {
+					found = true
+				}
+			}
+		}
+		return true
+	})
+	return found
+}
+
+func isString(t types.Type) bool {
+	b, ok := t.Underlying().(*types.Basic)
+	return ok && b.Info()&types.IsString != 0
 }
 
 func plural(n int) string {
@@ -151,6 +184,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 			Message: fmt.Sprintf("%s inside a loop makes a database round-trip %s%s: latency and pool use grow with the number of items (N+1); %s", name, what, via, fix(last)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: loopWord(loop)}},
 		},
+		fn:   fn,
 		loop: loop.Node,
 		name: name,
 		j:    maybe(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), sum.Maybe(call, summary.Query)),

@@ -37,6 +37,20 @@ func (q Query) Unbounded() bool {
 	return q.Select && !q.Limit && !q.Aggregate && !q.Grouped && !q.KeyLookup && !q.Unknown
 }
 
+// Schema reports whether text is a schema or maintenance statement (ALTER
+// TABLE, CREATE INDEX, DROP, TRUNCATE, VACUUM, ANALYZE, REINDEX, REFRESH
+// MATERIALIZED VIEW, GRANT…): it works on the database's own objects, one
+// statement per object, and has no multi-row form.
+func Schema(text string) bool {
+	toks := lex(text)
+	return len(toks) > 0 && schemaVerbs[toks[0].text]
+}
+
+var schemaVerbs = map[string]bool{
+	"ALTER": true, "CREATE": true, "DROP": true, "TRUNCATE": true, "VACUUM": true, "ANALYZE": true,
+	"REINDEX": true, "CLUSTER": true, "REFRESH": true, "GRANT": true, "REVOKE": true, "COMMENT": true,
+}
+
 // keyColumns are the column names a WHERE equality on which selects at most
 // one row (or as many rows as the caller passes: id IN (...)). Foreign keys
 // (user_id) are not keys: "the orders of a user" is a list.

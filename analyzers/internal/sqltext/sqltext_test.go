@@ -125,3 +125,21 @@ func TestOf(t *testing.T) {
 		}
 	}
 }
+
+func TestSchema(t *testing.T) {
+	for text, want := range map[string]bool{
+		"ALTER TABLE t DETACH PARTITION \x00 CONCURRENTLY":        true,
+		"  -- maintenance\n create index concurrently i on t (a)": true,
+		"DROP TABLE IF EXISTS \x00":                               true,
+		"VACUUM ANALYZE t":                                        true,
+		"SELECT * FROM t":                                         false,
+		"INSERT INTO t (a) VALUES ($1)":                           false,
+		"UPDATE t SET a = 1 WHERE id = $1":                        false,
+		"\x00":                                                    false,
+		"":                                                        false,
+	} {
+		if got := Schema(text); got != want {
+			t.Errorf("Schema(%q) = %v, want %v", text, got, want)
+		}
+	}
+}

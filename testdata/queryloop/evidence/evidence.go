@@ -121,7 +121,7 @@ type ReplicaConfig struct {
 
 func Warm(ctx context.Context, db *sql.DB, cfg *ReplicaConfig) {
 	for _, table := range cfg.Tables {
-		db.ExecContext(ctx, "ANALYZE "+table) // want `\[low: the loop goes over configuration, not over data the program serves\]`
+		db.ExecContext(ctx, "DELETE FROM "+table+" WHERE expired") // want `\[low: the loop goes over configuration, not over data the program serves\]`
 	}
 }
 
