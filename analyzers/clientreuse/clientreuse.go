@@ -69,7 +69,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		return
 	}
 	n := cur.Node()
-	if loop, ok := loops.Find(info, cur, nil); ok {
+	if loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !sum.LaterBetween(cur, l.Node) }); ok {
 		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),

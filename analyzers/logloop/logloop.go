@@ -130,7 +130,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memo
 	}
 	// An event loop ends the search: a line per event is like a line per
 	// request, even when workers serving events are started in a loop.
-	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.OverRegistry(info, l) })
+	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !loops.OverRegistry(info, l) && !sum.LaterBetween(cur, l.Node) })
 	if !ok || loops.EventLoop(info, loop.Node) || overErrors(info, loop.Node) {
 		return
 	}

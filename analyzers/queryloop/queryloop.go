@@ -160,6 +160,9 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 	// An event loop ends the search: what runs in it runs per event, not
 	// per iteration of a loop around it (workers started in a loop).
 	loop, ok := loops.Find(info, cur, func(l loops.Loop) bool {
+		if sum.LaterBetween(cur, l.Node) {
+			return false // handed to a job queue: a worker runs it, not this loop
+		}
 		return loops.EventLoop(info, l.Node) || !batchLoop(l.Node) && !chunkedRange(info, chunkers, l) &&
 			!codeDefined(info, l.Node) && !loops.OverRegistry(info, l) && !oncePerOption(info, l, cur) &&
 			!pagedByRoundTrip(info, sum, l, cur)

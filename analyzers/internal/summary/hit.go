@@ -151,7 +151,73 @@ func (r *Result) collectMemoizers(ins *inspector.Inspector) {
 			calls++
 		}
 		b.memoizes = calls > 0 && onMiss
+		b.defers = keepsForLater(info, cur)
 	}
+}
+
+// keepsForLater reports whether the function declared at cur never calls
+// its function parameters nor hands them to a call that might: every use
+// stores them (a field, a map, a slice, a channel send, a struct literal)
+// for a worker to run later. A function that calls them in a goroutine of
+// its own (errgroup's Go) runs them now, concurrently: not this.
+func keepsForLater(info *types.Info, cur inspector.Cursor) bool {
+	fn, _ := info.Defs[cur.Node().(*ast.FuncDecl).Name].(*types.Func)
+	uses := 0
+	for id := range cur.Preorder((*ast.Ident)(nil)) {
+		v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
+		if !ok || !isFuncParam(fn, v) {
+			continue
+		}
+		uses++
+		switch parent := id.Parent().Node().(type) {
+		case *ast.CallExpr:
+			if tv, ok := info.Types[parent.Fun]; !ok || !tv.IsBuiltin() {
+				return false // called, or given to a function that may call it
+			}
+		case *ast.AssignStmt, *ast.KeyValueExpr, *ast.CompositeLit, *ast.SendStmt, *ast.BinaryExpr:
+		default:
+			return false
+		}
+	}
+	return uses > 0
+}
+
+// RunsLater reports whether the function literal lit, whose parent node is
+// parent, is given to a function that keeps it for later (see Fact.Defers).
+func (r *Result) RunsLater(lit *ast.FuncLit, parent ast.Node) bool {
+	call, ok := parent.(*ast.CallExpr)
+	if !ok || ast.Unparen(call.Fun) == lit {
+		return false
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if b := r.funcs[fn]; b != nil {
+		return b.defers
+	}
+	var f Fact
+	return fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Defers
+}
+
+// LaterBetween reports whether a function literal that runs later (see
+// RunsLater) stands between cur and the enclosing node outer: what cur
+// does is not done once per iteration of outer.
+func (r *Result) LaterBetween(cur inspector.Cursor, outer ast.Node) bool {
+	for c := range cur.Enclosing() {
+		switch n := c.Node().(type) {
+		case *ast.FuncLit:
+			if r.RunsLater(n, c.Parent().Node()) {
+				return true
+			}
+		case *ast.FuncDecl:
+			return false
+		}
+		if c.Node() == outer {
+			return false
+		}
+	}
+	return false
 }
 
 func hasFuncParam(fn *types.Func) bool {

@@ -81,6 +81,11 @@ type Fact struct {
 	// when a lookup of an earlier result misses (see memoizes): a
 	// constructor passed to it runs once per key, not once per call.
 	Memoizes bool
+	// Defers marks a function that keeps the functions it is given for
+	// later — sends them on a channel, stores them, hands them to a
+	// goroutine — and never calls them itself (a job queue's Dispatch):
+	// a literal passed to it runs later, not where it is written.
+	Defers bool
 
 	// open are the calls through interface methods of the module the
 	// function makes, itself or through its callees (see dynamic.go).
@@ -152,6 +157,8 @@ type body struct {
 	recursive bool
 	// memoizes: calls its function parameters only on a miss (see Fact).
 	memoizes bool
+	// defers: keeps its function parameters for later (see Fact).
+	defers bool
 	// dropsPool: every pool the body builds itself stays in it (see
 	// dropped); keepsPool: one is returned, stored or passed on.
 	dropsPool, keepsPool bool
@@ -299,6 +306,9 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && r.memoizing(call) {
 				r.bodies[n].startup = true // built once, like sync.OnceValue's
 				continue
+			}
+			if r.RunsLater(n, cur.Parent().Node()) {
+				continue // run by a worker, not by the caller
 			}
 			switch apis.HowLitRuns(info, n, cur.Parent().Node()) {
 			case apis.RunsHere, apis.RunsPerItem:
@@ -795,7 +805,7 @@ func (b *body) private(isMain bool) bool {
 
 func (r *Result) exportFacts(order []*body) {
 	for fn, b := range r.funcs {
-		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes {
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers {
 			r.pass.ExportObjectFact(fn, b.fact())
 		}
 	}
@@ -940,7 +950,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, open: b.open}
+	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
