@@ -49,6 +49,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	var what, chain string
 	direct, cond := false, false
 	kind := apis.ConnPool
+	if sum.LazyInit(cur) {
+		return // built once and kept: `if c.db == nil { c.db = open() }`
+	}
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
 		what, kind, direct = p.What, p.Kind, true
 		cond = sum.OnBranch(cur)

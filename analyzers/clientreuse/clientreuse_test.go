@@ -13,7 +13,7 @@ func Test(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer,
 		"./clientreuse/cloud", "./clientreuse/crosspkg/...", "./clientreuse/frameworks", "./clientreuse/helper",
 		"./clientreuse/nethttp", "./clientreuse/pools", "./clientreuse/startup", "./clientreuse/grpcsvc/...",
-		"./clientreuse/branch/...", "./clientreuse/memo")
+		"./clientreuse/branch/...", "./clientreuse/memo", "./clientreuse/lazy")
 }
 
 // TestSearch type-checks the Elasticsearch client, whose typed API is

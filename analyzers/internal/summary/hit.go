@@ -8,6 +8,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // afterHit reports whether the construct at cur runs only when a lookup
@@ -256,4 +257,86 @@ func (r *Result) memoizing(call *ast.CallExpr) bool {
 	}
 	var f Fact
 	return r.pass.ImportObjectFact(fn, &f) && f.Memoizes
+}
+
+// LazyInit reports whether the construct at cur builds a value that is
+// kept in a variable or field and built only while that is still unset:
+//
+//	if d.db != nil {
+//		return d.db
+//	}
+//	d.db = open() // once per d
+//
+// or `if d.db == nil { d.db = open() }`. What it builds is built once per
+// holder (a dependency container, a client wrapper), not once per call.
+func (r *Result) LazyInit(cur inspector.Cursor) bool {
+	for c := range cur.Enclosing() {
+		switch n := c.Node().(type) {
+		case *ast.FuncDecl, *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if held, ok := nilTest(n.Cond, token.EQL); ok && astx.Contains(n.Body, cur.Node()) && assigns(n.Body, held) {
+				return true
+			}
+		case *ast.BlockStmt:
+			for i, stmt := range n.List {
+				if stmt.Pos() >= cur.Node().Pos() {
+					break
+				}
+				ifs, ok := stmt.(*ast.IfStmt)
+				if !ok || !endsInReturn(ifs.Body) {
+					continue
+				}
+				if held, ok := nilTest(ifs.Cond, token.NEQ); ok && assigns(&ast.BlockStmt{List: n.List[i+1:]}, held) {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// nilTest returns X when cond is `X op nil` for a variable or field X.
+func nilTest(cond ast.Expr, op token.Token) (string, bool) {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != op {
+		return "", false
+	}
+	x, y := ast.Unparen(bin.X), ast.Unparen(bin.Y)
+	if id, ok := x.(*ast.Ident); ok && id.Name == "nil" {
+		x, y = y, x
+	}
+	if id, ok := y.(*ast.Ident); !ok || id.Name != "nil" {
+		return "", false
+	}
+	switch x.(type) {
+	case *ast.Ident, *ast.SelectorExpr:
+		return types.ExprString(x), true
+	}
+	return "", false
+}
+
+// assigns reports whether block assigns to the variable or field written
+// held.
+func assigns(block *ast.BlockStmt, held string) bool {
+	found := false
+	ast.Inspect(block, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if types.ExprString(lhs) == held {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+func endsInReturn(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 {
+		return false
+	}
+	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
+	return ok
 }

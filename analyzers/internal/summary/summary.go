@@ -479,6 +479,9 @@ func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Curs
 // first chain found is kept, and with it whether it holds only on a branch
 // or maybe (see Fact.Maybe).
 func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond, maybe bool) {
+	if e == Pool && r.LazyInit(cur) {
+		return // built once per holder, kept in it
+	}
 	if b.chains[e] == "" {
 		b.cond[e] = cond
 		b.maybe[e] = maybe || r.afterHit(cur)
@@ -567,7 +570,7 @@ func (r *Result) propagate(order []*body) {
 					calls = b.listCalls
 				}
 				for i, c := range calls {
-					if c.chains[e] != "" {
+					if c.chains[e] != "" && !(e == Pool && r.LazyInit(b.sites[i])) {
 						b.chains[e] = Join(c.name, c.chains[e])
 						b.cond[e] = c.cond[e]
 						b.maybe[e] = c.maybe[e] || e != List && r.siteAfterHit(b.sites[i])

@@ -1,0 +1,53 @@
+// Package lazy builds its pools on first use and keeps them in the holder:
+// once per holder, not once per request.
+package lazy
+
+import (
+	"database/sql"
+	"net/http"
+	"sync"
+)
+
+type Deps struct {
+	mu  sync.Mutex
+	db  *sql.DB
+	raw *sql.DB
+	api *http.Client
+}
+
+// DB returns the pool, opening it the first time.
+func (d *Deps) DB() *sql.DB {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.db != nil {
+		return d.db
+	}
+	db, _ := sql.Open("postgres", "dsn")
+	d.db = db
+	return d.db
+}
+
+// Raw opens its pool inside the nil check.
+func (d *Deps) Raw() *sql.DB {
+	if d.raw == nil {
+		d.raw, _ = sql.Open("postgres", "dsn")
+	}
+	return d.raw
+}
+
+// Fresh checks a field but keeps the pool elsewhere: built on every call.
+func (d *Deps) Fresh() *sql.DB {
+	if d.db != nil {
+		return d.db
+	}
+	other, _ := sql.Open("postgres", "dsn") // want `sql.Open in \(\*lazy.Deps\).Fresh, which handler \(\*lazy.Handler\).Serve runs, builds a new connection pool per request`
+	return other
+}
+
+type Handler struct{ deps *Deps }
+
+func (h *Handler) Serve(w http.ResponseWriter, r *http.Request) {
+	h.deps.DB().QueryRowContext(r.Context(), "SELECT 1")
+	h.deps.Raw().QueryRowContext(r.Context(), "SELECT 1")
+	h.deps.Fresh().QueryRowContext(r.Context(), "SELECT 1")
+}
