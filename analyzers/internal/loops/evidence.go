@@ -40,6 +40,15 @@ type Evidence struct {
 	What   string
 }
 
+// Rows reports whether the loop goes over rows read from storage, as
+// opposed to the request's input or a channel's messages: how hot that is
+// depends on where the code runs.
+func (e Evidence) Rows() bool {
+	return e.Source == Served && (e.What == rowsOfQuery || e.What == rowsOfResult)
+}
+
+const rowsOfResult = "the rows of a result set"
+
 // Fetches reports whether call returns rows of a database or cache: a
 // round-trip, or a function whose summary says it queries.
 type Fetches func(call *ast.CallExpr) bool
@@ -107,7 +116,7 @@ func (o *origin) forLoop(n *ast.ForStmt) Evidence {
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && isCursor(o.info, x) {
 				found = o.of(sel.X, 0)
 				if found.Source == Unknown {
-					found = Evidence{Served, "the rows of a result set"}
+					found = Evidence{Served, rowsOfResult}
 				}
 				return false
 			}

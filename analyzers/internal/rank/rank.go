@@ -34,7 +34,8 @@ func (j Judgment) Lower(why string) Judgment {
 }
 
 // InLoop judges a finding that repeats once per iteration of loop l in
-// function fn: served data makes it high, a parameter medium, the
+// function fn: served data makes it high (rows read from storage only on
+// the request path, medium elsewhere), a parameter medium, the
 // program's own data (configuration, arguments, tables) low; with nothing
 // known, medium on the request path and low elsewhere. Code outside the
 // service (see outsideService) is judged by that alone.
@@ -46,6 +47,12 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	ev := loops.Origin(pass.Info, l, pass.fetches)
 	switch ev.Source {
 	case loops.Served:
+		if ev.Rows() && place != summary.PerRequest {
+			// A job or worker that walks stored rows pays per row in
+			// throughput, not in a user's wait: what the rows are (a
+			// handful of partitions, a page of a queue) decides.
+			return Judgment{Level: confidence.Medium, Why: "the loop goes over " + ev.What + ", in code no request path is shown to run (a job, a worker)"}
+		}
 		return Judgment{Level: confidence.High, Why: "the loop goes over " + ev.What}
 	case loops.Program:
 		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", not over data the program serves"}

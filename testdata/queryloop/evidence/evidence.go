@@ -17,14 +17,15 @@ import (
 
 type Order struct{ ID, CustomerID int }
 
-// A query per row of another query: the rows are served data.
+// A query per row of another query, in a job no handler is seen to run:
+// what the rows are decides how hot it is.
 func PerRow(ctx context.Context, db *sql.DB) {
 	var ids []int
 	rows, _ := db.QueryContext(ctx, "SELECT id FROM orders")
 	for rows.Next() {
 		var id int
 		_ = rows.Scan(&id)
-		db.ExecContext(ctx, "UPDATE orders SET seen = true WHERE id = $1", id) // want `round-trip per row written.*\[high: the loop goes over the rows of a query\]`
+		db.ExecContext(ctx, "UPDATE orders SET seen = true WHERE id = $1", id) // want `round-trip per row written.*\[medium: the loop goes over the rows of a query, in code no request path is shown to run`
 		ids = append(ids, id)
 	}
 	rows.Close()
@@ -42,8 +43,12 @@ func loadOrders(ctx context.Context, db *sql.DB) []Order {
 	return out
 }
 
-// The slice a querying helper returns is rows too.
-func FromHelper(ctx context.Context, db *sql.DB) {
+type server struct{ db *sql.DB }
+
+// The slice a querying helper returns is rows too; on the request path a
+// query per row is what the user waits for.
+func (s *server) FromHelper(w http.ResponseWriter, r *http.Request) {
+	ctx, db := r.Context(), s.db
 	orders := loadOrders(ctx, db)
 	for _, o := range orders {
 		db.QueryRowContext(ctx, "SELECT name FROM customers WHERE id = $1", o.CustomerID) // want `\[high: the loop goes over the rows of a query\]`
@@ -176,7 +181,7 @@ func Recount(db *gorm.DB) {
 	var templates []Template
 	db.Find(&templates)
 	for _, t := range templates {
-		db.Model(&Template{}).Where("id = ?", t.ID).Update("joins", len(t.Joins)) // want `\[high: the loop goes over the rows of a query\]`
+		db.Model(&Template{}).Where("id = ?", t.ID).Update("joins", len(t.Joins)) // want `\[medium: the loop goes over the rows of a query, in code`
 	}
 }
 
