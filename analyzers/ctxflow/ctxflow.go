@@ -57,10 +57,11 @@ func run(pass *analysis.Pass) (any, error) {
 	reach := newReach(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
+	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, rp, scope, reach, cur)
+			checkCall(pass, rp, scope, reach, embeddedDB, cur)
 		}
 	}
 	return nil, nil
@@ -115,7 +116,9 @@ func mayHaveContext(pkg *types.Package) bool {
 	return false
 }
 
-func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, cur inspector.Cursor) {
+// embeddedDB says the program's only databases run in its process: a query
+// to them cancelled with the request saves no remote work (low).
+func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, embeddedDB bool, cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
 	fn := apis.Callee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
@@ -131,7 +134,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}
-		report(pass, rank.Where(rp, summary.EnclosingFunc(cur), blocks), call, ctx,
+		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), blocks), embeddedDB && apis.DBPackage(fn)), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
 			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
@@ -143,11 +146,19 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			return
 		}
 		with := ".WithContext(" + ctx.Expr + ")"
-		report(pass, rank.Where(rp, summary.EnclosingFunc(cur), blocks), call, ctx,
+		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), blocks), embeddedDB), call, ctx,
 			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
 	}
+}
+
+// onEmbedded lowers j for a query to an embedded database.
+func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
+	if !embedded {
+		return j
+	}
+	return j.Embedded("a query left running after the caller has gone holds no remote connection")
 }
 
 // checkBackground reports context.Background() and context.TODO() where a

@@ -20,7 +20,6 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/sqltext"
 	"github.com/perflint/perflint/analyzers/internal/summary"
-	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -206,9 +205,7 @@ func maybe(j rank.Judgment, maybe bool) rank.Judgment {
 // embedded makes j low in a program whose only database runs in the
 // process (SQLite): a statement there costs microseconds, not a network
 // round-trip.
-func embedded(j rank.Judgment) rank.Judgment {
-	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; the database is embedded (SQLite): no network round-trip", Drop: j.Drop}
-}
+func embedded(j rank.Judgment) rank.Judgment { return j.Embedded("no network round-trip") }
 
 func loopWord(l loops.Loop) string {
 	if _, ok := l.Node.(*ast.CallExpr); ok {

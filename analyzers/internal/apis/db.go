@@ -197,7 +197,7 @@ var networkStores = []string{
 	"github.com/lib/pq", "github.com/jackc/pgx", "github.com/go-sql-driver/mysql", "github.com/microsoft/go-mssqldb",
 	"github.com/denisenkom/go-mssqldb", "github.com/ClickHouse/clickhouse-go", "gorm.io/driver/postgres",
 	"gorm.io/driver/mysql", "gorm.io/driver/sqlserver", "github.com/redis/go-redis", "github.com/go-redis/redis",
-	"go.mongodb.org/mongo-driver", "github.com/sijms/go-ora", "github.com/godror/godror",
+	"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo", "github.com/sijms/go-ora", "github.com/godror/godror",
 }
 
 // EmbeddedDatabase reports whether the only databases a package can reach,

@@ -28,6 +28,8 @@ func TestEmbeddedDatabase(t *testing.T) {
 		{"SQLite and Postgres", []*types.Package{db, pq}, false},
 		{"SQLite and a network cache", []*types.Package{db, pkg("example.com/app/cache", redis)}, false},
 		{"a path that only starts like a driver", []*types.Package{pkg("modernc.org/sqlitex")}, false},
+		{"SQLite and a network database's encoding package only", []*types.Package{db, pkg("example.com/app/codec", pkg("go.mongodb.org/mongo-driver/v2/bson"))}, true},
+		{"SQLite and a network database's client", []*types.Package{db, pkg("go.mongodb.org/mongo-driver/v2/mongo")}, false},
 	} {
 		if got := EmbeddedDatabase(tc.imports); got != tc.want {
 			t.Errorf("%s: EmbeddedDatabase = %v, want %v", tc.name, got, tc.want)

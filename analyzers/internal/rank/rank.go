@@ -33,6 +33,13 @@ func (j Judgment) Lower(why string) Judgment {
 	return Judgment{Level: j.Level.Lower(), Why: j.Why + "; " + why, Drop: j.Drop}
 }
 
+// Embedded returns j as low: the program's only databases run in its own
+// process (SQLite), so the cost the finding names (a network round-trip, a
+// remote query left running) is not there; what is left is said in why.
+func (j Judgment) Embedded(why string) Judgment {
+	return Judgment{Level: confidence.Low, Why: j.Why + "; the database is embedded (SQLite): " + why, Drop: j.Drop}
+}
+
 // InLoop judges a finding that repeats once per iteration of loop l in
 // function fn: served data makes it high (rows read from storage only on
 // the request path, medium elsewhere), a parameter medium, the
