@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -137,6 +138,10 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) {
 			return
 		}
+		if field := heldInField(info, cur, holder); field != nil && c.onlyContextRequests(field) {
+			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: whether that has a deadline is for the callers")
+			return
+		}
 		c.report(cur, c.clientMessage(cur))
 	case apis.IsNamed(t, "net/http", "Server"):
 		if hasField(info, lit, "ReadHeaderTimeout") || hasField(info, lit, "ReadTimeout") {
@@ -172,9 +177,15 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline"
 }
 
-func (c *checker) report(cur inspector.Cursor, msg string) {
+func (c *checker) report(cur inspector.Cursor, msg string) { c.reportLowered(cur, msg, "") }
+
+// reportLowered reports msg at cur, one level lower when lowered says why.
+func (c *checker) reportLowered(cur inspector.Cursor, msg, lowered string) {
 	n := cur.Node()
 	base := rank.Judgment{Level: confidence.High, Why: "every call can hang for as long as the peer stalls"}
+	if lowered != "" {
+		base = base.Lower(lowered)
+	}
 	if c.sum.OnBranch(cur) {
 		// A fallback built when the caller passes none (if c == nil {
 		// c = &http.Client{} }): whether any caller takes it is not shown.
@@ -182,6 +193,126 @@ func (c *checker) report(cur inspector.Cursor, msg string) {
 	}
 	rank.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
 		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(cur), base))
+}
+
+// heldInField returns the struct field the client built at cur is kept in
+// (Client: &http.Client{}, or s.client = &http.Client{}), or nil.
+func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types.Var {
+	if sel, ok := holder.(*ast.SelectorExpr); ok {
+		if v, ok := info.Uses[sel.Sel].(*types.Var); ok && v.IsField() {
+			return v
+		}
+	}
+	p := cur.Parent()
+	for {
+		if _, ok := p.Node().(*ast.UnaryExpr); !ok {
+			break
+		}
+		p = p.Parent()
+	}
+	if kv, ok := p.Node().(*ast.KeyValueExpr); ok {
+		if id, ok := kv.Key.(*ast.Ident); ok {
+			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+				return v
+			}
+		}
+	}
+	return nil
+}
+
+// onlyContextRequests reports whether the package uses the client in
+// field only to Do requests built with a context from its caller (not
+// Background or TODO), at least once: the callers decide the deadline.
+// A Get, Post or any other use of the client has no context and counts
+// against it.
+func (c *checker) onlyContextRequests(field *types.Var) bool {
+	info := c.pass.TypesInfo
+	sends := 0
+	for _, f := range c.pass.Files {
+		ok := true
+		ast.Inspect(f, func(n ast.Node) bool {
+			sel, isSel := n.(*ast.SelectorExpr)
+			if !ok || !isSel || info.Uses[sel.Sel] != field {
+				return ok
+			}
+			switch use := doCallOn(f, sel); {
+			case use == nil:
+				ok = storesInto(f, sel) // the field's own assignment is not a use
+			case requestCarriesContext(info, enclosingFuncOf(f, use), use.Args[0]):
+				sends++
+			default:
+				ok = false
+			}
+			return ok
+		})
+		if !ok {
+			return false
+		}
+	}
+	return sends > 0
+}
+
+// doCallOn returns the call x.Do(req) whose receiver x is sel, or nil.
+func doCallOn(file *ast.File, sel *ast.SelectorExpr) *ast.CallExpr {
+	var found *ast.CallExpr
+	ast.Inspect(file, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if ok && len(call.Args) == 1 {
+			if fun, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fun.X == sel && fun.Sel.Name == "Do" {
+				found = call
+			}
+		}
+		return found == nil
+	})
+	return found
+}
+
+// storesInto reports whether sel is the left side of an assignment.
+func storesInto(file *ast.File, sel *ast.SelectorExpr) bool {
+	stored := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
+			stored = true
+		}
+		return !stored
+	})
+	return stored
+}
+
+// enclosingFuncOf returns the body of the function declaration in file
+// around n.
+func enclosingFuncOf(file *ast.File, n ast.Node) ast.Node {
+	for _, d := range file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Pos() <= n.Pos() && n.End() <= fd.End() {
+			return fd.Body
+		}
+	}
+	return nil
+}
+
+// requestCarriesContext reports whether the request expression was built
+// in body with a context that is not a fresh Background or TODO: the
+// caller's, or one derived from it.
+func requestCarriesContext(info *types.Info, body ast.Node, req ast.Expr) bool {
+	return exprTraces(info, body, req, 0, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
+		switch fn.FullName() {
+		case "net/http.NewRequestWithContext", "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
+			if len(call.Args) > 0 {
+				return call.Args[0], true
+			}
+		}
+		return nil, false
+	}, func(ctx ast.Expr) bool { return !freshContext(info, ctx) })
+}
+
+// freshContext reports whether ctx is context.Background() or TODO().
+func freshContext(info *types.Info, ctx ast.Expr) bool {
+	call, ok := ast.Unparen(ctx).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
 }
 
 // boundedTransport reports whether a client literal's Transport is a

@@ -1,0 +1,56 @@
+package outbound
+
+import (
+	"context"
+	"net/http"
+)
+
+// Upstream keeps a client without Timeout, but every request it sends is
+// built with its caller's context: the callers decide the deadline.
+type Upstream struct{ client *http.Client }
+
+func NewUpstream() *Upstream {
+	return &Upstream{client: &http.Client{}} // want `http.Client without Timeout \(stored in field client\).*\[medium: every call can hang for as long as the peer stalls; every request it sends carries its caller's context`
+}
+
+func (u *Upstream) Fetch(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return u.client.Do(req)
+}
+
+// Mixed also sends a request with no context at all: high.
+type Mixed struct{ client *http.Client }
+
+func NewMixed() *Mixed {
+	return &Mixed{client: &http.Client{}} // want `http.Client without Timeout \(stored in field client\).*\[high`
+}
+
+func (m *Mixed) Fetch(ctx context.Context, url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return m.client.Do(req)
+}
+
+func (m *Mixed) Ping(url string) (*http.Response, error) { return m.client.Get(url) }
+
+// Detached sends with a fresh Background context: nothing bounds it.
+type Detached struct{ client *http.Client }
+
+func NewDetached() *Detached {
+	d := &Detached{}
+	d.client = &http.Client{} // want `http.Client without Timeout.*\[high`
+	return d
+}
+
+func (d *Detached) Fetch(url string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(context.Background(), http.MethodGet, url, nil)
+	if err != nil {
+		return nil, err
+	}
+	return d.client.Do(req)
+}
