@@ -218,7 +218,7 @@ func (r *reach) reaches(fn *types.Func) (string, bool) {
 func (r *reach) implementationReaches(fn *types.Func) (string, bool) {
 	impls, ok := r.impls[fn]
 	if !ok {
-		impls = implementations(fn, r.pass.Pkg)
+		impls = apis.Implementations(r.pass.Pkg, fn)
 		r.impls[fn] = impls
 	}
 	for _, impl := range impls {
@@ -253,53 +253,6 @@ func (r *reach) exportInterfaceFacts() {
 			}
 		}
 	}
-}
-
-// implementations returns the methods that implement the interface method
-// fn in the concrete types of pkg, in a stable order; nil when fn is not
-// the method of a non-generic interface.
-func implementations(fn *types.Func, pkg *types.Package) []*types.Func {
-	recv := fn.Signature().Recv()
-	if recv == nil {
-		return nil
-	}
-	if named, ok := types.Unalias(recv.Type()).(*types.Named); ok && named.TypeParams().Len() > 0 {
-		return nil // a generic interface: which instance is meant is not known here
-	}
-	iface, ok := recv.Type().Underlying().(*types.Interface)
-	if !ok {
-		return nil
-	}
-	var impls []*types.Func
-	for _, name := range pkg.Scope().Names() { // sorted
-		if impl := implementation(pkg.Scope().Lookup(name), iface, fn); impl != nil {
-			impls = append(impls, impl)
-		}
-	}
-	return impls
-}
-
-// implementation returns the method of the non-generic, non-interface type
-// obj that implements the interface method m of iface, or nil.
-func implementation(obj types.Object, iface *types.Interface, m *types.Func) *types.Func {
-	tn, ok := obj.(*types.TypeName)
-	if !ok || tn.IsAlias() {
-		return nil
-	}
-	named, ok := tn.Type().(*types.Named)
-	if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
-		return nil
-	}
-	ptr := types.NewPointer(named)
-	if !types.Implements(ptr, iface) {
-		return nil
-	}
-	sel, _, _ := types.LookupFieldOrMethod(ptr, false, m.Pkg(), m.Name())
-	impl, _ := sel.(*types.Func)
-	if impl == nil || impl.Signature().Recv() == nil || types.IsInterface(impl.Signature().Recv().Type()) {
-		return nil // a method promoted from an embedded interface: no body to look at
-	}
-	return impl
 }
 
 // cancels reports whether the context of a call's twin can cancel

@@ -203,18 +203,9 @@ func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types
 			return v
 		}
 	}
-	p := cur.Parent()
-	for {
-		if _, ok := p.Node().(*ast.UnaryExpr); !ok {
-			break
-		}
-		p = p.Parent()
-	}
-	if kv, ok := p.Node().(*ast.KeyValueExpr); ok {
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
-				return v
-			}
+	if id, ok := keyOf(cur); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
+			return v
 		}
 	}
 	return nil
@@ -294,15 +285,7 @@ func enclosingFuncOf(file *ast.File, n ast.Node) ast.Node {
 // in body with a context that is not a fresh Background or TODO: the
 // caller's, or one derived from it.
 func requestCarriesContext(info *types.Info, body ast.Node, req ast.Expr) bool {
-	return exprTraces(info, body, req, 0, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
-		switch fn.FullName() {
-		case "net/http.NewRequestWithContext", "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
-			if len(call.Args) > 0 {
-				return call.Args[0], true
-			}
-		}
-		return nil, false
-	}, func(ctx ast.Expr) bool { return !freshContext(info, ctx) })
+	return requestContext(info, body, req, func(ctx ast.Expr) bool { return !freshContext(info, ctx) })
 }
 
 // freshContext reports whether ctx is context.Background() or TODO().
@@ -417,6 +400,16 @@ func holderOf(cur inspector.Cursor) ast.Expr {
 // fieldKey reports whether the value built at cur is stored in a struct
 // field of a composite literal, and names the field.
 func fieldKey(cur inspector.Cursor) (string, bool) {
+	id, ok := keyOf(cur)
+	if !ok {
+		return "", false
+	}
+	return id.Name, true
+}
+
+// keyOf returns the field key of the composite literal element the value
+// built at cur is (through & and the like).
+func keyOf(cur inspector.Cursor) (*ast.Ident, bool) {
 	p := cur.Parent()
 	for {
 		if _, ok := p.Node().(*ast.UnaryExpr); !ok {
@@ -425,16 +418,10 @@ func fieldKey(cur inspector.Cursor) (string, bool) {
 		p = p.Parent()
 	}
 	if kv, ok := p.Node().(*ast.KeyValueExpr); ok {
-		if id, ok := kv.Key.(*ast.Ident); ok {
-			return id.Name, true
-		}
+		id, ok := kv.Key.(*ast.Ident)
+		return id, ok
 	}
-	if as, ok := p.Node().(*ast.AssignStmt); ok && len(as.Lhs) == 1 {
-		if sel, ok := as.Lhs[0].(*ast.SelectorExpr); ok {
-			return sel.Sel.Name, true
-		}
-	}
-	return "", false
+	return nil, false
 }
 
 // setLater reports whether the code in scope assigns one of fields on the
@@ -538,6 +525,13 @@ func isIdentOf(info *types.Info, n ast.Node, v *types.Var) bool {
 // (or req.WithContext, req.Clone) with a context from context.WithTimeout
 // or WithDeadline, directly or through contexts derived from it.
 func requestHasDeadline(info *types.Info, body ast.Node, req ast.Expr) bool {
+	return requestContext(info, body, req, func(ctx ast.Expr) bool { return contextHasDeadline(info, body, ctx, 0) })
+}
+
+// requestContext reports whether the request expression was built in body
+// with a context (http.NewRequestWithContext, req.WithContext, req.Clone)
+// that ok accepts.
+func requestContext(info *types.Info, body ast.Node, req ast.Expr, ok func(ctx ast.Expr) bool) bool {
 	return exprTraces(info, body, req, 0, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
 		switch fn.FullName() {
 		case "net/http.NewRequestWithContext", "(*net/http.Request).WithContext", "(*net/http.Request).Clone":
@@ -546,7 +540,7 @@ func requestHasDeadline(info *types.Info, body ast.Node, req ast.Expr) bool {
 			}
 		}
 		return nil, false
-	}, func(ctx ast.Expr) bool { return contextHasDeadline(info, body, ctx, 0) })
+	}, ok)
 }
 
 func contextHasDeadline(info *types.Info, body ast.Node, ctx ast.Expr, depth int) bool {

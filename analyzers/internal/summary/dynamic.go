@@ -119,7 +119,7 @@ func interfaceOf(fn *types.Func) *types.Interface {
 // linkImplementations links the call of interface method m at cur to the
 // methods of the package's own types that implement it.
 func (r *Result) linkImplementations(caller *body, m *types.Func, cur inspector.Cursor) {
-	for _, impl := range implementations(r.pass.Pkg, m) {
+	for _, impl := range apis.Implementations(r.pass.Pkg, m) {
 		if b := r.funcs[impl]; b != nil && !b.test {
 			link(caller, b, cur)
 		}
@@ -130,7 +130,7 @@ func (r *Result) linkImplementations(caller *body, m *types.Func, cur inspector.
 // implementations cost) what the package's own implementations of m cost.
 func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fact, bool) {
 	var local []*body
-	for _, impl := range implementations(r.pass.Pkg, m) {
+	for _, impl := range apis.Implementations(r.pass.Pkg, m) {
 		if b := r.funcs[impl]; b != nil && !b.test {
 			local = append(local, b)
 		}
@@ -162,46 +162,6 @@ func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fac
 		merged.Drops = merged.Drops || b.drops()
 	}
 	return &merged, merged.Chains != ([numEffects]string{})
-}
-
-// implementations returns the methods of pkg's named types (or pointers to
-// them) that implement interface method m, in declaration order.
-func implementations(pkg *types.Package, m *types.Func) []*types.Func {
-	iface := interfaceOf(m)
-	if iface == nil {
-		return nil
-	}
-	var impls []*types.Func
-	scope := pkg.Scope()
-	for _, name := range scope.Names() {
-		if impl := implementedBy(scope.Lookup(name), iface, m); impl != nil {
-			impls = append(impls, impl)
-		}
-	}
-	return impls
-}
-
-// implementedBy returns the method of the type obj names (or of a pointer
-// to it) that implements m of iface, or nil. Generic types are left out:
-// which instantiation runs is not known here.
-func implementedBy(obj types.Object, iface *types.Interface, m *types.Func) *types.Func {
-	tn, ok := obj.(*types.TypeName)
-	if !ok || tn.IsAlias() {
-		return nil
-	}
-	named, ok := tn.Type().(*types.Named)
-	if !ok || named.TypeParams().Len() > 0 || types.IsInterface(named) {
-		return nil
-	}
-	var t types.Type = named
-	if !types.Implements(t, iface) {
-		if t = types.NewPointer(named); !types.Implements(t, iface) {
-			return nil
-		}
-	}
-	sel, _, _ := types.LookupFieldOrMethod(t, false, m.Pkg(), m.Name())
-	impl, _ := sel.(*types.Func)
-	return impl
 }
 
 // resolver finds what calls through interface methods cost, from the facts
@@ -315,7 +275,7 @@ func (rs *resolver) implementations(m *types.Func) []*types.Func {
 	iface := interfaceOf(m)
 	var impls []*types.Func
 	for _, fn := range rs.methods[m.Name()] {
-		if implementedBy(receiverTypeName(fn), iface, m) == fn {
+		if apis.ImplementedBy(receiverTypeName(fn), iface, m) == fn {
 			impls = append(impls, fn)
 		}
 	}
@@ -380,7 +340,7 @@ func (rs *resolver) handleRoundTrip(m *types.Func) *types.Func {
 			if !token.IsExported(name) {
 				continue
 			}
-			impl := implementedBy(scope.Lookup(name), iface, m)
+			impl := apis.ImplementedBy(scope.Lookup(name), iface, m)
 			if impl == nil || !Config.IsRoundTrip(impl) {
 				continue
 			}
