@@ -90,8 +90,8 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 	}
 	// A call into this package's own helper is reported at the pool the
 	// helper builds, which is on the request path too.
-	if !direct && calleeIsLocal(pass, cur.Node().(*ast.CallExpr)) {
-		return
+	if call, ok := cur.Node().(*ast.CallExpr); ok && !direct && (calleeIsLocal(pass, call) || sum.Served(call)) {
+		return // reported inside the callee, on its own request path
 	}
 	where := "in handler " + handler
 	if name := sum.Name(fn); name != handler {

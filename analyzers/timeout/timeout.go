@@ -114,10 +114,17 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if isClientSend(fn) && usesDefaultClient(info, call) {
-		if fn.Name() == "Do" && len(call.Args) == 1 && requestHasDeadline(info, enclosingBody(cur), call.Args[0]) {
-			return // the request's context bounds it
+		msg := fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut)
+		if fn.Name() == "Do" && len(call.Args) == 1 {
+			switch body := enclosingBody(cur); {
+			case requestHasDeadline(info, body, call.Args[0]):
+				return // the request's context bounds it
+			case requestCarriesContext(info, body, call.Args[0]):
+				c.reportLowered(cur, msg, callersContext)
+				return
+			}
 		}
-		c.report(cur, fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut))
+		c.report(cur, msg)
 	}
 }
 
@@ -139,7 +146,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		if field := heldInField(info, cur, holder); field != nil && c.onlyContextRequests(field) {
-			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: whether that has a deadline is for the callers")
+			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
 			return
 		}
 		c.report(cur, c.clientMessage(cur))
@@ -176,6 +183,13 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 	}
 	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline"
 }
+
+// callersContext lowers a request that carries its caller's context: the
+// caller may have set a deadline, or cancels when its own client leaves.
+const (
+	callersDecide  = "whether that has a deadline is for the callers"
+	callersContext = "the request carries its caller's context: " + callersDecide
+)
 
 func (c *checker) report(cur inspector.Cursor, msg string) { c.reportLowered(cur, msg, "") }
 

@@ -86,6 +86,11 @@ type Fact struct {
 	// goroutine — and never calls them itself (a job queue's Dispatch):
 	// a literal passed to it runs later, not where it is written.
 	Defers bool
+	// Served marks a function its own package runs per request (a
+	// handler, or code one runs): the costs it adds to each request are
+	// reported there, so a caller in another package would only repeat
+	// them.
+	Served bool
 
 	// open are the calls through interface methods of the module the
 	// function makes, itself or through its callees (see dynamic.go).
@@ -895,6 +900,13 @@ func (r *Result) SelfCall(cur inspector.Cursor) bool {
 	return ok && fn != nil && r.bodyCalled(call) == r.bodies[fn] && r.bodies[fn] != nil
 }
 
+// Served reports whether the function call runs is served per request by
+// its own package, which reports what it costs (see Fact.Served).
+func (r *Result) Served(call *ast.CallExpr) bool {
+	_, f, ok := r.callSummary(call)
+	return ok && f.Served
+}
+
 // Conditional reports whether the function call runs has effect e only on
 // a branch that tests its arguments: the effect is possible, not certain.
 func (r *Result) Conditional(call *ast.CallExpr, e Effect) bool {
@@ -953,7 +965,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, open: b.open}
+	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

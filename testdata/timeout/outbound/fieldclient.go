@@ -54,3 +54,16 @@ func (d *Detached) Fetch(url string) (*http.Response, error) {
 	}
 	return d.client.Do(req)
 }
+
+// A request built with its caller's context and sent with the default
+// client: a handler's context ends when its client leaves, so this is one
+// level lower; a fresh Background context keeps it high.
+func Relay(ctx context.Context, u string) {
+	req, _ := http.NewRequestWithContext(ctx, "GET", u, nil)
+	_, _ = http.DefaultClient.Do(req) // want `http.DefaultClient has no timeout.*\[medium: every call can hang for as long as the peer stalls; the request carries its caller's context`
+}
+
+func DetachedRequest(u string) {
+	req, _ := http.NewRequestWithContext(context.Background(), "GET", u, nil)
+	_, _ = http.DefaultClient.Do(req) // want `http.DefaultClient has no timeout.*\[high`
+}
