@@ -86,7 +86,10 @@ var noDeadlineFuncs = map[string]string{
 
 	"net/smtp.SendMail": "smtp.SendMail has no timeout and takes none: it dials with net.Dial and never sets a deadline, so a mail server that stalls holds the goroutine and its connection forever; dial with a net.Dialer that sets Timeout, call conn.SetDeadline, and talk to the server through smtp.NewClient(conn, host)",
 	"net/smtp.Dial":     "smtp.Dial has no timeout: it connects with net.Dial and its client cannot set a deadline, so a mail server that stalls holds the goroutine and its connection forever; dial with a net.Dialer that sets Timeout, call conn.SetDeadline, and use smtp.NewClient(conn, host)",
+}
 
+// serveFuncs are the package functions that serve with no timeouts.
+var serveFuncs = map[string]string{
 	"net/http.ListenAndServe":    "http.ListenAndServe serves with no timeouts: " + costIn + "; " + fixServe,
 	"net/http.ListenAndServeTLS": "http.ListenAndServeTLS serves with no timeouts: " + costIn + "; " + fixServe,
 	"net/http.Serve":             "http.Serve serves with no timeouts: " + costIn + "; " + fixServe,
@@ -105,8 +108,12 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if fn == nil {
 		return
 	}
-	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
+	if msg, ok := serveFuncs[fn.FullName()]; ok {
 		c.report(cur, msg)
+		return
+	}
+	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
+		c.reportSend(cur, msg, "")
 		return
 	}
 	if fn.FullName() == "net/smtp.NewClient" && len(call.Args) == 2 && dialedWithoutDeadline(info, cur, call.Args[0]) {
@@ -120,11 +127,11 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 			case requestHasDeadline(info, body, call.Args[0]):
 				return // the request's context bounds it
 			case requestCarriesContext(info, body, call.Args[0]):
-				c.reportLowered(cur, msg, callersContext)
+				c.reportSend(cur, msg, callersContext)
 				return
 			}
 		}
-		c.report(cur, msg)
+		c.reportSend(cur, msg, "")
 	}
 }
 
@@ -190,6 +197,32 @@ const (
 	callersDecide  = "whether that has a deadline is for the callers"
 	callersContext = "the request carries its caller's context: " + callersDecide
 )
+
+// reportSend reports an outbound call with no deadline. Made once while
+// the process starts, outside any loop, a hang stalls the start-up, where
+// an operator sees it, and holds nothing that serves requests: low.
+func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
+	fn := summary.EnclosingFunc(cur)
+	if fn != nil && c.sum.StartupOnly(fn) && !inLoop(cur) {
+		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
+			rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"})
+		return
+	}
+	c.reportLowered(cur, msg, lowered)
+}
+
+// inLoop reports whether cur is inside a loop of its function: a poller
+// started at start-up sends again and again.
+func inLoop(cur inspector.Cursor) bool {
+	for p := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
 
 func (c *checker) report(cur inspector.Cursor, msg string) { c.reportLowered(cur, msg, "") }
 

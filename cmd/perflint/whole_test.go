@@ -25,11 +25,31 @@ import (
 func TestWholeProgram(t *testing.T) {
 	bin := perflint(t)
 	dir := filepath.Join("testdata", "layered")
-	want := wholeExpectations(t, dir)
+	want := wholeExpectations(t, dir, "whole")
 	if len(want) == 0 {
 		t.Fatal("no // whole: expectations in the layered module")
 	}
-	got := findingsIn(t, bin, dir, "-confidence=low", "-json", "./...")
+	compareFindings(t, want, findingsIn(t, bin, dir, "-confidence=low", "-json", "./..."))
+	if got := findingsIn(t, bin, dir, "-confidence=low", "-json", "-whole=false", "./..."); len(got) != 0 {
+		t.Errorf("-whole=false found %v, want nothing (the handlers' package sees no implementation)", got)
+	}
+}
+
+// The places module has exported functions whose callers are all in other
+// packages: a line marked // whole: carries its finding with the whole
+// program in view, one marked // alone: with -whole=false, where nothing
+// tells that main is their only caller.
+func TestWholeProgramPlaces(t *testing.T) {
+	bin := perflint(t)
+	dir := filepath.Join("testdata", "places")
+	compareFindings(t, wholeExpectations(t, dir, "whole"), findingsIn(t, bin, dir, "-confidence=low", "-json", "./..."))
+	compareFindings(t, wholeExpectations(t, dir, "alone"), findingsIn(t, bin, dir, "-confidence=low", "-json", "-whole=false", "./..."))
+}
+
+// compareFindings reports the expectations without their finding, and the
+// findings without an expectation.
+func compareFindings(t *testing.T, want map[string]expectation, got map[string]wholeFinding) {
+	t.Helper()
 	for pos, w := range want {
 		f, ok := got[pos]
 		switch {
@@ -44,9 +64,6 @@ func TestWholeProgram(t *testing.T) {
 			t.Errorf("%s: unexpected %s finding %q", pos, f.analyzer, f.message)
 		}
 	}
-	if got := findingsIn(t, bin, dir, "-confidence=low", "-json", "-whole=false", "./..."); len(got) != 0 {
-		t.Errorf("-whole=false found %v, want nothing (the handlers' package sees no implementation)", got)
-	}
 }
 
 type expectation struct {
@@ -56,11 +73,12 @@ type expectation struct {
 
 type wholeFinding struct{ analyzer, message string }
 
-var wholeComment = regexp.MustCompile(`// whole: (\w+) "(.*)"$`)
+var wholeComment = regexp.MustCompile(`// (whole|alone|both): (\w+) "(.*)"$`)
 
-// wholeExpectations reads the // whole: comments of the module's files,
-// keyed by file:line (relative to dir).
-func wholeExpectations(t *testing.T, dir string) map[string]expectation {
+// wholeExpectations reads the module's expectations for a mode ("whole"
+// or "alone"; "both" holds in either), keyed by file:line (relative to
+// dir).
+func wholeExpectations(t *testing.T, dir, mode string) map[string]expectation {
 	t.Helper()
 	want := make(map[string]expectation)
 	err := filepath.WalkDir(dir, func(path string, d os.DirEntry, err error) error {
@@ -75,8 +93,8 @@ func wholeExpectations(t *testing.T, dir string) map[string]expectation {
 		rel, _ := filepath.Rel(dir, path)
 		sc := bufio.NewScanner(f)
 		for line := 1; sc.Scan(); line++ {
-			if m := wholeComment.FindStringSubmatch(sc.Text()); m != nil {
-				want[fmt.Sprintf("%s:%d", rel, line)] = expectation{m[1], regexp.MustCompile(m[2])}
+			if m := wholeComment.FindStringSubmatch(sc.Text()); m != nil && (m[1] == mode || m[1] == "both") {
+				want[fmt.Sprintf("%s:%d", rel, line)] = expectation{m[2], regexp.MustCompile(m[3])}
 			}
 		}
 		return sc.Err()

@@ -55,10 +55,10 @@ func (r *run) process(n *node) {
 // well-typed root packages that ask for it (see Config.Revisit), workers
 // at a time. Each is parsed and checked again rather than kept from the
 // first visit, so that no package's syntax outlives its analysis.
-func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) bool) bool) {
+func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) bool, int) bool) {
 	var again []*node
 	for _, n := range r.order {
-		if n.root && !n.illTyped && n.types != nil && ask(n.types, r.facts.packageFactOf(r.plan.roots, n.types)) {
+		if n.root && !n.illTyped && n.types != nil && ask(n.types, r.facts.packageFactOf(r.plan.roots, n.types), len(n.diags)) {
 			again = append(again, n)
 		}
 	}

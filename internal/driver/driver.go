@@ -49,8 +49,9 @@ type Config struct {
 	// the facts of every package of the program in view (AllObjectFacts),
 	// not only its imports'. Its findings replace the first visit's; its
 	// facts stay those of the first visit, which its importers used.
-	// packageFact looks up a package fact the first visit exported.
-	Revisit func(pkg *types.Package, packageFact func(analysis.Fact) bool) bool
+	// packageFact looks up a package fact the first visit exported;
+	// findings counts the first visit's findings.
+	Revisit func(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int) bool
 }
 
 // A Diagnostic is a finding of one analyzer on one root package.

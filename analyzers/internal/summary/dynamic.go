@@ -381,8 +381,18 @@ func databasePackages(pkg *types.Package) []*types.Package {
 // are where calls through the module's interfaces may land. Open counts
 // its functions that call interface methods of the module where what they
 // cost decides a finding (in a loop, on the request path), and whose
-// implementations may be in packages it cannot see.
-type Package struct{ Open int }
+// implementations may be in packages it cannot see. Entries counts its
+// exported functions whose place only their callers in other packages
+// tell (see places.go).
+type Package struct {
+	Open, Entries int
+
+	// calls are its calls of the module's exported functions, with where
+	// they run; dynamic the names of the interface methods it calls. Not
+	// serialized, like Fact.open.
+	calls   []placedCall
+	dynamic []string
+}
 
 func (*Package) AFact() {}
 
@@ -394,9 +404,11 @@ func (p *Package) String() string {
 }
 
 // Revisit reports whether a package's findings may change once every
-// package of the program is known: it has open calls. Whole-program drivers
-// analyze such packages again with every package's facts in view.
-func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool) bool {
+// package of the program is known: it has open calls, or it has findings
+// and exported functions whose callers elsewhere may all be start-up or
+// rare code. Whole-program drivers analyze such packages again with every
+// package's facts in view.
+func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int) bool {
 	var p Package
-	return packageFact(&p) && p.Open > 0
+	return packageFact(&p) && (p.Open > 0 || findings > 0 && p.Entries > 0)
 }

@@ -176,12 +176,17 @@ type body struct {
 	open []openCall
 
 	handler     bool
-	escapes     bool   // a declared function used as a value
-	reachedFrom *body  // the handler whose requests run this body
-	startup     bool   // runs only at start-up
-	rare        string // why it runs once per command or deploy, or ""
-	test        bool   // declared in a _test.go file: runs only under go test
-	outer       string // for literals: the enclosing declaration's name
+	escapes     bool        // a declared function used as a value
+	reachedFrom *body       // the handler whose requests run this body
+	startup     bool        // runs only at start-up
+	rare        string      // why it runs once per command or deploy, or ""
+	test        bool        // declared in a _test.go file: runs only under go test
+	outer       string      // for literals: the enclosing declaration's name
+	fn          *types.Func // for declarations: the function
+
+	// exits are the exported functions of the module it calls (see
+	// placedCalls).
+	exits []*types.Func
 }
 
 // Result answers the analyzers' questions about the package's functions.
@@ -197,6 +202,11 @@ type Result struct {
 	sitesAfterHit map[int32]bool // memo of siteAfterHit
 
 	harness string // why the whole package runs only under tests or by hand, or ""
+	// valueUses are the module's exported functions the package uses as
+	// values; dynamic the names of the interface methods it calls.
+	valueUses []*types.Func
+	dynamic   []string
+	pkgInit   *body // package initialization: variables' initializers
 	// testSupport holds the non-test files that import a test framework:
 	// helpers for other packages' tests, kept beside production code.
 	testSupport map[*token.File]bool
@@ -214,6 +224,7 @@ func run(pass *analysis.Pass) (any, error) {
 		sitesAfterHit: make(map[int32]bool),
 	}
 	pkgInit := &body{startup: true}
+	r.pkgInit = pkgInit
 	r.harness = r.harnessPackage()
 	order := r.collectBodies(ins)
 	r.collectClosureVars(ins)
@@ -226,7 +237,9 @@ func run(pass *analysis.Pass) (any, error) {
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
 	markRare(order, pass.Pkg.Name() == "main")
-	r.exportFacts(order)
+	calls := r.placedCalls(order)
+	r.placeExported(order)
+	r.exportFacts(order, calls)
 	return r, nil
 }
 
@@ -245,7 +258,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 			if fn == nil || n.Body == nil {
 				continue
 			}
-			b.name = apis.ShortName(fn)
+			b.name, b.fn = apis.ShortName(fn), fn
 			sig = fn.Type().(*types.Signature)
 			r.funcs[fn] = b
 			if n.Recv == nil && (n.Name.Name == "init" || isMain && n.Name.Name == "main") {
@@ -342,11 +355,21 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 			if b := r.funcs[fn]; b != nil {
 				b.escapes = true
 			}
+			r.noteExit(nil, fn, true)
 		}
 	}
 }
 
 func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cursor) {
+	if fn := apis.Callee(r.pass.TypesInfo, call); fn != nil {
+		if interfaceOf(fn) != nil {
+			if !slices.Contains(r.dynamic, fn.Name()) {
+				r.dynamic = append(r.dynamic, fn.Name())
+			}
+		} else {
+			r.noteExit(caller, fn, false)
+		}
+	}
 	for e := range numEffects {
 		if name, ok := primitive(r.pass.TypesInfo, call, e); ok {
 			r.setPrimitive(caller, e, name, cur)
@@ -811,20 +834,24 @@ func (b *body) private(isMain bool) bool {
 	return false
 }
 
-func (r *Result) exportFacts(order []*body) {
+func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	for fn, b := range r.funcs {
 		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers {
 			r.pass.ExportObjectFact(fn, b.fact())
 		}
 	}
-	open := 0
+	open, entries := 0, 0
+	isMain := r.pass.Pkg.Name() == "main"
 	for _, b := range order {
 		if len(b.open) > 0 && !b.startup && !b.test && (b.reachedFrom != nil || slices.ContainsFunc(b.open, inLoops)) {
 			open++
 		}
+		if b.fn != nil && !b.test && !b.private(isMain) && !b.definite() {
+			entries++
+		}
 	}
 	if r.inModule(r.pass.Pkg) {
-		r.pass.ExportPackageFact(&Package{Open: open})
+		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic})
 	}
 }
 

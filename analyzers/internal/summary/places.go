@@ -1,0 +1,267 @@
+package summary
+
+import (
+	"go/types"
+	"slices"
+)
+
+// Where code runs, across packages.
+//
+// A package alone cannot tell where its exported functions run: their
+// callers are elsewhere. A loader called only from a command's main, or a
+// sync run once at start-up from another package, looks like code that
+// may run on any request. So each package of the module records, in its
+// Package fact, its calls of the module's exported functions, each with
+// where the calling code runs as the package itself tells it (start-up,
+// rare, a request, anywhere) or the exported function of its own whose
+// callers decide. Once the whole program is in view (a second visit, see
+// Revisit), an exported function whose every call in the program comes
+// from start-up code is start-up code; from start-up or rare code, rare.
+//
+// What static calls do not show keeps a function where it was: a function
+// used as a value, a method whose name an interface call of the module
+// uses, a function no code of the program calls.
+
+// A placedCall is one caller's call of an exported function of the module.
+type placedCall struct {
+	callee string // the callee's types.Func.FullName
+	method string // the callee's name when it is a method
+	from   string // the exported function whose callers decide, or ""
+	place  Place  // where the call runs, when from is ""
+	why    string // for Rare
+}
+
+// maxOrigins bounds the places one body's calls are traced to: code that
+// many entry points reach runs anywhere.
+const maxOrigins = 6
+
+// noteExit records a call or value use of fn, a function of the module
+// another package may call too (see placedCalls).
+func (r *Result) noteExit(b *body, fn *types.Func, asValue bool) {
+	if !fn.Exported() || fn.Pkg() == nil || !r.inModule(fn.Pkg()) || b != nil && b.test {
+		return
+	}
+	if asValue || b == nil {
+		r.valueUses = append(r.valueUses, fn)
+		return
+	}
+	b.exits = append(b.exits, fn)
+}
+
+// placedCalls returns the package's calls of exported functions of the
+// module, each with where its caller runs as far as the package knows.
+// It uses only what the package itself tells, so that every visit of the
+// package records the same calls.
+func (r *Result) placedCalls(order []*body) []placedCall {
+	if r.harness != "" && r.harness != migration {
+		return nil // tests and demos say nothing of where production code runs
+	}
+	var calls []placedCall
+	for _, b := range append(order, r.pkgInit) {
+		if len(b.exits) == 0 || b.node != nil && r.testSupport[r.pass.Fset.File(b.node.Pos())] {
+			continue
+		}
+		origins := r.origins(b)
+		for _, callee := range b.exits {
+			for _, o := range origins {
+				o.callee, o.method = callee.FullName(), methodName(callee)
+				if !slices.Contains(calls, o) {
+					calls = append(calls, o)
+				}
+			}
+		}
+	}
+	for _, callee := range r.valueUses {
+		calls = append(calls, placedCall{callee: callee.FullName(), method: methodName(callee), place: Anywhere})
+	}
+	return calls
+}
+
+// origins returns where b runs: the places of the code that calls it in
+// the package, up to its exported functions, whose callers decide.
+func (r *Result) origins(b *body) []placedCall {
+	if r.harness == migration {
+		return []placedCall{{place: Rare, why: migration}}
+	}
+	isMain := r.pass.Pkg.Name() == "main"
+	var out []placedCall
+	add := func(o placedCall) {
+		if !slices.Contains(out, o) {
+			out = append(out, o)
+		}
+	}
+	seen := map[*body]bool{b: true}
+	queue := []*body{b}
+	for len(queue) > 0 && len(out) <= maxOrigins {
+		a := queue[0]
+		queue = queue[1:]
+		switch {
+		case a.startup:
+			add(placedCall{place: Startup})
+		case a.rare != "":
+			add(placedCall{place: Rare, why: a.rare})
+		case a.reachedFrom != nil:
+			add(placedCall{place: PerRequest})
+		case !a.private(isMain) && a.fn != nil:
+			add(placedCall{from: a.fn.FullName()}) // its callers, here and elsewhere, decide
+		case a.escapes || len(a.callers) == 0:
+			add(placedCall{place: Anywhere})
+		default:
+			for _, c := range a.callers {
+				if !c.test && !seen[c] {
+					seen[c] = true
+					queue = append(queue, c)
+				}
+			}
+		}
+	}
+	if len(out) > maxOrigins {
+		return []placedCall{{place: Anywhere}}
+	}
+	return out
+}
+
+// program is where the exported functions of the module run, from every
+// package's placed calls.
+type program struct {
+	calls   map[string][]placedCall // by callee
+	dynamic map[string]bool         // method names called through interfaces
+	memo    map[string]placed
+}
+
+type placed struct {
+	place Place
+	why   string
+}
+
+// programPlaces gathers the placed calls of every package in view.
+func (r *Result) programPlaces() *program {
+	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed)}
+	for _, pf := range r.pass.AllPackageFacts() {
+		pkg, ok := pf.Fact.(*Package)
+		if !ok {
+			continue
+		}
+		for _, c := range pkg.calls {
+			p.calls[c.callee] = append(p.calls[c.callee], c)
+		}
+		for _, name := range pkg.dynamic {
+			p.dynamic[name] = true
+		}
+	}
+	return p
+}
+
+// where returns where the function named key runs in the program:
+// Startup when every call comes from start-up code, Rare when every call
+// comes from start-up or rare code, Anywhere otherwise.
+func (p *program) where(key string, method string) placed {
+	return p.walk(key, method, make(map[string]bool))
+}
+
+func (p *program) walk(key, method string, visiting map[string]bool) placed {
+	if v, ok := p.memo[key]; ok {
+		return v
+	}
+	anywhere := placed{place: Anywhere}
+	if method != "" && p.dynamic[method] {
+		return anywhere // an interface call may reach it from anywhere
+	}
+	visiting[key] = true
+	defer delete(visiting, key)
+	res, cyclic := placed{place: -1}, false
+	for _, c := range p.calls[key] {
+		at := placed{c.place, c.why}
+		if c.from != "" {
+			if visiting[c.from] {
+				cyclic = true
+				continue // a recursion adds no caller
+			}
+			at = p.walk(c.from, p.methodName(c.from), visiting)
+		}
+		switch at.place {
+		case Startup:
+			if res.place == -1 {
+				res = at
+			}
+		case Rare:
+			if res.place != Rare {
+				res = at
+			}
+		default:
+			p.memo[key] = anywhere
+			return anywhere
+		}
+	}
+	if res.place == -1 {
+		res = anywhere // no caller in the program: nothing says where it runs
+	}
+	if !cyclic {
+		p.memo[key] = res
+	}
+	return res
+}
+
+// methodName returns the name of the method keyed key (as its callers'
+// calls name it), or "" for a function.
+func (p *program) methodName(key string) string {
+	for _, c := range p.calls[key] {
+		if c.method != "" {
+			return c.method
+		}
+	}
+	return ""
+}
+
+// methodName returns fn's name if it is a method, else "".
+func methodName(fn *types.Func) string {
+	if fn.Signature().Recv() == nil {
+		return ""
+	}
+	return fn.Name()
+}
+
+// placeExported gives the package's exported functions the place the
+// whole program tells (see program), when the whole program is in view:
+// every package's fact, this one's from its first visit among them.
+func (r *Result) placeExported(order []*body) {
+	isMain := r.pass.Pkg.Name() == "main"
+	var open []*body
+	for _, b := range order {
+		if b.fn != nil && !b.private(isMain) && !b.definite() && !b.escapes && !b.handler {
+			open = append(open, b)
+		}
+	}
+	if len(open) == 0 || !r.wholeInView() {
+		return
+	}
+	prog := r.programPlaces()
+	changed := false
+	for _, b := range open {
+		switch at := prog.where(b.fn.FullName(), methodName(b.fn)); at.place {
+		case Startup:
+			b.startup, changed = true, true
+		case Rare:
+			b.rare, changed = at.why, true
+		}
+	}
+	if changed {
+		markStartup(order, isMain)
+		markRare(order, isMain)
+	}
+}
+
+// definite reports whether the package itself tells where b runs.
+func (b *body) definite() bool { return b.startup || b.rare != "" || b.reachedFrom != nil }
+
+// wholeInView reports whether every package of the program is in view:
+// this package's own fact from an earlier visit is, which only a second,
+// whole-program visit sees.
+func (r *Result) wholeInView() bool {
+	for _, pf := range r.pass.AllPackageFacts() {
+		if _, ok := pf.Fact.(*Package); ok && pf.Package.Path() == r.pass.Pkg.Path() {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,29 @@
+package main
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+	"os"
+	"time"
+
+	"example.com/places/api"
+	"example.com/places/store"
+)
+
+var hooks = []func(*sql.DB, []string){store.Hook}
+
+func main() {
+	db, _ := sql.Open("postgres", os.Getenv("DSN"))
+	store.Seed(db, os.Args[1:])
+	_ = store.Lookup(context.Background(), db, []int{1})
+	c := &store.Cache{}
+	c.Refresh(db, os.Args[1:])
+	store.RefreshAll(c, db, nil)
+	_ = hooks
+	h := &api.Handler{DB: db}
+	mux := http.NewServeMux()
+	mux.HandleFunc("/tags", h.Tags)
+	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
+	_ = srv.ListenAndServe()
+}
