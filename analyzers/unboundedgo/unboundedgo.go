@@ -19,6 +19,7 @@ import (
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
 	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
 )
 
 //go:embed doc.go
@@ -165,7 +166,55 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 		End:     n.End(),
 		Message: fmt.Sprintf("%s in a loop over %s starts one goroutine per item with no limit: a large input starts them all at once, exhausting memory and connections and flooding what they call; %s", what, describeLoop(info, loop), fix),
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-	}, rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, summary.EnclosingFunc(cur)))
+	}, judge(info, sum, loop, cur))
+}
+
+// judge ranks a spawn in loop as the loop's items do (rank.InLoop), and a
+// level lower when the items do not all arrive at once: messages read
+// from a channel or a stream start goroutines as they come, and each ends
+// in turn, so how many run together depends on how fast each finishes;
+// a loop that steps over a batch of items at a time starts one goroutine
+// per batch.
+func judge(info *types.Info, sum *summary.Result, loop loops.Loop, cur inspector.Cursor) rank.Judgment {
+	j := rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, summary.EnclosingFunc(cur))
+	if j.Level != confidence.High {
+		return j
+	}
+	switch {
+	case streamed(info, loop):
+		return j.Lower("messages arrive over time, so the goroutines do not all start at once")
+	case batchStep(info, loop):
+		return j.Lower("the loop steps over a batch of items at a time: one goroutine per batch")
+	}
+	return j
+}
+
+// streamed reports whether loop takes its items from a channel or a
+// stream of received messages (a loop with no condition).
+func streamed(info *types.Info, loop loops.Loop) bool {
+	switch n := loop.Node.(type) {
+	case *ast.RangeStmt:
+		_, ok := info.TypeOf(n.X).Underlying().(*types.Chan)
+		return ok
+	case *ast.ForStmt:
+		return n.Cond == nil
+	}
+	return false
+}
+
+// batchStep reports whether loop is `for i := ...; ...; i += k` with a
+// constant k above 1.
+func batchStep(info *types.Info, loop loops.Loop) bool {
+	f, ok := loop.Node.(*ast.ForStmt)
+	if !ok {
+		return false
+	}
+	as, ok := f.Post.(*ast.AssignStmt)
+	if !ok || as.Tok != token.ADD_ASSIGN || len(as.Rhs) != 1 {
+		return false
+	}
+	k, ok := constant.Int64Val(constant.ToInt(info.Types[as.Rhs[0]].Value))
+	return ok && k > 1
 }
 
 // dataSized reports whether a hot loop's trip count comes from data rather

@@ -112,7 +112,7 @@ func receiveLoop(ctx context.Context, jobs <-chan int) {
 		case <-ctx.Done():
 			return
 		case id := <-jobs:
-			go fetch(ctx, id) // want `go statement in a loop over received messages`
+			go fetch(ctx, id) // want `go statement in a loop over received messages.*\[medium: the loop goes over the messages of a channel; messages arrive over time`
 		}
 	}
 }

@@ -1,0 +1,33 @@
+package fanout
+
+import (
+	"database/sql"
+	"net/http"
+)
+
+type notifier struct{ db *sql.DB }
+
+// Rows read on the request path all start their goroutine at once; a
+// loop stepping over batches starts one per batch, a level lower.
+func (n *notifier) Notify(w http.ResponseWriter, r *http.Request) {
+	rows, err := n.db.QueryContext(r.Context(), "SELECT id FROM subscribers")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	var ids []int
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	for _, id := range ids {
+		go fetch(r.Context(), id) // want `go statement in a loop over a slice.*\[high: the loop goes over the rows of a query\]`
+	}
+	const batch = 50
+	for i := 0; i < len(ids); i += batch {
+		go fetchAll(ids[i:min(i+batch, len(ids))]) // want `go statement in a loop over a count set at run time.*\[medium: .*one goroutine per batch`
+	}
+}
+
+func fetchAll(ids []int) {}
