@@ -275,7 +275,9 @@ func (c *checker) onlyContextRequests(field *types.Var) bool {
 			}
 			switch use := doCallOn(f, sel); {
 			case use == nil:
-				ok = storesInto(f, sel) // the field's own assignment is not a use
+				// The field's own assignment is not a use, nor is
+				// closing its idle connections.
+				ok = storesInto(f, sel) || closesIdle(f, sel)
 			case requestCarriesContext(info, enclosingFuncOf(f, use), use.Args[0]):
 				sends++
 			default:
@@ -301,6 +303,19 @@ func doCallOn(file *ast.File, sel *ast.SelectorExpr) *ast.CallExpr {
 			}
 		}
 		return found == nil
+	})
+	return found
+}
+
+// closesIdle reports whether sel is the receiver of CloseIdleConnections,
+// the one method of http.Client that sends nothing.
+func closesIdle(file *ast.File, sel *ast.SelectorExpr) bool {
+	found := false
+	ast.Inspect(file, func(n ast.Node) bool {
+		if m, ok := n.(*ast.SelectorExpr); ok && m.X == sel && m.Sel.Name == "CloseIdleConnections" {
+			found = true
+		}
+		return !found
 	})
 	return found
 }
@@ -332,7 +347,21 @@ func enclosingFuncOf(file *ast.File, n ast.Node) ast.Node {
 // in body with a context that is not a fresh Background or TODO: the
 // caller's, or one derived from it.
 func requestCarriesContext(info *types.Info, body ast.Node, req ast.Expr) bool {
+	if fromCaller(info, body, req) {
+		return true // a wrapper's caller built it, and chose its context
+	}
 	return requestContext(info, body, req, func(ctx ast.Expr) bool { return !freshContext(info, ctx) })
+}
+
+// fromCaller reports whether e is a variable declared outside body (a
+// parameter) and never assigned in it.
+func fromCaller(info *types.Info, body ast.Node, e ast.Expr) bool {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok || body == nil {
+		return false
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	return ok && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && v.Pos() < body.Pos() && len(assignedTo(info, body, v)) == 0
 }
 
 // freshContext reports whether ctx is context.Background() or TODO().
