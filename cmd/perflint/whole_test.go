@@ -73,7 +73,7 @@ type expectation struct {
 
 type wholeFinding struct{ analyzer, message string }
 
-var wholeComment = regexp.MustCompile(`// (whole|alone|both): (\w+) "(.*)"$`)
+var wholeComment = regexp.MustCompile(`// (whole|alone|both): (\w+) "([^"]*)"`)
 
 // wholeExpectations reads the module's expectations for a mode ("whole"
 // or "alone"; "both" holds in either), keyed by file:line (relative to
@@ -93,8 +93,10 @@ func wholeExpectations(t *testing.T, dir, mode string) map[string]expectation {
 		rel, _ := filepath.Rel(dir, path)
 		sc := bufio.NewScanner(f)
 		for line := 1; sc.Scan(); line++ {
-			if m := wholeComment.FindStringSubmatch(sc.Text()); m != nil && (m[1] == mode || m[1] == "both") {
-				want[fmt.Sprintf("%s:%d", rel, line)] = expectation{m[2], regexp.MustCompile(m[3])}
+			for _, m := range wholeComment.FindAllStringSubmatch(sc.Text(), -1) {
+				if m[1] == mode || m[1] == "both" {
+					want[fmt.Sprintf("%s:%d", rel, line)] = expectation{m[2], regexp.MustCompile(m[3])}
+				}
 			}
 		}
 		return sc.Err()

@@ -38,6 +38,9 @@ const (
 type Evidence struct {
 	Source Source
 	What   string
+	// Param is the parameter a Param loop goes over itself (not a field
+	// of it): its callers' arguments tell more (see OfArg).
+	Param *types.Var
 }
 
 // Rows reports whether the loop goes over rows read from storage, as
@@ -60,7 +63,7 @@ func Origin(info *types.Info, l Loop, fetches Fetches) Evidence {
 	switch n := l.Node.(type) {
 	case *ast.RangeStmt:
 		if isChan(info.TypeOf(n.X)) {
-			return Evidence{Served, "the messages of a channel"}
+			return Evidence{Source: Served, What: "the messages of a channel"}
 		}
 		return o.of(n.X, 0)
 	case *ast.ForStmt:
@@ -76,6 +79,17 @@ func Origin(info *types.Info, l Loop, fetches Fetches) Evidence {
 		}
 	}
 	return Evidence{}
+}
+
+// OfArg returns the evidence for what arg, an argument of the call at
+// cur, holds: what a callee's parameter goes over when this call runs it.
+func OfArg(info *types.Info, cur inspector.Cursor, arg ast.Expr, fetches Fetches) Evidence {
+	o := origin{info: info, fetches: fetches, at: cur}
+	for c := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		o.fn = c.Node()
+		break
+	}
+	return o.of(arg, 0)
 }
 
 type origin struct {
@@ -98,7 +112,7 @@ func funcOf(l Loop) ast.Node {
 func (o *origin) forLoop(n *ast.ForStmt) Evidence {
 	if n.Cond == nil {
 		if waitsOnChannel(n.Body) {
-			return Evidence{Served, "the messages of a channel"}
+			return Evidence{Source: Served, What: "the messages of a channel"}
 		}
 		return Evidence{}
 	}
@@ -116,7 +130,7 @@ func (o *origin) forLoop(n *ast.ForStmt) Evidence {
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && isCursor(o.info, x) {
 				found = o.of(sel.X, 0)
 				if found.Source == Unknown {
-					found = Evidence{Served, rowsOfResult}
+					found = Evidence{Source: Served, What: rowsOfResult}
 				}
 				return false
 			}
@@ -170,11 +184,11 @@ func (o *origin) of(x ast.Expr, depth int) Evidence {
 		return Evidence{}
 	}
 	if configType(o.info.TypeOf(x)) {
-		return Evidence{Program, "configuration"}
+		return Evidence{Source: Program, What: "configuration"}
 	}
 	switch x := ast.Unparen(x).(type) {
 	case *ast.CompositeLit:
-		return Evidence{Program, "a table written in the source"}
+		return Evidence{Source: Program, What: "a table written in the source"}
 	case *ast.CallExpr:
 		return o.call(x, depth)
 	case *ast.SelectorExpr:
@@ -182,11 +196,12 @@ func (o *origin) of(x ast.Expr, depth int) Evidence {
 			return packageVar(v)
 		}
 		ev := o.of(x.X, depth+1)
+		ev.Param = nil // a field of a parameter: the argument's own evidence does not say
 		if ev.Source == Served && ev.What == rowsOfQuery {
 			// A collection held by one stored record (a template's
 			// joins, a role's permissions) is bounded by that record,
 			// and is as often the program's settings as its data.
-			return Evidence{Program, "a field of one stored record"}
+			return Evidence{Source: Program, What: "a field of one stored record"}
 		}
 		return ev
 	case *ast.IndexExpr:
@@ -215,9 +230,9 @@ func (o *origin) ident(id *ast.Ident, depth int) Evidence {
 		return Evidence{}
 	case v.Kind() == types.ParamVar:
 		if apis.IsNamed(v.Type(), "net/http", "Request") || apis.IsNamed(v.Type(), "net/url", "Values") {
-			return Evidence{Served, "the request's input"}
+			return Evidence{Source: Served, What: "the request's input"}
 		}
-		return Evidence{Param, "parameter " + v.Name()}
+		return Evidence{Source: Param, What: "parameter " + v.Name(), Param: v}
 	}
 	if o.fn == nil {
 		return Evidence{}
@@ -300,7 +315,7 @@ func appendsTo(info *types.Info, as *ast.AssignStmt, v *types.Var) bool {
 // helper (maps.Keys, strings.Split, slices.Sorted) was given.
 func (o *origin) call(call *ast.CallExpr, depth int) Evidence {
 	if o.fetches != nil && o.fetches(call) {
-		return Evidence{Served, rowsOfQuery}
+		return Evidence{Source: Served, What: rowsOfQuery}
 	}
 	fn := apis.Callee(o.info, call)
 	if fn == nil {
@@ -311,12 +326,12 @@ func (o *origin) call(call *ast.CallExpr, depth int) Evidence {
 	}
 	switch fn.FullName() {
 	case "os.Environ":
-		return Evidence{Program, "the environment"}
+		return Evidence{Source: Program, What: "the environment"}
 	case "flag.Args", "(*flag.FlagSet).Args":
-		return Evidence{Program, "command-line arguments"}
+		return Evidence{Source: Program, What: "command-line arguments"}
 	}
 	if apis.RequestInput(fn) {
-		return Evidence{Served, "the request's input"}
+		return Evidence{Source: Served, What: "the request's input"}
 	}
 	if collectionHelper(fn) && len(call.Args) > 0 {
 		return o.of(call.Args[0], depth+1)
@@ -370,17 +385,17 @@ func (o *origin) filledInto(v *types.Var) Evidence {
 // fills tells what call decodes into its pointer argument.
 func (o *origin) fills(call *ast.CallExpr) Evidence {
 	if o.fetches != nil && o.fetches(call) {
-		return Evidence{Served, rowsOfQuery}
+		return Evidence{Source: Served, What: rowsOfQuery}
 	}
 	switch fn := apis.Callee(o.info, call); {
 	case fn == nil:
 	case apis.RequestInput(fn):
-		return Evidence{Served, "the request's input"}
+		return Evidence{Source: Served, What: "the request's input"}
 	case apis.Decoder(fn):
 		if readsRequest(o.info, call) {
-			return Evidence{Served, "the request's decoded body"}
+			return Evidence{Source: Served, What: "the request's decoded body"}
 		}
-		return Evidence{Decoded, "decoded data"}
+		return Evidence{Source: Decoded, What: "decoded data"}
 	}
 	return Evidence{}
 }
@@ -389,9 +404,9 @@ func (o *origin) fills(call *ast.CallExpr) Evidence {
 // program keeps.
 func packageVar(v *types.Var) Evidence {
 	if v.Pkg().Path() == "os" && v.Name() == "Args" {
-		return Evidence{Program, "command-line arguments"}
+		return Evidence{Source: Program, What: "command-line arguments"}
 	}
-	return Evidence{Program, "a package-level table"}
+	return Evidence{Source: Program, What: "a package-level table"}
 }
 
 func isPackageVar(v *types.Var) bool {

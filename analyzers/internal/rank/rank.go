@@ -52,6 +52,17 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		return j
 	}
 	ev := loops.Origin(pass.Info, l, pass.fetches)
+	if ev.Source == loops.Param && ev.Param != nil {
+		// What the callers pass says more than "a parameter".
+		if callers, ok := pass.Sum.ParamEvidence(fn, ev.Param); ok {
+			if callers.Source == loops.Program {
+				callers.What = ev.What + ", and every caller passes " + callers.What
+			} else {
+				callers.What = ev.What + ", and a caller passes " + callers.What
+			}
+			ev = callers
+		}
+	}
 	switch ev.Source {
 	case loops.Served:
 		if ev.Rows() && place != summary.PerRequest {

@@ -392,6 +392,7 @@ type Package struct {
 	// serialized, like Fact.open.
 	calls   []placedCall
 	dynamic []string
+	args    []argEvidence
 }
 
 func (*Package) AFact() {}

@@ -3,6 +3,8 @@ package summary
 import (
 	"go/types"
 	"slices"
+
+	"golang.org/x/tools/go/ast/inspector"
 )
 
 // Where code runs, across packages.
@@ -35,17 +37,23 @@ type placedCall struct {
 // many entry points reach runs anywhere.
 const maxOrigins = 6
 
-// noteExit records a call or value use of fn, a function of the module
-// another package may call too (see placedCalls).
-func (r *Result) noteExit(b *body, fn *types.Func, asValue bool) {
+// noteExit records a call (at site) or a value use of fn, a function of
+// the module another package may call too (see placedCalls).
+func (r *Result) noteExit(b *body, fn *types.Func, site *inspector.Cursor) {
 	if !fn.Exported() || fn.Pkg() == nil || !r.inModule(fn.Pkg()) || b != nil && b.test {
 		return
 	}
-	if asValue || b == nil {
+	if site == nil || b == nil {
 		r.valueUses = append(r.valueUses, fn)
 		return
 	}
-	b.exits = append(b.exits, fn)
+	if b.exitSites == nil {
+		b.exitSites = make(map[*types.Func][]inspector.Cursor)
+	}
+	if b.exitSites[fn] == nil {
+		b.exits = append(b.exits, fn)
+	}
+	b.exitSites[fn] = append(b.exitSites[fn], *site)
 }
 
 // placedCalls returns the package's calls of exported functions of the
@@ -232,7 +240,7 @@ func (r *Result) placeExported(order []*body) {
 			open = append(open, b)
 		}
 	}
-	if len(open) == 0 || !r.wholeInView() {
+	if len(open) == 0 || !r.whole {
 		return
 	}
 	prog := r.programPlaces()

@@ -185,8 +185,9 @@ type body struct {
 	fn          *types.Func // for declarations: the function
 
 	// exits are the exported functions of the module it calls (see
-	// placedCalls).
-	exits []*types.Func
+	// placedCalls), in order, and the calls of each.
+	exits     []*types.Func
+	exitSites map[*types.Func][]inspector.Cursor
 }
 
 // Result answers the analyzers' questions about the package's functions.
@@ -207,6 +208,11 @@ type Result struct {
 	valueUses []*types.Func
 	dynamic   []string
 	pkgInit   *body // package initialization: variables' initializers
+	// args are the served arguments the program passes to the module's
+	// exported functions, by callee (see ParamEvidence); whole is set
+	// when every package of the program is in view.
+	args  map[string][]argEvidence
+	whole bool
 	// testSupport holds the non-test files that import a test framework:
 	// helpers for other packages' tests, kept beside production code.
 	testSupport map[*token.File]bool
@@ -237,8 +243,10 @@ func run(pass *analysis.Pass) (any, error) {
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
 	markRare(order, pass.Pkg.Name() == "main")
+	r.whole = r.wholeInView()
 	calls := r.placedCalls(order)
 	r.placeExported(order)
+	r.args = r.programArgs()
 	r.exportFacts(order, calls)
 	return r, nil
 }
@@ -355,7 +363,7 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 			if b := r.funcs[fn]; b != nil {
 				b.escapes = true
 			}
-			r.noteExit(nil, fn, true)
+			r.noteExit(nil, fn, nil)
 		}
 	}
 }
@@ -367,7 +375,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 				r.dynamic = append(r.dynamic, fn.Name())
 			}
 		} else {
-			r.noteExit(caller, fn, false)
+			r.noteExit(caller, fn, &cur)
 		}
 	}
 	for e := range numEffects {
@@ -850,8 +858,10 @@ func (r *Result) exportFacts(order []*body, calls []placedCall) {
 			entries++
 		}
 	}
-	if r.inModule(r.pass.Pkg) {
-		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic})
+	// A second visit keeps the first's package fact, which the other
+	// packages of the program read as they are visited again.
+	if r.inModule(r.pass.Pkg) && !r.whole {
+		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic, args: r.servedArgs(order)})
 	}
 }
 

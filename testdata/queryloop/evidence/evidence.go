@@ -86,10 +86,11 @@ func SaveAll(ctx context.Context, db *sql.DB, orders []Order) {
 	}
 }
 
-// A parameter of a function a handler of the package runs.
+// A parameter of a function a handler of the package runs, passing it
+// its decoded request.
 func saveLines(ctx context.Context, db *sql.DB, lines []Order) {
 	for _, l := range lines {
-		db.ExecContext(ctx, "INSERT INTO lines VALUES ($1, $2)", l.ID, l.CustomerID) // want `\[medium: on the request path, the loop goes over parameter lines\]`
+		db.ExecContext(ctx, "INSERT INTO lines VALUES ($1, $2)", l.ID, l.CustomerID) // want `\[high: the loop goes over parameter lines, and a caller passes the request's decoded body \(func literal in CreateOrder\)\]`
 	}
 }
 
