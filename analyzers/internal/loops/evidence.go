@@ -41,6 +41,9 @@ type Evidence struct {
 	// Param is the parameter a Param loop goes over itself (not a field
 	// of it): its callers' arguments tell more (see OfArg).
 	Param *types.Var
+	// By names the caller that passes the data, when it came through a
+	// parameter.
+	By string
 }
 
 // Rows reports whether the loop goes over rows read from storage, as

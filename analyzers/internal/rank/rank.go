@@ -52,20 +52,18 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		return j
 	}
 	ev := loops.Origin(pass.Info, l, pass.fetches)
+	rows := ev.Rows()
 	if ev.Source == loops.Param && ev.Param != nil {
 		// What the callers pass says more than "a parameter".
 		if callers, ok := pass.Sum.ParamEvidence(fn, ev.Param); ok {
-			if callers.Source == loops.Program {
-				callers.What = ev.What + ", and every caller passes " + callers.What
-			} else {
-				callers.What = ev.What + ", and a caller passes " + callers.What
-			}
+			rows = callers.Rows()
+			callers.What = passedAs(ev.What, callers)
 			ev = callers
 		}
 	}
 	switch ev.Source {
 	case loops.Served:
-		if ev.Rows() && place != summary.PerRequest {
+		if rows && place != summary.PerRequest {
 			// A job or worker that walks stored rows pays per row in
 			// throughput, not in a user's wait: what the rows are (a
 			// handful of partitions, a page of a queue) decides.
@@ -88,6 +86,18 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		return Judgment{Level: confidence.Medium, Why: "on the request path; where the loop's items come from is not shown"}
 	}
 	return Judgment{Level: confidence.Low, Why: "neither the loop's data nor a request path is shown"}
+}
+
+// passedAs says that a loop over param goes over what its callers pass.
+func passedAs(param string, callers loops.Evidence) string {
+	by := ""
+	if callers.By != "" {
+		by = " (" + callers.By + ")"
+	}
+	if callers.Source == loops.Program {
+		return param + ", and every caller passes " + callers.What + by
+	}
+	return param + ", and a caller passes " + callers.What + by
 }
 
 // PerCall judges a finding that costs once per run of fn: high on the

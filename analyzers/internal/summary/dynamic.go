@@ -142,7 +142,9 @@ func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fac
 	if ok {
 		merged = *f
 	}
+	r.mu.Lock()
 	others := len(r.resolver().implementations(m))
+	r.mu.Unlock()
 	for e := range numEffects {
 		has := 0
 		for _, b := range local {

@@ -55,8 +55,8 @@ func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence
 		}
 		if hotter(ev, best) {
 			best = ev
-			if by != "" {
-				best.What = ev.What + " (" + by + ")"
+			if best.By == "" {
+				best.By = by // the outermost caller is the one to name
 			}
 		}
 	}

@@ -26,6 +26,7 @@ import (
 	"reflect"
 	"slices"
 	"strings"
+	"sync"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -197,7 +198,8 @@ type Result struct {
 	funcs  map[*types.Func]*body
 	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
 
-	res *resolver // what calls through interfaces cost; built on first use
+	res *resolver  // what calls through interfaces cost; built on first use
+	mu  sync.Mutex // guards res
 
 	sitesInLoop   map[int32]bool // memo of siteInLoop
 	sitesAfterHit map[int32]bool // memo of siteAfterHit
@@ -415,6 +417,10 @@ func (r *Result) calleeFact(call *ast.CallExpr) (*types.Func, *Fact, bool) {
 	if fn == nil || fn.Pkg() == nil {
 		return nil, nil, false
 	}
+	// The analyzers may ask from several goroutines (go vet runs them
+	// in parallel); the resolver fills its maps as it goes.
+	r.mu.Lock()
+	defer r.mu.Unlock()
 	if m := r.moduleInterfaceMethod(call); m != nil {
 		f, ok := r.resolver().interfaceFact(m)
 		return m, f, ok
