@@ -33,24 +33,50 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	byRoot := make(map[string]*perRequest)
+	var order []*perRequest
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-			checkSite(pass, sum, cur)
+			p := checkSite(pass, sum, cur)
+			if p == nil {
+				continue
+			}
+			if first := byRoot[p.root]; first != nil && p.root != "" {
+				first.diag.Related = append(first.diag.Related, analysis.RelatedInformation{Pos: p.diag.Pos, End: p.diag.End, Message: "the same pool, built per request here too"})
+				continue
+			}
+			byRoot[p.root] = p
+			order = append(order, p)
 		}
+	}
+	for _, p := range order {
+		if n := len(p.diag.Related); n > 0 {
+			p.diag.Message += fmt.Sprintf(" (and %d more call sites in this package reach it)", n)
+		}
+		rank.Report(pass, p.diag, p.judgment)
 	}
 	return nil, nil
 }
 
+// A perRequest finding waits for the others of its package: the calls
+// that reach one function building the pool are one cause, reported once.
+type perRequest struct {
+	diag     analysis.Diagnostic
+	judgment rank.Judgment
+	root     string // the function whose code builds the pool; "" for a direct construction
+}
+
 // checkSite reports cur if it builds a pool, itself or through a call, in a
-// hot loop or on the request path.
-func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
+// hot loop; a finding on the request path is returned, to be reported
+// once per cause.
+func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *perRequest {
 	info := pass.TypesInfo
-	var what, chain string
+	var what, chain, root string
 	direct, cond := false, false
 	kind := apis.ConnPool
 	if sum.LazyInit(cur) {
-		return // built once and kept: `if c.db == nil { c.db = open() }`
+		return nil // built once and kept: `if c.db == nil { c.db = open() }`
 	}
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
 		what, kind, direct = p.What, p.Kind, true
@@ -60,16 +86,16 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 		if !ok || sum.OnlyInItsLoops(call, summary.Pool) || sum.DropsPool(call) {
 			// The callee's own loop, or the pool it builds and drops on
 			// every call, is reported where it is built.
-			return
+			return nil
 		}
-		what, chain = apis.CalleeName(info, call), c
+		what, chain, root = apis.CalleeName(info, call), c, sum.Root(call, summary.Pool)
 		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool)
 	} else {
-		return
+		return nil
 	}
 	fn := summary.EnclosingFunc(cur)
 	if fn == nil || sum.StartupOnly(fn) {
-		return
+		return nil
 	}
 	n := cur.Node()
 	if loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !sum.LaterBetween(cur, l.Node) }); ok {
@@ -79,29 +105,33 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) {
 			Message: fmt.Sprintf("%s inside a loop builds a new %s per iteration%s: %s; %s", describe(info, what, cur), built(kind), via(chain), cost(kind, "each one pays new handshakes and leaves idle connections behind"), fix(what, kind)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
 		}, onBranch(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond, direct))
-		return
+		return nil
 	}
 	handler, ok := sum.Handler(fn)
 	if !ok {
 		if direct && sum.Drops(fn) {
 			reportDropped(pass, sum, cur, fn, what, kind, cond)
 		}
-		return
+		return nil
 	}
 	// A call into this package's own helper is reported at the pool the
 	// helper builds, which is on the request path too.
 	if call, ok := cur.Node().(*ast.CallExpr); ok && !direct && (calleeIsLocal(pass, call) || sum.Served(call)) {
-		return // reported inside the callee, on its own request path
+		return nil // reported inside the callee, on its own request path
 	}
 	where := "in handler " + handler
 	if name := sum.Name(fn); name != handler {
 		where = fmt.Sprintf("in %s, which handler %s runs,", name, handler)
 	}
-	rank.Report(pass, analysis.Diagnostic{
-		Pos:     n.Pos(),
-		End:     n.End(),
-		Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
-	}, onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct))
+	return &perRequest{
+		diag: analysis.Diagnostic{
+			Pos:     n.Pos(),
+			End:     n.End(),
+			Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
+		},
+		judgment: onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct),
+		root:     root,
+	}
 }
 
 // reportDropped reports a pool that fn builds and throws away on every

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/token"
@@ -152,7 +153,7 @@ func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fac
 				continue
 			}
 			if has++; merged.Chains[e] == "" {
-				merged.Chains[e] = Join(b.name, b.chains[e])
+				merged.Chains[e], merged.Roots[e] = Join(b.name, b.chains[e]), b.roots[e]
 				merged.Looped[e], merged.Cond[e], merged.Maybe[e] = b.looped()[e], b.cond[e], b.maybe[e]
 			}
 		}
@@ -213,7 +214,7 @@ func (f *Fact) addOpenEffects(o openCall, via *Fact) {
 		}
 		// The implementation stands for the interface method in the
 		// chain: (*service.Orders).Get, not (domain.Orders).Get.
-		f.Chains[e] = via.Chains[e]
+		f.Chains[e], f.Roots[e] = via.Chains[e], via.Roots[e]
 		if o.via != "" {
 			f.Chains[e] = Join(o.via, f.Chains[e])
 		}
@@ -246,7 +247,7 @@ func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
 				continue
 			}
 			if has[e] == 0 {
-				f.Chains[e] = Join(apis.ShortName(impl), implFact.Chains[e])
+				f.Chains[e], f.Roots[e] = Join(apis.ShortName(impl), implFact.Chains[e]), cmp.Or(implFact.Roots[e], impl.FullName())
 				f.Looped[e], f.Cond[e], f.Maybe[e] = implFact.Looped[e], implFact.Cond[e], implFact.Maybe[e]
 			}
 			f.Looped[e] = f.Looped[e] && implFact.Looped[e]

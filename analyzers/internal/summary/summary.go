@@ -58,6 +58,10 @@ func (e Effect) String() string { return effectNames[e] }
 // "store.CustomerByID → (*sql.DB).QueryRowContext".
 type Fact struct {
 	Chains [numEffects]string
+	// Roots names, for each effect, the function of the module whose own
+	// code has it (the one that calls the pool's constructor): every
+	// chain through it is one cause, whatever path leads there.
+	Roots [numEffects]string
 	// Looped marks the effects the function has only inside loops of its
 	// own: those loops are reported where they are, so a caller's loop or
 	// handler adds nothing but a duplicate.
@@ -146,7 +150,8 @@ type body struct {
 	node    ast.Node // *ast.FuncDecl or *ast.FuncLit; nil for package initialization
 	name    string   // short name of a declared function; "" for literals
 	chains  [numEffects]string
-	calls   []*body // bodies run by this one, in source order
+	roots   [numEffects]string // see Fact.Roots
+	calls   []*body            // bodies run by this one, in source order
 	callers []*body
 	sites   []inspector.Cursor // the call of each of calls
 
@@ -399,6 +404,9 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 	if fn, fact, ok := r.calleeFact(call); ok {
 		for e, chain := range fact.Chains {
 			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
+				if caller.chains[e] == "" {
+					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())
+				}
 				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e], fact.Maybe[e])
 			}
 		}
@@ -513,7 +521,18 @@ func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Curs
 	if e == Pool {
 		r.notePoolSite(b, cur)
 	}
+	if b.chains[e] == "" {
+		b.roots[e] = r.rootName(b)
+	}
 	r.setEffect(b, e, name, cur, true, r.OnBranch(cur), false)
+}
+
+// rootName names b as the root of an effect (see Fact.Roots).
+func (r *Result) rootName(b *body) string {
+	if b.fn != nil {
+		return b.fn.FullName()
+	}
+	return r.pass.Pkg.Path() + "." + b.describe()
 }
 
 // setEffect gives b effect e through the call at cur, per call of b when
@@ -614,6 +633,7 @@ func (r *Result) propagate(order []*body) {
 				for i, c := range calls {
 					if c.chains[e] != "" && !(e == Pool && r.LazyInit(b.sites[i])) {
 						b.chains[e] = Join(c.name, c.chains[e])
+						b.roots[e] = c.roots[e]
 						b.cond[e] = c.cond[e]
 						b.maybe[e] = c.maybe[e] || e != List && r.siteAfterHit(b.sites[i])
 						changed = true
@@ -950,6 +970,19 @@ func (r *Result) Served(call *ast.CallExpr) bool {
 	return ok && f.Served
 }
 
+// Root returns the function whose own code gives the function call runs
+// effect e (see Fact.Roots), or "".
+func (r *Result) Root(call *ast.CallExpr, e Effect) string {
+	if _, ok := primitive(r.pass.TypesInfo, call, e); ok {
+		return ""
+	}
+	_, f, ok := r.callSummary(call)
+	if !ok {
+		return ""
+	}
+	return f.Roots[e]
+}
+
 // Conditional reports whether the function call runs has effect e only on
 // a branch that tests its arguments: the effect is possible, not certain.
 func (r *Result) Conditional(call *ast.CallExpr, e Effect) bool {
@@ -1008,7 +1041,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

@@ -40,3 +40,13 @@ func StartWorkers(n int, jobs <-chan string) {
 func Mount(w http.ResponseWriter, r *http.Request) {
 	service.Export(w, r)
 }
+
+// Two handlers reach the one function that builds the pool: one finding,
+// with the other call site as related information.
+func Put(w http.ResponseWriter, r *http.Request) {
+	helper.Upload(r.URL.Query().Get("u")) // want `helper.Upload in handler crosspkg.Put builds a new connection pool per request \(helper.Upload → helper.Client → http.Transport\).*\(and 1 more call sites in this package reach it\)`
+}
+
+func Get(w http.ResponseWriter, r *http.Request) {
+	helper.Download(r.URL.Query().Get("u"))
+}

@@ -37,3 +37,13 @@ func Worker(jobs <-chan string) {
 		_, _ = c.Get(u)
 	}
 }
+
+// Upload and Download each get a client from Client and send with it: two
+// paths to one cause, the client Client builds on every call.
+func Upload(u string) {
+	_, _ = Client().Post(u, "application/octet-stream", nil)
+}
+
+func Download(u string) {
+	_, _ = Client().Get(u)
+}
