@@ -4,6 +4,7 @@ import (
 	_ "embed"
 	"fmt"
 	"go/ast"
+	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -11,6 +12,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/rank"
@@ -99,6 +101,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 	}
 	n := cur.Node()
 	if loop, ok := loops.Find(info, cur, func(l loops.Loop) bool { return !sum.LaterBetween(cur, l.Node) }); ok {
+		if reconnect(info, cur, loop.Node) {
+			return nil // rebuilt when the channel closes, not per message
+		}
 		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),
@@ -150,6 +155,45 @@ func reportDropped(pass *analysis.Pass, sum *summary.Result, cur inspector.Curso
 }
 
 // describe names the pool, saying so when a transport is built for a client.
+// reconnect reports whether cur runs, inside loop, only on the branch
+// where a receive reports its channel closed (`d, ok := <-deliveries; if
+// !ok { reconnect() }`): the connection is rebuilt when it drops, not once
+// per message.
+func reconnect(info *types.Info, cur inspector.Cursor, loop ast.Node) bool {
+	for p := cur.Parent(); p.Valid() && p.Node() != loop; p = p.Parent() {
+		ifs, ok := p.Node().(*ast.IfStmt)
+		if !ok || !astx.Contains(ifs.Body, cur.Node()) {
+			continue
+		}
+		not, ok := ast.Unparen(ifs.Cond).(*ast.UnaryExpr)
+		if !ok || not.Op != token.NOT {
+			continue
+		}
+		if id, ok := ast.Unparen(not.X).(*ast.Ident); ok && receivedOK(info, loop, info.Uses[id]) {
+			return true
+		}
+	}
+	return false
+}
+
+// receivedOK reports whether obj is the second value of a receive in loop
+// (`v, ok := <-ch`, also as a select case).
+func receivedOK(info *types.Info, loop ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if ok && len(as.Lhs) == 2 && len(as.Rhs) == 1 {
+			if recv, ok := ast.Unparen(as.Rhs[0]).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+				if id, ok := as.Lhs[1].(*ast.Ident); ok && obj != nil && info.ObjectOf(id) == obj {
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
+}
+
 func describe(info *types.Info, what string, cur inspector.Cursor) string {
 	if what != "http.Transport" {
 		return what

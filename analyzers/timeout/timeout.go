@@ -8,6 +8,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -113,6 +114,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
+		if fn.FullName() == "net.Dial" && connectionless(info, call) {
+			return // nothing to wait for: no handshake, no peer to answer
+		}
 		c.reportSend(cur, msg, "")
 		return
 	}
@@ -152,8 +156,13 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) {
 			return
 		}
-		if field := heldInField(info, cur, holder); field != nil && c.onlyContextRequests(field) {
+		field := heldInField(info, cur, holder)
+		if field != nil && c.onlyContextRequests(field) {
 			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
+			return
+		}
+		if replacedOnBranch(info, enclosingBody(cur), holder, field) {
+			c.reportLowered(cur, c.clientMessage(cur), "a default that the code replaces on a branch (with a client its caller passes, most often): whether any caller keeps it is not shown")
 			return
 		}
 		c.report(cur, c.clientMessage(cur))
@@ -240,6 +249,45 @@ func (c *checker) reportLowered(cur inspector.Cursor, msg, lowered string) {
 	}
 	rank.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
 		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(cur), base))
+}
+
+// replacedOnBranch reports whether body assigns another client, under an
+// if, to what holds the one built (the local variable holder, or field):
+// `if opts.Client != nil { c.client = opts.Client }`.
+func replacedOnBranch(info *types.Info, body ast.Node, holder ast.Expr, field *types.Var) bool {
+	if body == nil || holder == nil && field == nil {
+		return false
+	}
+	holds := func(lhs ast.Expr) bool {
+		switch l := ast.Unparen(lhs).(type) {
+		case *ast.SelectorExpr:
+			return field != nil && info.Uses[l.Sel] == field
+		case *ast.Ident:
+			id, ok := holder.(*ast.Ident)
+			return ok && info.ObjectOf(l) != nil && info.ObjectOf(l) == info.ObjectOf(id)
+		}
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		ifs, ok := n.(*ast.IfStmt)
+		if !ok || found {
+			return !found
+		}
+		ast.Inspect(ifs.Body, func(m ast.Node) bool {
+			as, ok := m.(*ast.AssignStmt)
+			if ok && len(as.Lhs) == len(as.Rhs) {
+				for i, l := range as.Lhs {
+					if _, lit := ast.Unparen(as.Rhs[i]).(*ast.UnaryExpr); holds(l) && !lit {
+						found = true
+					}
+				}
+			}
+			return !found
+		})
+		return !found
+	})
+	return found
 }
 
 // heldInField returns the struct field the client built at cur is kept in
@@ -786,6 +834,21 @@ func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr
 		return !found
 	})
 	return found
+}
+
+// connectionless reports whether a net.Dial call dials a connectionless
+// network (udp, ip, unixgram): it only binds a local socket and returns at
+// once, whatever the peer does.
+func connectionless(info *types.Info, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
+		return false
+	}
+	tv := info.Types[call.Args[0]]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return false
+	}
+	network := constant.StringVal(tv.Value)
+	return strings.HasPrefix(network, "udp") || strings.HasPrefix(network, "ip") || network == "unixgram"
 }
 
 // connDials are the calls that return a fresh connection whose later

@@ -83,3 +83,19 @@ func (a *API) Do(req *http.Request) (*http.Response, error) {
 }
 
 func (a *API) Close() { a.hc.CloseIdleConnections() }
+
+// RPC builds a default client that its options replace: whether any caller
+// keeps the default is not shown.
+type RPC struct{ hc *http.Client }
+
+type Options struct{ Client *http.Client }
+
+func NewRPC(opts *Options) *RPC {
+	r := &RPC{hc: &http.Client{}} // want `http.Client without Timeout \(stored in field hc\).*\[medium: .*a default that the code replaces on a branch`
+	if opts != nil && opts.Client != nil {
+		r.hc = opts.Client
+	}
+	return r
+}
+
+func (r *RPC) Get(u string) { _, _ = r.hc.Get(u) }
