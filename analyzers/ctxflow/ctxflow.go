@@ -134,7 +134,11 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}
-		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), blocks), embeddedDB && apis.DBPackage(fn)), call, ctx,
+		j := blocks
+		if apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
+			j = query
+		}
+		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
 			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
@@ -146,7 +150,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			return
 		}
 		with := ".WithContext(" + ctx.Expr + ")"
-		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), blocks), embeddedDB), call, ctx,
+		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), query), embeddedDB), call, ctx,
 			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
@@ -298,6 +302,11 @@ func assignsTo(cur inspector.Cursor, name string) bool {
 var (
 	blocks   = rank.Judgment{Level: confidence.High, Why: "the call blocks on I/O the context could cancel"}
 	detached = rank.Judgment{Level: confidence.Medium, Why: "what the new context reaches is not followed"}
+	// A query of the service's own database (or cache) is most often
+	// short: the context matters when it runs long or the database stalls,
+	// which the code does not show. A ping, a health check's probe of a
+	// stalled database, stays high.
+	query = rank.Judgment{Level: confidence.Medium, Why: "a query on the service's own database: the context matters when the query runs long or the database stalls"}
 )
 
 func report(pass *analysis.Pass, j rank.Judgment, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {

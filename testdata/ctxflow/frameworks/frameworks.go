@@ -13,7 +13,7 @@ import (
 var db *sql.DB
 
 func GinHandler(c *gin.Context) {
-	_, _ = db.Exec("UPDATE t SET x = 1") // want `\(\*sql.DB\).Exec drops the request's context c.Request.Context\(\): .*; use ExecContext\(c.Request.Context\(\), …\)`
+	_, _ = db.Exec("UPDATE t SET x = 1") // want `\(\*sql.DB\).Exec drops the request's context c.Request.Context\(\): .*; use ExecContext\(c.Request.Context\(\), …\).*\[medium: a query on the service's own database`
 }
 
 func EchoHandler(c echo.Context) error {
@@ -28,7 +28,7 @@ func FiberHandler(c *fiber.Ctx) error {
 
 func Routes(r chi.Router) {
 	r.Get("/users", func(w http.ResponseWriter, req *http.Request) {
-		_ = db.Ping() // want `use PingContext\(req.Context\(\), …\)`
+		_ = db.Ping() // want `use PingContext\(req.Context\(\), …\).*\[high: the call blocks on I/O the context could cancel\]`
 	})
 }
 

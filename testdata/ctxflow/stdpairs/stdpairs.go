@@ -11,7 +11,7 @@ import (
 )
 
 func Outbound(ctx context.Context, body io.Reader) {
-	req, _ := http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\)`
+	req, _ := http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\).*\[high`
 	_ = req
 	cmd := exec.Command("convert", "in.png", "out.jpg") // want `exec.Command drops the context ctx in scope: .*, and the process is not killed; use exec.CommandContext\(ctx, …\)`
 	_ = cmd
