@@ -69,3 +69,31 @@ func isPointerTo(t types.Type, pkg, name string) bool {
 	_, ok := t.(*types.Pointer)
 	return ok && IsNamed(t, pkg, name)
 }
+
+// serveCalls are the calls that serve requests until the server stops:
+// code that makes one is a service's start-up, however it is started.
+var serveCalls = map[string]bool{
+	"net/http.ListenAndServe":                         true,
+	"net/http.ListenAndServeTLS":                      true,
+	"net/http.Serve":                                  true,
+	"net/http.ServeTLS":                               true,
+	"(*net/http.Server).ListenAndServe":               true,
+	"(*net/http.Server).ListenAndServeTLS":            true,
+	"(*net/http.Server).Serve":                        true,
+	"(*net/http.Server).ServeTLS":                     true,
+	"(*google.golang.org/grpc.Server).Serve":          true,
+	"(*github.com/labstack/echo/v4.Echo).Start":       true,
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":    true,
+	"(*github.com/labstack/echo/v4.Echo).StartServer": true,
+	"(*github.com/gin-gonic/gin.Engine).Run":          true,
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":       true,
+	"(*github.com/gofiber/fiber/v2.App).Listen":       true,
+	"(*github.com/gofiber/fiber/v2.App).ListenTLS":    true,
+	"(*github.com/gofiber/fiber/v2.App).Listener":     true,
+}
+
+// Serves reports whether fn serves requests until its server stops
+// (http.ListenAndServe, (*grpc.Server).Serve, a framework's Run or Start).
+func Serves(fn *types.Func) bool {
+	return fn != nil && serveCalls[fn.FullName()]
+}

@@ -96,6 +96,10 @@ type Fact struct {
 	// reported there, so a caller in another package would only repeat
 	// them.
 	Served bool
+	// Serves marks a function that serves requests until its server stops
+	// (http.ListenAndServe, (*grpc.Server).Serve, itself or through its
+	// callees): a command-line action that runs one starts the service.
+	Serves bool
 
 	// open are the calls through interface methods of the module the
 	// function makes, itself or through its callees (see dynamic.go).
@@ -164,6 +168,8 @@ type body struct {
 	// maybe marks the effects whose chain holds only on a cache miss or
 	// for some implementations (see Fact.Maybe).
 	maybe [numEffects]bool
+	// serves: serves requests until its server stops (see Fact.Serves).
+	serves bool
 	// recursive: calls itself inside a loop of its own.
 	recursive bool
 	// memoizes: calls its function parameters only on a miss (see Fact).
@@ -247,6 +253,7 @@ func run(pass *analysis.Pass) (any, error) {
 	r.propagate(order)
 	r.propagatePerCall(order)
 	r.propagateOpen(order)
+	startServices(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
 	markRare(order, pass.Pkg.Name() == "main")
@@ -334,7 +341,7 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
 			if r.isCLIAction(cur) {
-				r.bodies[n].rare = "a command-line action"
+				r.bodies[n].rare = cliActionWhy
 			}
 			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && r.memoizing(call) {
 				r.bodies[n].startup = true // built once, like sync.OnceValue's
@@ -377,6 +384,9 @@ func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
 
 func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cursor) {
 	if fn := apis.Callee(r.pass.TypesInfo, call); fn != nil {
+		if apis.Serves(fn) {
+			caller.serves = true
+		}
 		if interfaceOf(fn) != nil {
 			if !slices.Contains(r.dynamic, fn.Name()) {
 				r.dynamic = append(r.dynamic, fn.Name())
@@ -402,6 +412,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		caller.addOpen(openCall{method: m, perCall: !r.inLoop(cur), cond: r.OnBranch(cur), maybe: r.afterHit(cur)})
 	}
 	if fn, fact, ok := r.calleeFact(call); ok {
+		caller.serves = caller.serves || fact.Serves
 		for e, chain := range fact.Chains {
 			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
 				if caller.chains[e] == "" {
@@ -797,10 +808,13 @@ func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 			continue
 		}
 		if fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func); ok && r.funcs[fn] != nil && cliAction(r.pass.TypesInfo, lit, kv) {
-			r.funcs[fn].rare = "a command-line action"
+			r.funcs[fn].rare = cliActionWhy
 		}
 	}
 }
+
+// cliActionWhy is why a command's action runs rarely.
+const cliActionWhy = "a command-line action"
 
 // markRare marks the bodies that only rare code runs (see Place), as
 // markStartup does for start-up code; CLI actions given as declared
@@ -827,6 +841,32 @@ func markRare(order []*body, isMain bool) {
 				b.rare = why
 				changed = true
 			}
+		}
+	}
+}
+
+// startServices gives each body that runs a serving call, itself or
+// through the bodies it runs, the mark serves; a command-line action that
+// serves is the service's start-up, not a one-off command: the service
+// command of a program is its daemon.
+func startServices(order []*body) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			if b.serves {
+				continue
+			}
+			for _, c := range b.calls {
+				if c.serves {
+					b.serves, changed = true, true
+					break
+				}
+			}
+		}
+	}
+	for _, b := range order {
+		if b.serves && b.rare == cliActionWhy {
+			b.rare, b.startup = "", true
 		}
 	}
 }
@@ -870,7 +910,7 @@ func (b *body) private(isMain bool) bool {
 
 func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	for fn, b := range r.funcs {
-		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers {
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.serves {
 			r.pass.ExportObjectFact(fn, b.fact())
 		}
 	}
@@ -1041,7 +1081,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, Serves: b.serves, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
