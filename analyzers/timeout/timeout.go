@@ -213,8 +213,9 @@ const (
 func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
 	fn := summary.EnclosingFunc(cur)
 	if fn != nil && c.sum.StartupOnly(fn) && !inLoop(cur) {
+		once := rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
 		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
-			rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"})
+			rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, once))
 		return
 	}
 	c.reportLowered(cur, msg, lowered)

@@ -88,8 +88,10 @@ func (r *Result) harnessPackage() string {
 		case "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing", "testsupport",
 			"harness", "mock", "mocks", "fake", "fakes", "fixtures":
 			return "test support code"
-		case "hack", "scripts":
+		case "hack", "scripts", "loadtest", "loadtests", "benchmark", "benchmarks":
 			return "a development tool"
+		case "e2e":
+			return "test support code"
 		case "migrations", "migration", "migrate":
 			return migration
 		}
