@@ -54,4 +54,11 @@
 // one on every call and its callers are not shown, or when a loop's data is
 // not shown; low over configuration and in command-line actions and
 // migrations.
+//
+// One finding per cause: the per-request calls of a package that reach the
+// same function building the pool are reported once, at the first, with
+// the others as related positions; a call into another package's handler,
+// which reports its own pools, is not reported again. A connection rebuilt
+// in a receive loop when the channel reports it closed (a reconnect) is
+// not one per message.
 package clientreuse

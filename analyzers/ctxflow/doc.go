@@ -72,7 +72,10 @@
 // packages); tests.
 //
 // Confidence (README, Confidence):
-// high when a call that blocks on I/O drops the context; medium for a new
-// context.Background() or TODO() in scope of one, whose use is not followed;
-// low in command-line actions and migrations.
+// high when an outbound call, a dial, a process or a database ping drops
+// the context; medium for a query of the service's own database or cache
+// (most are short: the context matters when one runs long or the database
+// stalls), and for a new context.Background() or TODO() in scope of one,
+// whose use is not followed; low on an embedded database and in
+// command-line actions and migrations.
 package ctxflow

@@ -70,9 +70,13 @@
 // Loops are found in the syntax tree; a loop made with goto is not seen.
 //
 // Confidence (README, Confidence):
-// high for a round-trip per row of a query or per item of a request's input;
-// medium for a loop whose data is not shown on the request path, decoded
-// data, or a parameter of a function the package's handlers run; low for a
-// parameter no caller is seen to fill, configuration, the program's tables,
-// an embedded database (SQLite), and command-line actions and migrations.
+// high for a round-trip per item of a request's input, or per row of a query
+// on the request path — read in place, or passed by a caller as the
+// parameter the loop goes over (callers in the package, and with the whole
+// program in view those in other packages); medium for rows in a job or
+// worker, a loop whose data is not shown on the request path, decoded data,
+// or a parameter of a function the package's handlers run; low for a
+// parameter no caller is seen to fill, configuration and the program's
+// tables (also when every caller of a private function passes them), an
+// embedded database (SQLite), and command-line actions and migrations.
 package queryloop

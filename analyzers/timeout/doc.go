@@ -51,11 +51,18 @@
 // package); a client used only, in the function that builds it, to Do
 // requests whose context has a deadline (context.WithTimeout or
 // WithDeadline); http.DefaultClient.Do with such a request; a net.Dialer
-// used with DialContext (the context carries the deadline); tests
+// used with DialContext (the context carries the deadline); a dial of a
+// connectionless network (net.Dial("udp", ...) returns at once); tests
 // (httptest.NewServer and servers started in _test.go files).
 //
 // Confidence (README, Confidence):
 // high for a call, client or server with no deadline; medium for a fallback
-// client built on a branch (if c == nil { c = &http.Client{} }); low in
-// command-line actions and migrations.
+// client built on a branch (if c == nil { c = &http.Client{} }), a default
+// client the code replaces on a branch (with one its caller passes), a
+// client kept in a field whose every request carries its caller's context
+// (or is built by a wrapper's caller), and http.DefaultClient.Do with a
+// request built with the caller's context; low for an outbound call made
+// once while the process starts, outside a loop, and in command-line
+// actions and migrations (an action that serves is the service's
+// start-up, not one of them).
 package timeout

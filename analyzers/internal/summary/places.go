@@ -142,6 +142,9 @@ type placed struct {
 	why   string
 }
 
+// noCaller is the place of a function no call has been seen of yet.
+const noCaller Place = -1
+
 // programPlaces gathers the placed calls of every package in view.
 func (r *Result) programPlaces() *program {
 	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed)}
@@ -177,7 +180,7 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 	}
 	visiting[key] = true
 	defer delete(visiting, key)
-	res, cyclic := placed{place: -1}, false
+	res, cyclic := placed{place: noCaller}, false
 	for _, c := range p.calls[key] {
 		at := placed{c.place, c.why}
 		if c.from != "" {
@@ -189,7 +192,7 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 		}
 		switch at.place {
 		case Startup:
-			if res.place == -1 {
+			if res.place == noCaller {
 				res = at
 			}
 		case Rare:
@@ -201,8 +204,8 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 			return anywhere
 		}
 	}
-	if res.place == -1 {
-		res = anywhere // no caller in the program: nothing says where it runs
+	if res.place == noCaller {
+		res = anywhere // nothing in the program says where it runs
 	}
 	if !cyclic {
 		p.memo[key] = res
