@@ -82,13 +82,16 @@ func withinModule(path string, m *analysis.Module) []string {
 // rest of the package is not.
 func (r *Result) harnessPackage() string {
 	for _, elem := range withinModule(r.pass.Pkg.Path(), r.pass.Module) {
+		if strings.HasSuffix(elem, "loadtest") || strings.HasSuffix(elem, "loadtests") {
+			return "a development tool" // cmd/app-loadtest: a load generator
+		}
 		switch elem {
 		case "example", "examples", "_examples":
 			return "an example"
 		case "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing", "testsupport",
 			"harness", "mock", "mocks", "fake", "fakes", "fixtures":
 			return "test support code"
-		case "hack", "scripts", "loadtest", "loadtests", "benchmark", "benchmarks":
+		case "hack", "scripts", "benchmark", "benchmarks":
 			return "a development tool"
 		case "e2e":
 			return "test support code"
