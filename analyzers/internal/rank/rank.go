@@ -63,6 +63,11 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	}
 	switch ev.Source {
 	case loops.Served:
+		if groups(pass.Info, l) {
+			// A map of lists has one entry per distinct key (a worker, a
+			// tenant, a day), not one per row: how many is not shown.
+			return Judgment{Level: confidence.Medium, Why: "the loop goes over groups of " + ev.What + " (a map of lists: one entry per distinct key)"}
+		}
 		if rows && place != summary.PerRequest {
 			// A job or worker that walks stored rows pays per row in
 			// throughput, not in a user's wait: what the rows are (a
@@ -86,6 +91,23 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		return Judgment{Level: confidence.Medium, Why: "on the request path; where the loop's items come from is not shown"}
 	}
 	return Judgment{Level: confidence.Low, Why: "neither the loop's data nor a request path is shown"}
+}
+
+// groups reports whether l ranges over a map whose values are lists.
+func groups(info *types.Info, l loops.Loop) bool {
+	r, ok := l.Node.(*ast.RangeStmt)
+	if !ok {
+		return false
+	}
+	m, ok := info.TypeOf(r.X).Underlying().(*types.Map)
+	if !ok {
+		return false
+	}
+	switch m.Elem().Underlying().(type) {
+	case *types.Slice, *types.Map, *types.Array:
+		return true
+	}
+	return false
 }
 
 // passedAs says that a loop over param goes over what its callers pass.

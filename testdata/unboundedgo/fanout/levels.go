@@ -31,3 +31,26 @@ func (n *notifier) Notify(w http.ResponseWriter, r *http.Request) {
 }
 
 func fetchAll(ids []int) {}
+
+// Rows grouped by a key: one goroutine per group, as many as distinct keys.
+func (n *notifier) NotifyByTenant(w http.ResponseWriter, r *http.Request) {
+	for _, ids := range n.subscribersByTenant(r) {
+		go fetchAll(ids) // want `go statement in a loop over a map.*\[medium: the loop goes over groups of the rows of a query`
+	}
+}
+
+func (n *notifier) subscribersByTenant(r *http.Request) map[string][]int {
+	rows, err := n.db.QueryContext(r.Context(), "SELECT tenant, id FROM subscribers")
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	byTenant := make(map[string][]int)
+	for rows.Next() {
+		var tenant string
+		var id int
+		_ = rows.Scan(&tenant, &id)
+		byTenant[tenant] = append(byTenant[tenant], id)
+	}
+	return byTenant
+}
