@@ -65,7 +65,7 @@ func (r *Result) placedCalls(order []*body) []placedCall {
 		return nil // tests and demos say nothing of where production code runs
 	}
 	var calls []placedCall
-	for _, b := range append(order, r.pkgInit) {
+	for _, b := range slices.Concat(order, []*body{r.pkgInit}) {
 		if len(b.exits) == 0 || b.node != nil && r.testSupport[r.pass.Fset.File(b.node.Pos())] {
 			continue
 		}

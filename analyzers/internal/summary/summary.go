@@ -242,13 +242,12 @@ func run(pass *analysis.Pass) (any, error) {
 		sitesInLoop:   make(map[int32]bool),
 		sitesAfterHit: make(map[int32]bool),
 	}
-	pkgInit := &body{startup: true}
-	r.pkgInit = pkgInit
+	r.pkgInit = &body{startup: true}
 	r.harness = r.harnessPackage()
 	order := r.collectBodies(ins)
 	r.collectClosureVars(ins)
 	r.collectMemoizers(ins)
-	r.collectCalls(ins, pkgInit)
+	r.collectCalls(ins)
 	r.collectLists(order)
 	r.propagate(order)
 	r.propagatePerCall(order)
@@ -326,11 +325,11 @@ func (r *Result) collectClosureVars(ins *inspector.Inspector) {
 }
 
 // collectCalls records each body's own effects and the bodies it runs.
-func (r *Result) collectCalls(ins *inspector.Inspector, pkgInit *body) {
+func (r *Result) collectCalls(ins *inspector.Inspector) {
 	info := r.pass.TypesInfo
 	called := make(map[*ast.Ident]bool)
 	for cur := range ins.Root().Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.FuncLit)(nil)) {
-		caller := pkgInit
+		caller := r.pkgInit
 		for encl := range cur.Parent().Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 			caller = r.bodies[encl.Node()]
 			break
