@@ -52,6 +52,10 @@
 //     Level().Enabled, logrus' IsLevelEnabled, klog.V(n).Enabled(),
 //     zerolog's Enabled and GetLevel, logr's Enabled) or by a sampling test
 //     (if i%1000 == 0);
+//   - a debug line that costs a level check while debug is off: a zerolog
+//     chain of typed fields ending in Msg or Send, or zap's Debug with typed
+//     fields (zap.String, zap.Int, ...), whose arguments are values at hand
+//     (constants, variables, their fields) — no formatting, no call;
 //   - loops over a constant collection of at most 8 elements, a fixed-size
 //     array, a small constant count, and loops paced by a timer;
 //   - event loops (a range over a channel, a for loop without condition that
@@ -71,5 +75,7 @@
 //
 // Confidence (README, Confidence):
 // medium at most (a log line per item costs far less than a round-trip):
-// medium for a loop over served data or on the request path, low otherwise.
+// medium for a loop over served data or on the request path, low otherwise,
+// and low in a loop that makes a round-trip per item anyway (the line is
+// noise beside it).
 package logloop

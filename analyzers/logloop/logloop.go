@@ -108,7 +108,7 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memo
 	chain := ""
 	switch level {
 	case apis.Debug:
-		if !debug {
+		if !debug || freeWhenOff(info, call) {
 			return
 		}
 	case apis.Info:
@@ -157,7 +157,104 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, guards *guardVars, memo
 		End:     call.End(),
 		Message: msg,
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), End: loop.Node.End(), Message: "the loop"}},
-	}, capped(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn)))
+	}, besideIO(sum, loop.Node, capped(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn))))
+}
+
+// besideIO lowers j to low when the loop makes a round-trip or an
+// outbound request per item anyway: the log line is noise beside that
+// (and the round-trip is queryloop's finding).
+func besideIO(sum *summary.Result, loop ast.Node, j rank.Judgment) rank.Judgment {
+	if j.Level == confidence.Low {
+		return j
+	}
+	io := false
+	ast.Inspect(loop, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok && !io {
+			_, io = sum.Effect(call, summary.Query)
+		}
+		return !io
+	})
+	if !io {
+		return j
+	}
+	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; each iteration makes a round-trip, beside which a log line is noise"}
+}
+
+// freeWhenOff reports whether a debug-level call costs next to nothing
+// while debug is off: a leveled logger's chain of typed fields
+// (zerolog's log.Debug().Str("k", v).Msg("m"), zap's
+// logger.Debug("m", zap.String("k", v))) whose arguments are all values
+// at hand — no formatting, no call to build one. zerolog returns a nil
+// event and zap checks the level before using a field.
+func freeWhenOff(info *types.Info, call *ast.CallExpr) bool {
+	fn := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
+		return false
+	}
+	switch fn.Pkg().Path() {
+	case "github.com/rs/zerolog":
+		if fn.Name() != "Msg" && fn.Name() != "Send" {
+			return false // Msgf boxes its arguments into interfaces
+		}
+		for c := call; c != nil; {
+			if !allAtHand(info, c.Args) {
+				return false
+			}
+			sel, ok := ast.Unparen(c.Fun).(*ast.SelectorExpr)
+			if !ok {
+				return false
+			}
+			next, ok := ast.Unparen(sel.X).(*ast.CallExpr)
+			if !ok {
+				return true // the logger itself: log.Debug(), l.Trace()
+			}
+			if f := apis.Callee(info, next); f == nil || f.Pkg() == nil || f.Pkg().Path() != fn.Pkg().Path() {
+				return false
+			}
+			c = next
+		}
+	case "go.uber.org/zap":
+		if fn.Name() != "Debug" || len(call.Args) == 0 || !atHand(info, call.Args[0]) {
+			return false
+		}
+		for _, a := range call.Args[1:] {
+			field, ok := ast.Unparen(a).(*ast.CallExpr)
+			f := apis.Callee(info, field)
+			if !ok || f == nil || f.Pkg() == nil || f.Pkg().Path() != "go.uber.org/zap" || !typedField[f.Name()] || !allAtHand(info, field.Args) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// typedField are zap's field constructors that store their value as is.
+var typedField = map[string]bool{"String": true, "Int": true, "Int64": true, "Int32": true, "Uint": true, "Uint64": true,
+	"Bool": true, "Float64": true, "Duration": true, "Time": true}
+
+func allAtHand(info *types.Info, args []ast.Expr) bool {
+	for _, a := range args {
+		if !atHand(info, a) {
+			return false
+		}
+	}
+	return true
+}
+
+// atHand reports whether x is a value at hand: a constant, a variable, or
+// a field of one — nothing is computed or boxed to pass it.
+func atHand(info *types.Info, x ast.Expr) bool {
+	if tv, ok := info.Types[x]; ok && tv.Value != nil {
+		return true
+	}
+	switch x := ast.Unparen(x).(type) {
+	case *ast.Ident:
+		return true
+	case *ast.SelectorExpr:
+		return atHand(info, x.X)
+	}
+	return false
 }
 
 // capped keeps a log finding at medium at most: a line per item costs far

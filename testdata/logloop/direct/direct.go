@@ -46,7 +46,8 @@ func Slog(ctx context.Context, items []Item, logger *slog.Logger) {
 func Zap(items []Item, logger *zap.Logger, sugar *zap.SugaredLogger) {
 	for _, it := range items {
 		logger.Info("processing", zap.Int("id", it.ID)) // want `\(\*zap.Logger\).Info inside a loop`
-		logger.Debug("detail", zap.Int("id", it.ID))    // want `debug log \(\*zap.Logger\).Debug inside a loop`
+		logger.Debug("detail", zap.Int("id", it.ID))    // typed fields of values at hand: a level check when debug is off
+		logger.Debug("detail", zap.Any("item", it))     // want `debug log \(\*zap.Logger\).Debug inside a loop`
 		sugar.Infow("processing", "id", it.ID)          // want `\(\*zap.SugaredLogger\).Infow inside a loop`
 		sugar.Infof("processing %d", it.ID)             // want `\(\*zap.SugaredLogger\).Infof inside a loop`
 		logger.Warn("slow", zap.Int("id", it.ID))       // warn level
@@ -65,7 +66,8 @@ func Logrus(items []Item, logger *logrus.Logger) {
 func Zerolog(items []Item, logger zerolog.Logger) {
 	for _, it := range items {
 		zlog.Info().Int("id", it.ID).Msg("processing") // want `\(\*zerolog.Event\).Msg inside a loop writes a log line per iteration`
-		logger.Debug().Str("name", it.Name).Send()     // want `debug log \(\*zerolog.Event\).Send inside a loop`
+		logger.Debug().Str("name", it.Name).Send()     // a nil event when debug is off: nothing is built
+		logger.Debug().Msgf("item %s", it.Name)        // want `debug log \(\*zerolog.Event\).Msgf inside a loop`
 		zlog.Error().Int("id", it.ID).Msg("failed")    // error level
 	}
 }
