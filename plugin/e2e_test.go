@@ -189,7 +189,7 @@ func TestE2E(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !strings.Contains(string(handlers), "db.QueryRowContext(") {
+			if !strings.Contains(string(handlers), "db.PingContext(r.Context())") {
 				t.Errorf("--fix did not apply ctxflow's fix; handlers.go is\n%s", handlers)
 			}
 		}
