@@ -46,7 +46,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	c := &checker{pass: pass, sum: sum}
+	c := &checker{pass: pass, ins: ins, sum: sum}
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
@@ -73,6 +73,7 @@ func importsNet(pkg *types.Package) bool {
 
 type checker struct {
 	pass *analysis.Pass
+	ins  *inspector.Inspector
 	sum  *summary.Result
 }
 
@@ -311,85 +312,34 @@ func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types
 // field only to Do requests built with a context from its caller (not
 // Background or TODO), at least once: the callers decide the deadline.
 // A Get, Post or any other use of the client has no context and counts
-// against it.
+// against it; storing the client, or closing its idle connections, is not
+// a use.
 func (c *checker) onlyContextRequests(field *types.Var) bool {
 	info := c.pass.TypesInfo
 	sends := 0
-	for _, f := range c.pass.Files {
-		ok := true
-		ast.Inspect(f, func(n ast.Node) bool {
-			sel, isSel := n.(*ast.SelectorExpr)
-			if !ok || !isSel || info.Uses[sel.Sel] != field {
-				return ok
-			}
-			switch use := doCallOn(f, sel); {
-			case use == nil:
-				// The field's own assignment is not a use, nor is
-				// closing its idle connections.
-				ok = storesInto(f, sel) || closesIdle(f, sel)
-			case requestCarriesContext(info, enclosingFuncOf(f, use), use.Args[0]):
-				sends++
-			default:
-				ok = false
-			}
-			return ok
-		})
-		if !ok {
-			return false
+	for cur := range c.ins.Root().Preorder((*ast.SelectorExpr)(nil)) {
+		sel := cur.Node().(*ast.SelectorExpr)
+		if info.Uses[sel.Sel] != field {
+			continue
 		}
+		switch p := cur.Parent().Node().(type) {
+		case *ast.AssignStmt:
+			if slices.Contains(p.Lhs, ast.Expr(sel)) {
+				continue // the field's own assignment
+			}
+		case *ast.SelectorExpr: // a method of the client
+			call, isCall := cur.Parent().Parent().Node().(*ast.CallExpr)
+			switch {
+			case p.Sel.Name == "CloseIdleConnections":
+				continue
+			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && requestCarriesContext(info, enclosingBody(cur), call.Args[0]):
+				sends++
+				continue
+			}
+		}
+		return false
 	}
 	return sends > 0
-}
-
-// doCallOn returns the call x.Do(req) whose receiver x is sel, or nil.
-func doCallOn(file *ast.File, sel *ast.SelectorExpr) *ast.CallExpr {
-	var found *ast.CallExpr
-	ast.Inspect(file, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if ok && len(call.Args) == 1 {
-			if fun, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fun.X == sel && fun.Sel.Name == "Do" {
-				found = call
-			}
-		}
-		return found == nil
-	})
-	return found
-}
-
-// closesIdle reports whether sel is the receiver of CloseIdleConnections,
-// the one method of http.Client that sends nothing.
-func closesIdle(file *ast.File, sel *ast.SelectorExpr) bool {
-	found := false
-	ast.Inspect(file, func(n ast.Node) bool {
-		if m, ok := n.(*ast.SelectorExpr); ok && m.X == sel && m.Sel.Name == "CloseIdleConnections" {
-			found = true
-		}
-		return !found
-	})
-	return found
-}
-
-// storesInto reports whether sel is the left side of an assignment.
-func storesInto(file *ast.File, sel *ast.SelectorExpr) bool {
-	stored := false
-	ast.Inspect(file, func(n ast.Node) bool {
-		if as, ok := n.(*ast.AssignStmt); ok && slices.Contains(as.Lhs, ast.Expr(sel)) {
-			stored = true
-		}
-		return !stored
-	})
-	return stored
-}
-
-// enclosingFuncOf returns the body of the function declaration in file
-// around n.
-func enclosingFuncOf(file *ast.File, n ast.Node) ast.Node {
-	for _, d := range file.Decls {
-		if fd, ok := d.(*ast.FuncDecl); ok && fd.Body != nil && fd.Pos() <= n.Pos() && n.End() <= fd.End() {
-			return fd.Body
-		}
-	}
-	return nil
 }
 
 // requestCarriesContext reports whether the request expression was built
@@ -402,15 +352,14 @@ func requestCarriesContext(info *types.Info, body ast.Node, req ast.Expr) bool {
 	return requestContext(info, body, req, func(ctx ast.Expr) bool { return !freshContext(info, ctx) })
 }
 
-// fromCaller reports whether e is a variable declared outside body (a
-// parameter) and never assigned in it.
+// fromCaller reports whether e is a parameter never assigned in body.
 func fromCaller(info *types.Info, body ast.Node, e ast.Expr) bool {
 	id, ok := ast.Unparen(e).(*ast.Ident)
 	if !ok || body == nil {
 		return false
 	}
 	v, ok := info.Uses[id].(*types.Var)
-	return ok && v.Pkg() != nil && v.Parent() != v.Pkg().Scope() && v.Pos() < body.Pos() && len(assignedTo(info, body, v)) == 0
+	return ok && v.Kind() == types.ParamVar && len(assignedTo(info, body, v)) == 0
 }
 
 // freshContext reports whether ctx is context.Background() or TODO().

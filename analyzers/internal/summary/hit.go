@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"iter"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -23,22 +24,42 @@ import (
 // A loop that calls such a function makes a round-trip per item only until
 // the cache is warm, which the code does not show.
 func (r *Result) afterHit(cur inspector.Cursor) bool {
-	for c := range cur.Enclosing() {
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
-		case *ast.BlockStmt:
-			for _, stmt := range n.List {
-				if stmt.Pos() >= cur.Node().Pos() {
-					break
-				}
-				if r.returnsOnHit(n.List, stmt) {
+	for n := range withinFunc(cur) {
+		if block, ok := n.(*ast.BlockStmt); ok {
+			for _, stmt := range before(block, cur.Node()) {
+				if r.returnsOnHit(block.List, stmt) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// withinFunc yields the nodes around cur, innermost first, up to the
+// function it is in.
+func withinFunc(cur inspector.Cursor) iter.Seq[ast.Node] {
+	return func(yield func(ast.Node) bool) {
+		for c := range cur.Enclosing() {
+			switch c.Node().(type) {
+			case *ast.FuncDecl, *ast.FuncLit:
+				return
+			}
+			if !yield(c.Node()) {
+				return
+			}
+		}
+	}
+}
+
+// before returns the statements of block written before n.
+func before(block *ast.BlockStmt, n ast.Node) []ast.Stmt {
+	for i, stmt := range block.List {
+		if stmt.Pos() >= n.Pos() {
+			return block.List[:i]
+		}
+	}
+	return block.List
 }
 
 // siteAfterHit is afterHit for the call sites of bodies, memoized.
@@ -270,19 +291,14 @@ func (r *Result) memoizing(call *ast.CallExpr) bool {
 // or `if d.db == nil { d.db = open() }`. What it builds is built once per
 // holder (a dependency container, a client wrapper), not once per call.
 func (r *Result) LazyInit(cur inspector.Cursor) bool {
-	for c := range cur.Enclosing() {
-		switch n := c.Node().(type) {
-		case *ast.FuncDecl, *ast.FuncLit:
-			return false
+	for n := range withinFunc(cur) {
+		switch n := n.(type) {
 		case *ast.IfStmt:
 			if held, ok := nilTest(n.Cond, token.EQL); ok && astx.Contains(n.Body, cur.Node()) && assigns(n.Body, held) {
 				return true
 			}
 		case *ast.BlockStmt:
-			for i, stmt := range n.List {
-				if stmt.Pos() >= cur.Node().Pos() {
-					break
-				}
+			for i, stmt := range before(n, cur.Node()) {
 				ifs, ok := stmt.(*ast.IfStmt)
 				if !ok || !endsInReturn(ifs.Body) {
 					continue
