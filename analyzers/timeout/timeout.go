@@ -219,7 +219,78 @@ func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
 			rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, once))
 		return
 	}
+	if lowered == "" && awaitedWithTimer(c.pass.TypesInfo, cur) {
+		lowered = "sent from a goroutine its starter waits for with a timer or a context: the caller stops waiting; a stall holds only that goroutine"
+	}
 	c.reportLowered(cur, msg, lowered)
+}
+
+// awaitedWithTimer reports whether cur runs in a goroutine (go func() {
+// ... }()) whose starter waits in a select that also receives from a
+// timer or a context's Done: the caller is bounded, only the goroutine
+// may hang.
+func awaitedWithTimer(info *types.Info, cur inspector.Cursor) bool {
+	for lit := range cur.Enclosing((*ast.FuncLit)(nil)) {
+		call, ok := lit.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != lit.Node() {
+			return false
+		}
+		if _, ok := lit.Parent().Parent().Node().(*ast.GoStmt); !ok {
+			return false
+		}
+		starter := summary.EnclosingFunc(lit.Parent())
+		return starter != nil && selectsOnTimer(info, starter)
+	}
+	return false
+}
+
+// selectsOnTimer reports whether fn's own body (not its literals) has a
+// select with a case receiving from a time channel or a context's Done.
+func selectsOnTimer(info *types.Info, fn ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return n == fn
+		case *ast.CommClause:
+			if recv := receivedFrom(n.Comm); recv != nil && timerChannel(info, recv) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// receivedFrom returns the channel a select case receives from, or nil.
+func receivedFrom(comm ast.Stmt) ast.Expr {
+	var e ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		e = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			e = s.Rhs[0]
+		}
+	}
+	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
+		return u.X
+	}
+	return nil
+}
+
+// timerChannel reports whether ch delivers time (time.After, a Timer's C)
+// or is a context's Done channel.
+func timerChannel(info *types.Info, ch ast.Expr) bool {
+	if t, ok := info.TypeOf(ch).(*types.Chan); ok && apis.IsNamed(t.Elem(), "time", "Time") {
+		return true
+	}
+	call, ok := ast.Unparen(ch).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	return fn != nil && fn.FullName() == "(context.Context).Done"
 }
 
 // inLoop reports whether cur is inside a loop of its function: a poller
