@@ -580,20 +580,7 @@ func rootObject(info *types.Info, x ast.Expr) types.Object {
 // receivesDone reports whether a select case receives from a context's
 // Done channel (<-ctx.Done(), v := <-ctx.Done()).
 func receivesDone(info *types.Info, comm ast.Stmt) bool {
-	var x ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		x = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			x = s.Rhs[0]
-		}
-	}
-	recv, ok := ast.Unparen(x).(*ast.UnaryExpr)
-	if !ok || recv.Op != token.ARROW {
-		return false
-	}
-	call, ok := ast.Unparen(recv.X).(*ast.CallExpr)
+	call, ok := ast.Unparen(astx.Received(comm)).(*ast.CallExpr)
 	if !ok {
 		return false
 	}

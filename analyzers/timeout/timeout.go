@@ -15,6 +15,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -253,30 +254,13 @@ func selectsOnTimer(info *types.Info, fn ast.Node) bool {
 		case *ast.FuncLit:
 			return n == fn
 		case *ast.CommClause:
-			if recv := receivedFrom(n.Comm); recv != nil && timerChannel(info, recv) {
+			if recv := astx.Received(n.Comm); recv != nil && timerChannel(info, recv) {
 				found = true
 			}
 		}
 		return !found
 	})
 	return found
-}
-
-// receivedFrom returns the channel a select case receives from, or nil.
-func receivedFrom(comm ast.Stmt) ast.Expr {
-	var e ast.Expr
-	switch s := comm.(type) {
-	case *ast.ExprStmt:
-		e = s.X
-	case *ast.AssignStmt:
-		if len(s.Rhs) == 1 {
-			e = s.Rhs[0]
-		}
-	}
-	if u, ok := ast.Unparen(e).(*ast.UnaryExpr); ok && u.Op == token.ARROW {
-		return u.X
-	}
-	return nil
 }
 
 // timerChannel reports whether ch delivers time (time.After, a Timer's C)

@@ -3,6 +3,7 @@ package astx
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"iter"
 
@@ -74,6 +75,24 @@ func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 		if id, ok := as.Lhs[0].(*ast.Ident); ok && info.Defs[id] == v {
 			return as.Rhs[0]
 		}
+	}
+	return nil
+}
+
+// Received returns the channel a select case's communication receives
+// from (<-ch, v := <-ch, v, ok = <-ch), or nil for a send or default.
+func Received(comm ast.Stmt) ast.Expr {
+	var x ast.Expr
+	switch s := comm.(type) {
+	case *ast.ExprStmt:
+		x = s.X
+	case *ast.AssignStmt:
+		if len(s.Rhs) == 1 {
+			x = s.Rhs[0]
+		}
+	}
+	if recv, ok := ast.Unparen(x).(*ast.UnaryExpr); ok && recv.Op == token.ARROW {
+		return recv.X
 	}
 	return nil
 }
