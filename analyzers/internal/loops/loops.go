@@ -59,7 +59,7 @@ func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop,
 				return Loop{}, false
 			}
 		case *ast.RangeStmt:
-			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) && !smallLocalRange(info, p, n) && !overEmbeddedFiles(info, p, n) {
+			if c.ParentEdgeKind() == edge.RangeStmt_Body && Hot(info, n) && !smallLocalRange(info, p, n) && !overEmbeddedFiles(info, p, n) && !pageOfOne(info, p, n) {
 				loop = &Loop{n, p}
 			}
 		case *ast.ForStmt:

@@ -74,7 +74,7 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 			// handful of partitions, a page of a queue) decides.
 			return Judgment{Level: confidence.Medium, Why: "the loop goes over " + ev.What + ", in code no request path is shown to run (a job, a worker)"}
 		}
-		return Judgment{Level: confidence.High, Why: "the loop goes over " + ev.What}
+		return Judgment{Level: confidence.High, Why: "the loop goes over " + ev.What + servedElsewhere(pass, fn)}
 	case loops.Program:
 		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", not over data the program serves"}
 	case loops.Decoded:
@@ -83,7 +83,7 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		// Only callers show whether a parameter is served data; a
 		// function the package's handlers run is on the request path.
 		if place == summary.PerRequest {
-			return Judgment{Level: confidence.Medium, Why: "on the request path, the loop goes over " + ev.What}
+			return Judgment{Level: confidence.Medium, Why: "on the request path, the loop goes over " + ev.What + servedElsewhere(pass, fn)}
 		}
 		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", whose size its callers decide"}
 	}
@@ -91,6 +91,18 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		return Judgment{Level: confidence.Medium, Why: "on the request path; where the loop's items come from is not shown"}
 	}
 	return Judgment{Level: confidence.Low, Why: "neither the loop's data nor a request path is shown"}
+}
+
+// servedElsewhere names the handler of another package whose requests
+// run fn, the evidence a reader cannot see from fn's package.
+func servedElsewhere(pass Pass, fn ast.Node) string {
+	if _, here := pass.Sum.Handler(fn); here {
+		return ""
+	}
+	if h, ok := pass.Sum.RequestPath(fn); ok {
+		return ", on the request path of handler " + h
+	}
+	return ""
 }
 
 // groups reports whether l ranges over a map whose values are lists.

@@ -71,14 +71,11 @@ func (r *Result) siteAfterHit(site inspector.Cursor) bool {
 // returns when the comma-ok result of a lookup is true.
 func (r *Result) returnsOnHit(block []ast.Stmt, stmt ast.Stmt) bool {
 	ifs, ok := stmt.(*ast.IfStmt)
-	if !ok || len(ifs.Body.List) == 0 {
+	if !ok || !returnsOnValid(ifs.Body) {
 		return false
 	}
-	if _, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.ReturnStmt); !ok {
-		return false
-	}
-	found := foundVar(r.pass.TypesInfo, ifs.Cond)
-	if found == nil {
+	found := foundVars(r.pass.TypesInfo, ifs.Cond, nil)
+	if len(found) == 0 {
 		return false
 	}
 	lookups := block
@@ -89,34 +86,47 @@ func (r *Result) returnsOnHit(block []ast.Stmt, stmt ast.Stmt) bool {
 		if s == stmt {
 			break
 		}
-		if commaOkLookup(r.pass.TypesInfo, s, found) {
-			return true
+		for _, v := range found {
+			if commaOkLookup(r.pass.TypesInfo, s, v) {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-// foundVar returns the boolean variable cond tests for true (ok, or
-// ok && …), or nil.
-func foundVar(info *types.Info, cond ast.Expr) *types.Var {
+// returnsOnValid reports whether body returns at its end, or in an if
+// that ends it (a hit still checked for validity: if c.ID > 0 { return c }).
+func returnsOnValid(body *ast.BlockStmt) bool {
+	if len(body.List) == 0 || endsInReturn(body) {
+		return len(body.List) > 0
+	}
+	last, ok := body.List[len(body.List)-1].(*ast.IfStmt)
+	return ok && last.Else == nil && endsInReturn(last.Body)
+}
+
+// foundVars returns the boolean variables cond tests for true (ok, or
+// ok && …, err == nil && ok && …).
+func foundVars(info *types.Info, cond ast.Expr, vars []*types.Var) []*types.Var {
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.Ident:
-		v, _ := info.Uses[c].(*types.Var)
-		return v
+		if v, ok := info.Uses[c].(*types.Var); ok {
+			vars = append(vars, v)
+		}
 	case *ast.BinaryExpr:
 		if c.Op == token.LAND {
-			return foundVar(info, c.X)
+			vars = foundVars(info, c.Y, foundVars(info, c.X, vars))
 		}
 	}
-	return nil
+	return vars
 }
 
 // commaOkLookup reports whether stmt sets found as the second result of a
-// map index or of a call returning (T, bool): v, found := m[k], or
-// v, found := cache.Get(k).
+// map index or of a call returning (T, bool) or (T, bool, error):
+// v, found := m[k], v, found := cache.Get(k), v, found, err := cache.Get(k).
 func commaOkLookup(info *types.Info, stmt ast.Stmt, found *types.Var) bool {
 	as, ok := stmt.(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+	if !ok || len(as.Lhs) < 2 || len(as.Lhs) > 3 || len(as.Rhs) != 1 {
 		return false
 	}
 	id, ok := as.Lhs[1].(*ast.Ident)
@@ -129,7 +139,10 @@ func commaOkLookup(info *types.Info, stmt ast.Stmt, found *types.Var) bool {
 		return isMap
 	case *ast.CallExpr:
 		tuple, ok := info.TypeOf(rhs).(*types.Tuple)
-		if !ok || tuple.Len() != 2 {
+		if !ok || tuple.Len() != len(as.Lhs) {
+			return false
+		}
+		if tuple.Len() == 3 && !types.Identical(tuple.At(2).Type(), types.Universe.Lookup("error").Type()) {
 			return false
 		}
 		b, ok := tuple.At(1).Type().Underlying().(*types.Basic)

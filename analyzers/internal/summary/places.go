@@ -30,7 +30,7 @@ type placedCall struct {
 	method string // the callee's name when it is a method
 	from   string // the exported function whose callers decide, or ""
 	place  Place  // where the call runs, when from is ""
-	why    string // for Rare
+	why    string // for Rare; for PerRequest, the handler that runs it
 }
 
 // maxOrigins bounds the places one body's calls are traced to: code that
@@ -94,8 +94,9 @@ func (r *Result) origins(b *body) []placedCall {
 	isMain := r.pass.Pkg.Name() == "main"
 	var out []placedCall
 	add := func(o placedCall) {
-		if !slices.Contains(out, o) {
-			out = append(out, o)
+		served := func(c placedCall) bool { return c.place == PerRequest && c.from == "" }
+		if !slices.Contains(out, o) && !(served(o) && slices.ContainsFunc(out, served)) {
+			out = append(out, o) // one handler names the request path
 		}
 	}
 	seen := map[*body]bool{b: true}
@@ -109,7 +110,7 @@ func (r *Result) origins(b *body) []placedCall {
 		case a.rare != "":
 			add(placedCall{place: Rare, why: a.rare})
 		case a.reachedFrom != nil:
-			add(placedCall{place: PerRequest})
+			add(placedCall{place: PerRequest, why: r.handlerName(a.reachedFrom)})
 		case !a.private(isMain) && a.fn != nil:
 			add(placedCall{from: a.fn.FullName()}) // its callers, here and elsewhere, decide
 		case a.escapes || len(a.callers) == 0:
@@ -127,6 +128,15 @@ func (r *Result) origins(b *body) []placedCall {
 		return []placedCall{{place: Anywhere}}
 	}
 	return out
+}
+
+// handlerName names handler h for another package's findings: a
+// literal's name does not say its package.
+func (r *Result) handlerName(h *body) string {
+	if h.fn != nil {
+		return h.describe()
+	}
+	return r.pass.Pkg.Name() + "." + h.describe()
 }
 
 // program is where the exported functions of the module run, from every
@@ -213,6 +223,28 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 	return res
 }
 
+// servedBy returns a handler whose requests run the function named key,
+// through any chain of exported functions of the program, or "".
+func (p *program) servedBy(key string, visiting map[string]bool) string {
+	if visiting[key] {
+		return ""
+	}
+	visiting[key] = true
+	for _, c := range p.calls[key] {
+		if c.from == "" && c.place == PerRequest {
+			return c.why
+		}
+	}
+	for _, c := range p.calls[key] {
+		if c.from != "" {
+			if h := p.servedBy(c.from, visiting); h != "" {
+				return h
+			}
+		}
+	}
+	return ""
+}
+
 // methodName returns the name of the method keyed key (as its callers'
 // calls name it), or "" for a function.
 func (p *program) methodName(key string) string {
@@ -248,17 +280,28 @@ func (r *Result) placeExported(order []*body) {
 	}
 	prog := r.programPlaces()
 	changed := false
+	var served []*body
 	for _, b := range open {
 		switch at := prog.where(b.fn.FullName(), methodName(b.fn)); at.place {
 		case Startup:
 			b.startup, changed = true, true
 		case Rare:
 			b.rare, changed = at.why, true
+		default:
+			served = append(served, b)
 		}
 	}
 	if changed {
 		markStartup(order, isMain)
 		markRare(order, isMain)
+	}
+	// A function another package's handler calls runs per request, as one
+	// this package's handlers run does: one caller on the request path is
+	// enough, whatever else calls it.
+	for _, b := range served {
+		if h := prog.servedBy(b.fn.FullName(), make(map[string]bool)); h != "" && b.reachedFrom == nil {
+			markServed(b, &body{name: h})
+		}
 	}
 }
 

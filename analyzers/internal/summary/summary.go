@@ -189,7 +189,7 @@ type body struct {
 
 	handler     bool
 	escapes     bool        // a declared function used as a value
-	reachedFrom *body       // the handler whose requests run this body
+	reachedFrom *body       // the handler whose requests run this body (of another package when it has no node)
 	startup     bool        // runs only at start-up
 	rare        string      // why it runs once per command or deploy, or ""
 	test        bool        // declared in a _test.go file: runs only under go test
@@ -755,18 +755,24 @@ func (r *Result) markRequestPath(order []*body) {
 		if !h.handler || h.test {
 			continue // a handler of a test file serves only the test
 		}
-		queue := []*body{h}
 		if h.reachedFrom == nil {
-			h.reachedFrom = h
+			markServed(h, h)
 		}
-		for len(queue) > 0 {
-			b := queue[0]
-			queue = queue[1:]
-			for _, c := range b.calls {
-				if c.reachedFrom == nil && !c.startup {
-					c.reachedFrom = h
-					queue = append(queue, c)
-				}
+	}
+}
+
+// markServed marks b, and the bodies it runs, as run by handler h's
+// requests; start-up code stays start-up code.
+func markServed(b, h *body) {
+	b.reachedFrom = h
+	queue := []*body{b}
+	for len(queue) > 0 {
+		b := queue[0]
+		queue = queue[1:]
+		for _, c := range b.calls {
+			if c.reachedFrom == nil && !c.startup {
+				c.reachedFrom = h
+				queue = append(queue, c)
 			}
 		}
 	}
@@ -1080,12 +1086,27 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.reachedFrom != nil && !b.test, Serves: b.serves, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
 // *ast.FuncLit of this package) on the request path, and its name.
 func (r *Result) Handler(fn ast.Node) (name string, ok bool) {
+	b := r.bodies[fn]
+	if b == nil || !b.servedHere() {
+		return "", false
+	}
+	return b.reachedFrom.describe(), true
+}
+
+// servedHere reports whether a handler of this package runs b: a body
+// that only another package's handlers run is on the request path (see
+// Where), but its findings there are that package's to report.
+func (b *body) servedHere() bool { return b.reachedFrom != nil && b.reachedFrom.node != nil }
+
+// RequestPath returns the handler, of this package or another, whose
+// requests run fn.
+func (r *Result) RequestPath(fn ast.Node) (name string, ok bool) {
 	b := r.bodies[fn]
 	if b == nil || b.reachedFrom == nil {
 		return "", false

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"example.com/places/api"
+	"example.com/places/orders"
 	"example.com/places/store"
 )
 
@@ -21,9 +22,11 @@ func main() {
 	c.Refresh(db, os.Args[1:])
 	store.RefreshAll(c, db, nil)
 	_ = hooks
-	h := &api.Handler{DB: db}
+	svc := &orders.Service{DB: db}
+	h := &api.Handler{DB: db, Orders: svc}
 	mux := http.NewServeMux()
 	mux.HandleFunc("/tags", h.Tags)
+	mux.HandleFunc("/orders", h.ListOrders)
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	_ = srv.ListenAndServe()
 }

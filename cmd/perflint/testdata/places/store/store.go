@@ -22,7 +22,7 @@ func Lookup(ctx context.Context, db *sql.DB, ids []int) []string {
 	var out []string
 	for _, id := range ids {
 		var name string
-		_ = db.QueryRowContext(ctx, "SELECT name FROM tags WHERE id = $1", id).Scan(&name) // whole: queryloop "\[high: the loop goes over parameter ids, and a caller passes the request's decoded body\]" // alone: queryloop "\[low: the loop goes over parameter ids, whose size its callers decide"
+		_ = db.QueryRowContext(ctx, "SELECT name FROM tags WHERE id = $1", id).Scan(&name) // whole: queryloop "\[high: the loop goes over parameter ids, and a caller passes the request's decoded body, on the request path of handler \(\*api.Handler\).Tags\]" // alone: queryloop "\[low: the loop goes over parameter ids, whose size its callers decide"
 		out = append(out, name)
 	}
 	return out

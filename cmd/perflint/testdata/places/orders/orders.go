@@ -1,0 +1,70 @@
+// Package orders is a service layer: handlers of another package call its
+// methods, which its own package cannot see.
+package orders
+
+import (
+	"context"
+	"database/sql"
+)
+
+type Service struct{ DB *sql.DB }
+
+type Order struct {
+	ID    int
+	Items []string
+}
+
+// ByCustomer reads one row per order, then one query per order for its
+// items. A handler of another package calls it: that makes the loop a
+// request's, which this package alone cannot tell.
+func (s *Service) ByCustomer(ctx context.Context, customer int) []Order {
+	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM orders WHERE customer = $1", customer)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	var out []Order
+	for rows.Next() {
+		var o Order
+		_ = rows.Scan(&o.ID)
+		out = append(out, o)
+	}
+	for i := range out {
+		out[i].Items = s.items(ctx, out[i].ID) // whole: queryloop "\[high: the loop goes over the rows of a query, on the request path of handler \(\*api.Handler\).ListOrders\]" // alone: queryloop "\[medium: the loop goes over the rows of a query, in code no request path is shown to run"
+	}
+	return out
+}
+
+func (s *Service) items(ctx context.Context, order int) []string {
+	var names []string
+	rows, err := s.DB.QueryContext(ctx, "SELECT name FROM items WHERE order_id = $1", order)
+	if err != nil {
+		return nil
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var n string
+		_ = rows.Scan(&n)
+		names = append(names, n)
+	}
+	return names
+}
+
+// Reconcile does the same walk, but no handler calls it: no request path,
+// whole or alone.
+func (s *Service) Reconcile(ctx context.Context) {
+	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM orders WHERE open")
+	if err != nil {
+		return
+	}
+	defer rows.Close()
+	var ids []int
+	for rows.Next() {
+		var id int
+		_ = rows.Scan(&id)
+		ids = append(ids, id)
+	}
+	for _, id := range ids {
+		_ = s.items(ctx, id) // both: queryloop "\[medium: the loop goes over the rows of a query, in code no request path is shown to run"
+	}
+}
