@@ -64,9 +64,10 @@ type finding struct {
 	j    rank.Judgment
 }
 
-// reportPerLoop reports one finding per loop: the first round-trip of its
-// body, with the others as related positions. They are one cause — the
-// loop — with one fix: fetch or write the items together.
+// reportPerLoop reports one finding per loop: the first of the body's
+// round-trips judged most surely paid per item (not one behind a cache, say),
+// with the others as related positions. They are one cause — the loop —
+// with one fix: fetch or write the items together.
 func reportPerLoop(pass *analysis.Pass, found []finding) {
 	byLoop := make(map[ast.Node][]finding)
 	var order []ast.Node
@@ -78,13 +79,19 @@ func reportPerLoop(pass *analysis.Pass, found []finding) {
 	}
 	for _, loop := range order {
 		group := byLoop[loop]
-		first := group[0]
-		if issuesSchemaStatements(pass.TypesInfo, first.fn, loop) {
+		if issuesSchemaStatements(pass.TypesInfo, group[0].fn, loop) {
 			continue
 		}
-		for _, other := range group[1:] {
-			if other.j.Level > first.j.Level {
-				first.j = other.j
+		head := 0
+		for i, f := range group {
+			if f.j.Level > group[head].j.Level {
+				head = i
+			}
+		}
+		first := group[head]
+		for i, other := range group {
+			if i == head {
+				continue
 			}
 			first.d.Related = append(first.d.Related, analysis.RelatedInformation{
 				Pos: other.d.Pos, End: other.d.End, Message: "another round-trip of the loop: " + other.name,

@@ -120,6 +120,39 @@ func (h *Handler) Settings(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// ConfigRepo hides the cached reader behind an interface, and a service
+// wraps it: the miss-only round-trip stays miss-only through both.
+type ConfigRepo interface {
+	ByKey(ctx context.Context, key string) (string, error)
+}
+
+type ConfigService struct{ repo ConfigRepo }
+
+func (s *ConfigService) Value(ctx context.Context, key string) (string, error) {
+	return s.repo.ByKey(ctx, key)
+}
+
+var _ ConfigRepo = (*config)(nil)
+
+func (h *Handler) Settings2(w http.ResponseWriter, r *http.Request) {
+	svc := &ConfigService{repo: &config{inner: h.store}}
+	for _, key := range r.URL.Query()["key"] {
+		v, _ := svc.Value(r.Context(), key) // want `\(\*web.ConfigService\).Value inside a loop .*\[medium: .*only on a cache miss`
+		w.Write([]byte(v))
+	}
+}
+
+// A loop with a lookup behind a cache and a plain query: the finding is
+// the query's, which every item pays, with the cached one beside it.
+func (h *Handler) Labeled(w http.ResponseWriter, r *http.Request) {
+	c := &config{inner: h.store}
+	for _, id := range r.URL.Query()["id"] {
+		label, _ := c.ByKey(r.Context(), "label")
+		v, _ := h.store.ByID(r.Context(), id) // want `\(web.Store\).ByID inside a loop .*\(and 1 more round-trip in this loop\) \[high`
+		w.Write([]byte(label + v))
+	}
+}
+
 // Names calls an interface whose implementation this package cannot see:
 // nothing is known here; a whole-program driver visits it again.
 func (h *Handler) Names(ctx context.Context, ids []int64) {
