@@ -34,6 +34,8 @@ var poolConstructors = func() nameSet {
 	// lazily built HTTP client is reported where a service client is made
 	// from it (see awsServiceClient).
 	s.add("github.com/minio/minio-go/v7", "", "New", "NewCore")
+	// A REST client that builds its own transport when given none.
+	s.add("github.com/go-resty/resty/v2", "", "New", "NewWithLocalAddr")
 	s.add("github.com/elastic/go-elasticsearch/v8", "", "NewClient", "NewDefaultClient", "NewTypedClient")
 	s.add("github.com/segmentio/kafka-go", "", "NewWriter")
 	s.add("github.com/IBM/sarama", "", "NewClient", "NewSyncProducer", "NewAsyncProducer",
