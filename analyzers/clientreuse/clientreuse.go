@@ -141,12 +141,16 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 
 // reportDropped reports a pool that fn builds and throws away on every
 // call, at its construction: whatever calls fn pays for it, and that is
-// one cause however many callers there are. Where fn runs is not shown
-// here (a handler in another package, a worker), so the finding is medium.
+// one cause however many callers there are. Where fn runs is often not
+// shown here (a worker, a caller out of view): medium, unless a handler of
+// another package is seen to run it.
 func reportDropped(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor, fn ast.Node, what string, kind apis.PoolKind, cond bool) {
 	info := pass.TypesInfo
 	n := cur.Node()
 	base := rank.Judgment{Level: confidence.Medium, Why: "built and dropped on every call; its callers are not shown"}
+	if h, ok := sum.RequestPath(fn); ok {
+		base = rank.Judgment{Level: confidence.High, Why: "built and dropped on every call, on the request path of handler " + h}
+	}
 	rank.Report(pass, analysis.Diagnostic{
 		Pos:     n.Pos(),
 		End:     n.End(),

@@ -68,3 +68,15 @@ func (s *Service) Reconcile(ctx context.Context) {
 		_ = s.items(ctx, id) // both: queryloop "\[medium: the loop goes over the rows of a query, in code no request path is shown to run"
 	}
 }
+
+// Archive opens a pool of its own on every call and closes it: a handler
+// of another package runs it per request.
+func (s *Service) Archive(ctx context.Context, dsn string, id int) error {
+	db, err := sql.Open("postgres", dsn) // whole: clientreuse "\[high: built and dropped on every call, on the request path of handler \(\*api.Handler\).ListOrders\]" // alone: clientreuse "\[medium: built and dropped on every call; its callers are not shown\]"
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	_, err = db.ExecContext(ctx, "INSERT INTO archive SELECT * FROM orders WHERE id = $1", id)
+	return err
+}
