@@ -119,6 +119,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if fn.FullName() == "net.Dial" && connectionless(info, call) {
 			return // nothing to wait for: no handshake, no peer to answer
 		}
+		if fn.Pkg().Path() == "net/http" {
+			msg += c.forDownloads(cur)
+		}
 		c.reportSend(cur, msg, "")
 		return
 	}
@@ -127,7 +130,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if isClientSend(fn) && usesDefaultClient(info, call) {
-		msg := fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut)
+		msg := fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut) + c.forDownloads(cur)
 		if fn.Name() == "Do" && len(call.Args) == 1 {
 			switch body := enclosingBody(cur); {
 			case requestHasDeadline(info, body, call.Args[0]):
@@ -199,7 +202,42 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 	if kv, ok := fieldKey(cur); ok {
 		where += " (stored in field " + kv + ")"
 	}
-	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline"
+	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline" + c.forDownloads(cur)
+}
+
+// forDownloads adds the fix for a function that streams a response body
+// (io.Copy from resp.Body): a whole-request Timeout would cut a large
+// download short, so the bound belongs on the wait for headers and on
+// progress.
+func (c *checker) forDownloads(cur inspector.Cursor) string {
+	if !copiesResponseBody(c.pass.TypesInfo, enclosingBody(cur)) {
+		return ""
+	}
+	return "; this code streams the response body, so a whole-request Timeout would cut large downloads: bound the wait for headers (Transport.ResponseHeaderTimeout) and cancel the request's context when no data arrives for a while"
+}
+
+// copiesResponseBody reports whether body copies an http.Response's Body
+// with io.Copy, io.CopyN or io.CopyBuffer.
+func copiesResponseBody(info *types.Info, body ast.Node) bool {
+	found := false
+	if body == nil {
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found || len(call.Args) < 2 {
+			return !found
+		}
+		switch fn := apis.Callee(info, call); {
+		case fn == nil:
+		case fn.FullName() == "io.Copy", fn.FullName() == "io.CopyN", fn.FullName() == "io.CopyBuffer":
+			if sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Response") {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // callersContext lowers a request that carries its caller's context: the

@@ -2,6 +2,7 @@ package outbound
 
 import (
 	"context"
+	"io"
 	"net/http"
 	"net/url"
 	"strings"
@@ -95,3 +96,26 @@ func DefaultWithDeadline(ctx context.Context, u string) {
 type Client struct{ Timeout time.Duration }
 
 func LookAlike() { _ = &Client{} }
+
+// A download streams the body: the finding says a whole-request Timeout
+// would cut it, and how to bound it instead.
+func Download(u string, dst io.Writer) error {
+	resp, err := http.Get(u) // want `http.Get uses http.DefaultClient.*this code streams the response body, so a whole-request Timeout would cut large downloads: bound the wait for headers`
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(dst, resp.Body)
+	return err
+}
+
+func DownloadWith(u string, dst io.Writer) error {
+	c := &http.Client{} // want `http.Client without Timeout.*this code streams the response body`
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	defer resp.Body.Close()
+	_, err = io.Copy(dst, resp.Body)
+	return err
+}
