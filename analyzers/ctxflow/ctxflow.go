@@ -56,12 +56,13 @@ func run(pass *analysis.Pass) (any, error) {
 	exportOptionalContexts(pass, ins)
 	reach := newReach(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
+	life := &lifetimes{info: pass.TypesInfo, pkg: pass.Pkg, ins: ins}
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
 	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, rp, scope, reach, embeddedDB, cur)
+			checkCall(pass, rp, scope, reach, life, embeddedDB, cur)
 		}
 	}
 	return nil, nil
@@ -118,14 +119,14 @@ func mayHaveContext(pkg *types.Package) bool {
 
 // embeddedDB says the program's only databases run in its process: a query
 // to them cancelled with the request saves no remote work (low).
-func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, embeddedDB bool, cur inspector.Cursor) {
+func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, life *lifetimes, embeddedDB bool, cur inspector.Cursor) {
 	call := cur.Node().(*ast.CallExpr)
 	fn := apis.Callee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
 	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
-		checkBackground(pass, rp, scope, cur, fn)
+		checkBackground(pass, rp, scope, life, cur, fn)
 		return
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
@@ -138,7 +139,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 		if apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
 			j = query
 		}
-		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), call, ctx,
+		report(pass, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), ctx, cur), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
 			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
@@ -150,7 +151,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			return
 		}
 		with := ".WithContext(" + ctx.Expr + ")"
-		report(pass, onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), query), embeddedDB), call, ctx,
+		report(pass, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), query), embeddedDB), ctx, cur), call, ctx,
 			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
@@ -168,7 +169,7 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // checkBackground reports context.Background() and context.TODO() where a
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
-func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, cur inspector.Cursor, fn *types.Func) {
+func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
 	if ctxscope.InGoLiteral(cur) || onlyForGoroutines(pass.TypesInfo, cur) {
 		return
 	}
@@ -183,7 +184,7 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, c
 	if !assignsTo(cur, ctx.Expr) {
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(ctx.Expr)}}
 	}
-	report(pass, rank.Where(rp, summary.EnclosingFunc(cur), detached), call, ctx,
+	report(pass, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), detached), ctx, cur), call, ctx,
 		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
 			fn.Name(), describe(ctx), ctx.Expr, ctx.Expr),
 		"use "+ctx.Expr, edits)

@@ -795,7 +795,9 @@ func (r *Result) isCLIAction(cur inspector.Cursor) bool {
 }
 
 // markCLIFuncs marks the declared functions a command-line framework's
-// literal names as actions (RunE: runServe) as rare.
+// literal names as actions (RunE: runServe) as rare, and what a wrapper
+// builds an action from (RunE: withClient(func(...) {...})): the literals
+// it is given and the literals it returns run when the command does.
 func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
@@ -808,6 +810,10 @@ func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 			id = v
 		case *ast.SelectorExpr:
 			id = v.Sel
+		case *ast.CallExpr:
+			if cliAction(r.pass.TypesInfo, lit, kv) {
+				r.markWrappedAction(v)
+			}
 		}
 		if id == nil {
 			continue
@@ -816,6 +822,35 @@ func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 			r.funcs[fn].rare = cliActionWhy
 		}
 	}
+}
+
+// markWrappedAction marks as rare the function literals call is given and
+// those its callee, a function of the package, returns: call builds a
+// command's action.
+func (r *Result) markWrappedAction(call *ast.CallExpr) {
+	for _, arg := range call.Args {
+		if fl, ok := ast.Unparen(arg).(*ast.FuncLit); ok && r.bodies[fl] != nil {
+			r.bodies[fl].rare = cliActionWhy
+		}
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	b := r.funcs[fn]
+	if fn == nil || b == nil {
+		return
+	}
+	ast.Inspect(b.node, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false // its own returns are not the wrapper's
+		case *ast.ReturnStmt:
+			for _, res := range n.Results {
+				if fl, ok := ast.Unparen(res).(*ast.FuncLit); ok && r.bodies[fl] != nil {
+					r.bodies[fl].rare = cliActionWhy
+				}
+			}
+		}
+		return true
+	})
 }
 
 // cliActionWhy is why a command's action runs rarely.
@@ -883,8 +918,8 @@ func markStartup(order []*body, isMain bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, b := range order {
-			if b.startup || b.handler || b.escapes || len(b.callers) == 0 || !b.private(isMain) {
-				continue
+			if b.startup || b.rare != "" || b.handler || b.escapes || len(b.callers) == 0 || !b.private(isMain) {
+				continue // a command's action is rare whoever builds it
 			}
 			all, seen := true, false
 			for _, c := range b.callers {

@@ -93,6 +93,13 @@ func (r *Result) harnessPackage() string {
 			return "test support code"
 		case "hack", "scripts", "benchmark", "benchmarks":
 			return "a development tool"
+		case "tools", "tool", "devtools", "dev":
+			// A program kept beside the service for its developers (a code
+			// generator, a local runner); a library package of that name
+			// may be production code.
+			if r.pass.Pkg.Name() == "main" {
+				return "a development tool"
+			}
 		case "e2e":
 			return "test support code"
 		case "migrations", "migration", "migrate":

@@ -30,3 +30,33 @@ var fetchCmd = &cobra.Command{
 }
 
 var _ = []*cobra.Command{serveCmd, fetchCmd}
+
+// Commands whose action a wrapper builds: the wrapper's literal runs when
+// the command does, and so does the function it is given.
+var listCmd = &cobra.Command{
+	Use: "list",
+	RunE: withClient(func(c *http.Client, args []string) error {
+		_, err := c.Get(args[0])
+		return err
+	}),
+}
+
+func withClient(fn func(*http.Client, []string) error) func(*cobra.Command, []string) error {
+	return func(cmd *cobra.Command, args []string) error {
+		return fn(newClient(), args)
+	}
+}
+
+func newClient() *http.Client {
+	return &http.Client{} // want `http.Client without Timeout.*\[low: runs in a command-line action\]`
+}
+
+var pingCmd = &cobra.Command{
+	Use: "ping",
+	RunE: withClient(func(c *http.Client, args []string) error {
+		_, err := http.Head(args[0]) // want `http.Head uses http.DefaultClient.*\[low: runs in a command-line action\]`
+		return err
+	}),
+}
+
+var _ = []*cobra.Command{listCmd, pingCmd}

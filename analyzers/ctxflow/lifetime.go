@@ -1,0 +1,157 @@
+package ctxflow
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
+	"github.com/perflint/perflint/analyzers/internal/rank"
+	"github.com/perflint/perflint/internal/confidence"
+)
+
+// lifetimes tells a caller's context from an object's own. A context
+// parameter of a function only its package calls, which every call fills
+// from a context the program keeps for its lifetime (a struct field, a
+// package variable, context.Background(), or something derived from
+// them: tracer.Start(c.ctx, …)), is that lifetime's: dropping it cancels
+// nothing a caller waits on, and ends only when the object stops.
+type lifetimes struct {
+	info  *types.Info
+	pkg   *types.Package
+	ins   *inspector.Inspector
+	sites map[*types.Func][]inspector.Cursor // calls of the package's functions; built on first use
+	value map[*types.Func]bool               // functions also used as values
+}
+
+// maxHops bounds how many private functions a context is followed through.
+const maxHops = 3
+
+// lower makes j low when ctx is a lifetime context (see lifetimes).
+func (l *lifetimes) lower(j rank.Judgment, ctx ctxscope.Context, cur inspector.Cursor) rank.Judgment {
+	if j.Level == confidence.Low || ctx.Kind != ctxscope.Param || !l.paramIsLifetime(ctx.Var, 0) {
+		return j
+	}
+	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; but every caller passes a context kept for an object's or the process's lifetime (a field, a package variable, Background), not a caller's", Drop: j.Drop}
+}
+
+// paramIsLifetime reports whether every call of the function declaring
+// parameter p passes a lifetime context for it.
+func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
+	if hops > maxHops {
+		return false
+	}
+	fn, index := l.declaring(p)
+	if fn == nil || fn.Exported() && fn.Pkg().Name() != "main" {
+		return false // callers in other packages are not seen
+	}
+	l.index()
+	sites := l.sites[fn]
+	if len(sites) == 0 || l.value[fn] {
+		return false
+	}
+	for _, site := range sites {
+		call := site.Node().(*ast.CallExpr)
+		if index >= len(call.Args) || !l.lifetime(site, call.Args[index], hops) {
+			return false
+		}
+	}
+	return true
+}
+
+// lifetime reports whether e, at site, is a lifetime context.
+func (l *lifetimes) lifetime(site inspector.Cursor, e ast.Expr, hops int) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		if fn := apis.Callee(l.info, e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" &&
+			(fn.Name() == "Background" || fn.Name() == "TODO") {
+			return true
+		}
+		for _, arg := range e.Args {
+			if isContext(l.info.TypeOf(arg)) {
+				return l.lifetime(site, arg, hops) // derived: WithTimeout(c.ctx, …), tracer.Start(c.ctx, …)
+			}
+		}
+	case *ast.SelectorExpr:
+		if sel := l.info.Selections[e]; sel != nil {
+			return sel.Kind() == types.FieldVal
+		}
+		v, ok := l.info.Uses[e.Sel].(*types.Var)
+		return ok && isPackageLevel(v)
+	case *ast.Ident:
+		v, ok := l.info.Uses[e].(*types.Var)
+		switch {
+		case !ok:
+			return false
+		case isPackageLevel(v):
+			return true
+		case v.Kind() == types.ParamVar:
+			return l.paramIsLifetime(v, hops+1)
+		}
+		if init := astx.LocalInit(l.info, site, v); init != nil {
+			return l.lifetime(site, init, hops)
+		}
+	}
+	return false
+}
+
+// declaring returns the declared function whose parameter p is, and p's
+// position among the arguments; nil for a literal's parameter.
+func (l *lifetimes) declaring(p *types.Var) (*types.Func, int) {
+	for cur := range l.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if decl.Type.Params == nil || p.Pos() < decl.Type.Params.Pos() || p.Pos() > decl.Type.Params.End() {
+			continue
+		}
+		fn, _ := l.info.Defs[decl.Name].(*types.Func)
+		if fn == nil {
+			return nil, 0
+		}
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if params.At(i) == p {
+				if fn.Signature().Variadic() && i == params.Len()-1 {
+					return nil, 0
+				}
+				return fn, i
+			}
+		}
+		return nil, 0
+	}
+	return nil, 0
+}
+
+// index records the package's calls of its own functions, and which of
+// them are used as values.
+func (l *lifetimes) index() {
+	if l.sites != nil {
+		return
+	}
+	l.sites = make(map[*types.Func][]inspector.Cursor)
+	l.value = make(map[*types.Func]bool)
+	for cur := range l.ins.Root().Preorder((*ast.Ident)(nil)) {
+		id := cur.Node().(*ast.Ident)
+		fn, ok := l.info.Uses[id].(*types.Func)
+		if !ok || fn.Pkg() != l.pkg {
+			continue
+		}
+		at := cur
+		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
+			at = cur.Parent()
+		}
+		if call, ok := at.Parent().Node().(*ast.CallExpr); ok && call.Fun == at.Node() {
+			l.sites[fn] = append(l.sites[fn], at.Parent())
+		} else {
+			l.value[fn] = true
+		}
+	}
+}
+
+func isContext(t types.Type) bool { return t != nil && apis.IsNamed(t, "context", "Context") }
+
+func isPackageLevel(v *types.Var) bool {
+	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+}

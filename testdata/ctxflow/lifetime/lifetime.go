@@ -1,0 +1,76 @@
+// Package lifetime: a client that sends on its own lifetime context.
+package lifetime
+
+import (
+	"context"
+	"net"
+	"net/http"
+)
+
+type tracer struct{}
+
+func (tracer) Start(ctx context.Context, name string) (context.Context, func()) { return ctx, func() {} }
+
+// Client runs until Close; its calls use the context it was started with,
+// not one a caller gives.
+type Client struct {
+	ctx    context.Context
+	cancel context.CancelFunc
+	tr     tracer
+}
+
+func New() *Client {
+	ctx, cancel := context.WithCancel(context.Background())
+	return &Client{ctx: ctx, cancel: cancel}
+}
+
+func (c *Client) Close() { c.cancel() }
+
+// Call takes no context: what it starts runs on the client's.
+func (c *Client) Call(addr string) error {
+	ctx, end := c.tr.Start(c.ctx, "call")
+	defer end()
+	return c.call(ctx, addr)
+}
+
+func (c *Client) call(ctx context.Context, addr string) error {
+	return c.send(ctx, addr)
+}
+
+func (c *Client) send(ctx context.Context, addr string) error {
+	conn, err := net.Dial("tcp", addr) // want `net.Dial drops the context ctx in scope.*\[low: .*every caller passes a context kept for an object's or the process's lifetime`
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+var background = context.Background()
+
+func ping(ctx context.Context, addr string) error {
+	conn, err := net.Dial("tcp", addr) // want `net.Dial drops the context ctx in scope.*\[low: .*lifetime`
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
+
+// Watch pings on the package's own context.
+func Watch(addr string) error { return ping(background, addr) }
+
+// A caller's context reaches fetch from one of its callers: the finding
+// stays high.
+func (c *Client) Fetch(ctx context.Context, url string) error {
+	return c.fetch(ctx, url)
+}
+
+func (c *Client) Refresh(url string) error { return c.fetch(c.ctx, url) }
+
+func (c *Client) fetch(ctx context.Context, url string) error {
+	req, err := http.NewRequest("GET", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[high`
+	if err != nil {
+		return err
+	}
+	_ = req
+	return nil
+}
