@@ -9,7 +9,9 @@ import (
 
 type tracer struct{}
 
-func (tracer) Start(ctx context.Context, name string) (context.Context, func()) { return ctx, func() {} }
+func (tracer) Start(ctx context.Context, name string) (context.Context, func()) {
+	return ctx, func() {}
+}
 
 // Client runs until Close; its calls use the context it was started with,
 // not one a caller gives.
