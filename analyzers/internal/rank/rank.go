@@ -51,6 +51,10 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	if j, ok := outsideService(place, why); ok {
 		return j
 	}
+	// The package's own handlers show what a request reads; a request
+	// path through another package's handler says only that it runs.
+	_, local := pass.Sum.Handler(fn)
+	remote := place == summary.PerRequest && !local
 	ev := loops.Origin(pass.Info, l, pass.fetches)
 	rows := ev.Rows()
 	if ev.Source == loops.Param && ev.Param != nil {
@@ -68,7 +72,15 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 			// tenant, a day), not one per row: how many is not shown.
 			return Judgment{Level: confidence.Medium, Why: "the loop goes over groups of " + ev.What + " (a map of lists: one entry per distinct key)"}
 		}
-		if rows && place != summary.PerRequest {
+		if rows && remote {
+			// Code another package's handlers run reads rows for a
+			// request, but most often a few keyed by the request's own
+			// entity (a user's sessions, an order's lines): the handler's
+			// package, which would show a page or a whole table, is not
+			// in view.
+			return Judgment{Level: confidence.Medium, Why: "the loop goes over " + ev.What + servedElsewhere(pass, fn) + "; how many rows one request reads is not shown"}
+		}
+		if rows && !local {
 			// A job or worker that walks stored rows pays per row in
 			// throughput, not in a user's wait: what the rows are (a
 			// handful of partitions, a page of a queue) decides.
@@ -82,12 +94,12 @@ func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	case loops.Param:
 		// Only callers show whether a parameter is served data; a
 		// function the package's handlers run is on the request path.
-		if place == summary.PerRequest {
-			return Judgment{Level: confidence.Medium, Why: "on the request path, the loop goes over " + ev.What + servedElsewhere(pass, fn)}
+		if local {
+			return Judgment{Level: confidence.Medium, Why: "on the request path, the loop goes over " + ev.What}
 		}
 		return Judgment{Level: confidence.Low, Why: "the loop goes over " + ev.What + ", whose size its callers decide"}
 	}
-	if place == summary.PerRequest {
+	if local {
 		return Judgment{Level: confidence.Medium, Why: "on the request path; where the loop's items come from is not shown"}
 	}
 	return Judgment{Level: confidence.Low, Why: "neither the loop's data nor a request path is shown"}

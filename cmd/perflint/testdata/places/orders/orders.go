@@ -15,8 +15,9 @@ type Order struct {
 }
 
 // ByCustomer reads one row per order, then one query per order for its
-// items. A handler of another package calls it: that makes the loop a
-// request's, which this package alone cannot tell.
+// items. A handler of another package calls it: the loop runs per request,
+// which this package alone cannot tell, but how many rows a request reads
+// is that package's to show (one customer's orders, most often a few).
 func (s *Service) ByCustomer(ctx context.Context, customer int) []Order {
 	rows, err := s.DB.QueryContext(ctx, "SELECT id FROM orders WHERE customer = $1", customer)
 	if err != nil {
@@ -30,7 +31,7 @@ func (s *Service) ByCustomer(ctx context.Context, customer int) []Order {
 		out = append(out, o)
 	}
 	for i := range out {
-		out[i].Items = s.items(ctx, out[i].ID) // whole: queryloop "\[high: the loop goes over the rows of a query, on the request path of handler \(\*api.Handler\).ListOrders\]" // alone: queryloop "\[medium: the loop goes over the rows of a query, in code no request path is shown to run"
+		out[i].Items = s.items(ctx, out[i].ID) // whole: queryloop "\[medium: the loop goes over the rows of a query, on the request path of handler \(\*api.Handler\).ListOrders; how many rows one request reads is not shown\]" // alone: queryloop "\[medium: the loop goes over the rows of a query, in code no request path is shown to run"
 	}
 	return out
 }
