@@ -65,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp":
+		case "net", "net/http", "crypto/tls", "net/smtp", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4":
 			return true
 		}
 	}
@@ -99,6 +99,71 @@ var serveFuncs = map[string]string{
 	"net/http.ServeTLS":          "http.ServeTLS serves with no timeouts: " + costIn + "; " + fixServe,
 }
 
+// frameworkServe are the web frameworks' serve methods that run an
+// http.Server with no timeouts: gin's Run always (it calls
+// http.ListenAndServe), echo's Start unless the program sets timeouts on
+// the Echo's Server first.
+var frameworkServe = map[string]struct {
+	msg          string
+	configurable bool
+}{
+	"(*github.com/gin-gonic/gin.Engine).Run":       {"gin's Run serves with http.ListenAndServe, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout): (&http.Server{Handler: r, ReadHeaderTimeout: 5 * time.Second}).ListenAndServe()", false},
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":    {"gin's RunTLS serves with http.ListenAndServeTLS, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout)", false},
+	"(*github.com/labstack/echo/v4.Echo).Start":    {"echo's Start serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before Start", true},
+	"(*github.com/labstack/echo/v4.Echo).StartTLS": {"echo's StartTLS serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before StartTLS", true},
+}
+
+// setsServerTimeouts reports whether the package sets ReadTimeout or
+// ReadHeaderTimeout on the http.Server a framework value holds
+// (e.Server.ReadTimeout = …), wherever it does.
+func (c *checker) setsServerTimeouts() bool {
+	info := c.pass.TypesInfo
+	for _, f := range c.pass.Files {
+		found := false
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || found {
+				return !found
+			}
+			for _, lhs := range as.Lhs {
+				sel, ok := lhs.(*ast.SelectorExpr)
+				if ok && (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server") {
+					found = true
+				}
+			}
+			return !found
+		})
+		if found {
+			return true
+		}
+	}
+	return false
+}
+
+// unixListener reports whether l, at cur, is a listener made with
+// net.Listen("unix", …) in the function: only local processes reach it.
+func unixListener(info *types.Info, cur inspector.Cursor, l ast.Expr) bool {
+	if id, ok := ast.Unparen(l).(*ast.Ident); ok {
+		if v, ok := info.Uses[id].(*types.Var); ok {
+			l = astx.LocalInit(info, cur, v)
+		}
+	}
+	call, ok := ast.Unparen(l).(*ast.CallExpr)
+	if !ok || len(call.Args) < 1 {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil || fn.FullName() != "net.Listen" && fn.FullName() != "(*net.ListenConfig).Listen" {
+		return false
+	}
+	network := call.Args[0]
+	if fn.FullName() != "net.Listen" && len(call.Args) > 1 {
+		network = call.Args[1]
+	}
+	tv, ok := info.Types[network]
+	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+}
+
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	info := c.pass.TypesInfo
 	if t, ok := newOf(info, call); ok {
@@ -112,7 +177,18 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if msg, ok := serveFuncs[fn.FullName()]; ok {
+		if len(call.Args) > 0 && unixListener(info, cur, call.Args[0]) {
+			c.reportLowered(cur, msg, "it listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
+			return
+		}
 		c.report(cur, msg)
+		return
+	}
+	if what, ok := frameworkServe[fn.FullName()]; ok {
+		if what.configurable && c.setsServerTimeouts() {
+			return
+		}
+		c.report(cur, what.msg)
 		return
 	}
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
