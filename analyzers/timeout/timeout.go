@@ -115,7 +115,8 @@ var frameworkServe = map[string]struct {
 
 // setsServerTimeouts reports whether the package sets ReadTimeout or
 // ReadHeaderTimeout on the http.Server a framework value holds
-// (e.Server.ReadTimeout = …), wherever it does.
+// (e.Server.ReadTimeout = …), or gives it a server of its own
+// (e.Server = &http.Server{…}), wherever it does.
 func (c *checker) setsServerTimeouts() bool {
 	info := c.pass.TypesInfo
 	for _, f := range c.pass.Files {
@@ -127,8 +128,14 @@ func (c *checker) setsServerTimeouts() bool {
 			}
 			for _, lhs := range as.Lhs {
 				sel, ok := lhs.(*ast.SelectorExpr)
-				if ok && (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server") {
+				if !ok {
+					continue
+				}
+				switch {
+				case (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server"):
 					found = true
+				case sel.Sel.Name == "Server" && apis.IsNamed(info.TypeOf(sel.X), "github.com/labstack/echo/v4", "Echo"):
+					found = true // a server of its own, judged where it is built
 				}
 			}
 			return !found

@@ -3,6 +3,7 @@
 package echoset
 
 import (
+	"net/http"
 	"time"
 
 	"github.com/labstack/echo/v4"
@@ -16,4 +17,10 @@ func New() *echo.Echo {
 
 func Run(e *echo.Echo) error {
 	return e.Start(":8080") // fine: timeouts set in New
+}
+
+func WithServer() *echo.Echo {
+	e := echo.New()
+	e.Server = &http.Server{ReadHeaderTimeout: 5 * time.Second}
+	return e
 }
