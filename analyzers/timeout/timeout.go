@@ -245,6 +245,17 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		field := heldInField(info, cur, holder)
+		if field == nil {
+			if fields := c.storedFromReturn(cur, holder); len(fields) > 0 {
+				if c.allSends(fields, requestHasDeadline) {
+					return // every request through the fields has a deadline
+				}
+				if c.allSends(fields, requestCarriesContext) {
+					c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
+					return
+				}
+			}
+		}
 		if field != nil && c.onlyContextRequests(field) {
 			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
 			return
@@ -491,6 +502,101 @@ func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types
 // against it; storing the client, or closing its idle connections, is not
 // a use.
 func (c *checker) onlyContextRequests(field *types.Var) bool {
+	return c.onlySends(field, requestCarriesContext)
+}
+
+// allSends reports whether every field only sends requests ok accepts.
+func (c *checker) allSends(fields []*types.Var, ok func(*types.Info, ast.Node, ast.Expr) bool) bool {
+	for _, f := range fields {
+		if !c.onlySends(f, ok) {
+			return false
+		}
+	}
+	return true
+}
+
+// storedFromReturn returns the fields the client built at cur ends in
+// when a declared function returns it (return &http.Client{…}, or the
+// local holder): each call of that function in the package must store
+// its result in a struct field (Client: newClient(), s.c = newClient()).
+func (c *checker) storedFromReturn(cur inspector.Cursor, holder ast.Expr) []*types.Var {
+	info := c.pass.TypesInfo
+	decl, ok := c.returnedBy(cur, holder)
+	if !ok {
+		return nil
+	}
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil
+	}
+	var fields []*types.Var
+	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		at := id
+		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
+			at = id.Parent()
+		}
+		call := at.Parent()
+		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
+			return nil // used as a value: where it ends is not seen
+		}
+		f := heldInField(info, call, holderOf(call))
+		if f == nil {
+			return nil
+		}
+		if !slices.Contains(fields, f) {
+			fields = append(fields, f)
+		}
+	}
+	return fields
+}
+
+// returnedBy returns the function declaration that returns the value
+// built at cur, directly or through its local holder.
+func (c *checker) returnedBy(cur inspector.Cursor, holder ast.Expr) (*ast.FuncDecl, bool) {
+	fn, ok := astx.FuncAt(cur)
+	if !ok {
+		return nil, false
+	}
+	decl, ok := fn.Node().(*ast.FuncDecl)
+	if !ok {
+		return nil, false
+	}
+	if _, ok := cur.Parent().Node().(*ast.ReturnStmt); ok {
+		return decl, true
+	}
+	if _, ok := cur.Parent().Node().(*ast.UnaryExpr); ok {
+		if _, ok := cur.Parent().Parent().Node().(*ast.ReturnStmt); ok {
+			return decl, true
+		}
+	}
+	id, ok := holder.(*ast.Ident)
+	if !ok {
+		return nil, false
+	}
+	v, _ := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
+	returned := false
+	ast.Inspect(decl.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			for _, r := range n.Results {
+				if isIdentOf(c.pass.TypesInfo, ast.Unparen(r), v) {
+					returned = true
+				}
+			}
+		}
+		return !returned
+	})
+	return decl, returned && v != nil
+}
+
+// onlySends reports whether the package uses the client in field only to
+// Do requests ok accepts, at least once.
+func (c *checker) onlySends(field *types.Var, ok func(*types.Info, ast.Node, ast.Expr) bool) bool {
 	info := c.pass.TypesInfo
 	sends := 0
 	for cur := range c.ins.Root().Preorder((*ast.SelectorExpr)(nil)) {
@@ -508,7 +614,7 @@ func (c *checker) onlyContextRequests(field *types.Var) bool {
 			switch {
 			case p.Sel.Name == "CloseIdleConnections":
 				continue
-			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && requestCarriesContext(info, enclosingBody(cur), call.Args[0]):
+			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && ok(info, enclosingBody(cur), call.Args[0]):
 				sends++
 				continue
 			}
@@ -789,8 +895,24 @@ func requestContext(info *types.Info, body ast.Node, req ast.Expr, ok func(ctx a
 				return call.Args[0], true
 			}
 		}
-		return nil, false
+		return requestHelperContext(info, call, fn)
 	}, ok)
+}
+
+// requestHelperContext returns the context argument of a call of a
+// helper that takes a context and returns a request (req, err :=
+// s.newRequest(ctx, …)): the request is built with it.
+func requestHelperContext(info *types.Info, call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
+	res := fn.Signature().Results()
+	if res.Len() == 0 || !apis.IsNamed(res.At(0).Type(), "net/http", "Request") {
+		return nil, false
+	}
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil && apis.IsNamed(t, "context", "Context") {
+			return arg, true
+		}
+	}
+	return nil, false
 }
 
 func contextHasDeadline(info *types.Info, body ast.Node, ctx ast.Expr, depth int) bool {

@@ -1,0 +1,79 @@
+package outbound
+
+import (
+	"context"
+	"net/http"
+	"time"
+)
+
+// newWebhookClient returns a client without Timeout; the service keeps
+// two of them in fields, and every request either sends has a deadline
+// set where it is built.
+func newWebhookClient(insecure bool) *http.Client {
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.TLSClientConfig = nil
+	_ = insecure
+	return &http.Client{Transport: tr} // fine: every request through the fields has a deadline
+}
+
+type Webhooks struct {
+	secure, insecure *http.Client
+}
+
+func NewWebhooks() *Webhooks {
+	return &Webhooks{secure: newWebhookClient(false), insecure: newWebhookClient(true)}
+}
+
+func (w *Webhooks) request(ctx context.Context, url string) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, http.MethodPost, url, nil)
+}
+
+func (w *Webhooks) Deliver(ctx context.Context, url string, insecure bool) (*http.Response, error) {
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	req, err := w.request(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	if insecure {
+		return w.insecure.Do(req)
+	}
+	return w.secure.Do(req)
+}
+
+// newAPIClient's requests carry their callers' contexts: medium.
+func newAPIClient() *http.Client {
+	c := &http.Client{} // want `http.Client without Timeout.*\[medium: .*every request it sends carries its caller's context`
+	return c
+}
+
+type Catalog struct{ c *http.Client }
+
+func NewCatalog() *Catalog { return &Catalog{c: newAPIClient()} }
+
+func (a *Catalog) Get(ctx context.Context, url string) (*http.Response, error) {
+	req, err := a.request(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return a.c.Do(req)
+}
+
+func (a *Catalog) request(ctx context.Context, url string) (*http.Request, error) {
+	return http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+}
+
+// newPlainClient is also kept in a local variable by one caller: where
+// that one sends is not followed, so the finding stays.
+func newPlainClient() *http.Client {
+	return &http.Client{} // want `http.Client without Timeout.*\[high`
+}
+
+type Plain struct{ c *http.Client }
+
+func NewPlain() *Plain { return &Plain{c: newPlainClient()} }
+
+func Once(url string) {
+	c := newPlainClient()
+	_, _ = c.Get(url)
+}
