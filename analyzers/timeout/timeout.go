@@ -260,6 +260,10 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
 			return
 		}
+		if lib := c.handedToLibrary(cur, holder); lib != nil {
+			c.reportLowered(cur, c.clientMessage(cur), "handed to "+apis.ShortName(lib)+": the library sends the requests, and whether they carry deadlines is for it and its callers")
+			return
+		}
 		if replacedOnBranch(info, enclosingBody(cur), holder, field) {
 			c.reportLowered(cur, c.clientMessage(cur), "a default that the code replaces on a branch (with a client its caller passes, most often): whether any caller keeps it is not shown")
 			return
@@ -592,6 +596,88 @@ func (c *checker) returnedBy(cur inspector.Cursor, holder ast.Expr) (*ast.FuncDe
 		return !returned
 	})
 	return decl, returned && v != nil
+}
+
+// handedToLibrary returns the function of another module that the client
+// built at cur is handed to (docker's client.WithHTTPClient(hc), an SDK's
+// NewClient(hc)): the value itself, its local holder, or, when a declared
+// function returns it, the result at every call of that function.
+func (c *checker) handedToLibrary(cur inspector.Cursor, holder ast.Expr) *types.Func {
+	if lib := c.libraryArg(cur, holder); lib != nil {
+		return lib
+	}
+	decl, ok := c.returnedBy(cur, holder)
+	if !ok {
+		return nil
+	}
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	var lib *types.Func
+	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+		if fn == nil || c.pass.TypesInfo.Uses[id.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		at := id
+		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
+			at = id.Parent()
+		}
+		call := at.Parent()
+		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
+			return nil
+		}
+		if lib = c.libraryArg(call, holderOf(call)); lib == nil {
+			return nil
+		}
+	}
+	return lib
+}
+
+// libraryArg returns the function of another module that the value at cur
+// is passed to, directly or through holder, a local variable.
+func (c *checker) libraryArg(cur inspector.Cursor, holder ast.Expr) *types.Func {
+	info := c.pass.TypesInfo
+	p := cur.Parent()
+	if u, ok := p.Node().(*ast.UnaryExpr); ok && u.X == cur.Node() {
+		p = p.Parent()
+	}
+	if call, ok := p.Node().(*ast.CallExpr); ok && call.Fun != cur.Node() {
+		return c.library(apis.Callee(info, call))
+	}
+	id, ok := holder.(*ast.Ident)
+	body := enclosingBody(cur)
+	if !ok || body == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	var lib *types.Func
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || lib != nil || v == nil {
+			return lib == nil
+		}
+		for _, arg := range call.Args {
+			if isIdentOf(info, ast.Unparen(arg), v) {
+				lib = c.library(apis.Callee(info, call))
+			}
+		}
+		return lib == nil
+	})
+	return lib
+}
+
+// library returns fn if it belongs to another module than the standard
+// library and the one analyzed.
+func (c *checker) library(fn *types.Func) *types.Func {
+	if fn == nil || fn.Pkg() == nil {
+		return nil
+	}
+	path := fn.Pkg().Path()
+	if first, _, _ := strings.Cut(path, "/"); !strings.Contains(first, ".") {
+		return nil // the standard library
+	}
+	if m := c.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
+		return nil
+	}
+	return fn
 }
 
 // onlySends reports whether the package uses the client in field only to

@@ -4,6 +4,8 @@ import (
 	"context"
 	"net/http"
 	"time"
+
+	"github.com/go-resty/resty/v2"
 )
 
 // newWebhookClient returns a client without Timeout; the service keeps
@@ -76,4 +78,18 @@ func NewPlain() *Plain { return &Plain{c: newPlainClient()} }
 func Once(url string) {
 	c := newPlainClient()
 	_, _ = c.Get(url)
+}
+
+// A client handed to a library: the library sends the requests.
+func NewREST() *resty.Client {
+	return resty.NewWithClient(&http.Client{}) // want `http.Client without Timeout.*\[medium: .*handed to resty.NewWithClient: the library sends the requests`
+}
+
+func newSDKHTTPClient() *http.Client {
+	return &http.Client{Transport: http.DefaultTransport} // want `http.Client without Timeout.*\[medium: .*handed to resty.NewWithClient`
+}
+
+func NewSDK() *resty.Client {
+	hc := newSDKHTTPClient()
+	return resty.NewWithClient(hc)
 }
