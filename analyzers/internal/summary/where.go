@@ -81,7 +81,13 @@ func withinModule(path string, m *analysis.Module) []string {
 // code are recorded in testSupport: their functions are test support, the
 // rest of the package is not.
 func (r *Result) harnessPackage() string {
-	for _, elem := range withinModule(r.pass.Pkg.Path(), r.pass.Module) {
+	elems := withinModule(r.pass.Pkg.Path(), r.pass.Module)
+	if len(elems) > 0 && elems[0] == "integration" {
+		// A top-level integration/ holds the harness of the module's
+		// integration tests (a library of integrations is "integrations").
+		return "test support code"
+	}
+	for _, elem := range elems {
 		if strings.HasSuffix(elem, "loadtest") || strings.HasSuffix(elem, "loadtests") {
 			return "a development tool" // cmd/app-loadtest: a load generator
 		}

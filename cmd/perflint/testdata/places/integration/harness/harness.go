@@ -1,0 +1,7 @@
+// Package harness drives the service in the module's integration tests: a
+// top-level integration/ is test support, nothing here is reported.
+package harness
+
+import "net/http"
+
+func Client() *http.Client { return &http.Client{} }
