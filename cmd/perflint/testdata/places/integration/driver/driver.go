@@ -1,6 +1,6 @@
-// Package harness drives the service in the module's integration tests: a
+// Package driver drives the service in the module's integration tests: a
 // top-level integration/ is test support, nothing here is reported.
-package harness
+package driver
 
 import "net/http"
 
