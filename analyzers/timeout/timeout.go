@@ -147,28 +147,70 @@ func (c *checker) setsServerTimeouts() bool {
 	return false
 }
 
-// unixListener reports whether l, at cur, is a listener made with
-// net.Listen("unix", …) in the function: only local processes reach it.
-func unixListener(info *types.Info, cur inspector.Cursor, l ast.Expr) bool {
-	if id, ok := ast.Unparen(l).(*ast.Ident); ok {
-		if v, ok := info.Uses[id].(*types.Var); ok {
-			l = astx.LocalInit(info, cur, v)
+// reportServe reports a server with no timeouts, one level lower where
+// the public does not reach it: a function that listens on a Unix socket
+// (only local processes connect), or a package that serves metrics or
+// profiles for scrapers and operators.
+func (c *checker) reportServe(cur inspector.Cursor, msg string) {
+	switch {
+	case listensOnUnix(c.pass.TypesInfo, enclosingBody(cur)):
+		c.reportLowered(cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
+	case internalEndpoint(c.pass.Pkg):
+		c.reportLowered(cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
+	default:
+		c.report(cur, msg)
+	}
+}
+
+// listensOnUnix reports whether body calls net.Listen (or a ListenConfig's
+// Listen) on a Unix socket.
+func listensOnUnix(info *types.Info, body ast.Node) bool {
+	found := false
+	if body == nil {
+		return false
+	}
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || found {
+			return !found
+		}
+		fn := apis.Callee(info, call)
+		if fn == nil || fn.FullName() != "net.Listen" && fn.FullName() != "(*net.ListenConfig).Listen" {
+			return true
+		}
+		network := 0
+		if fn.FullName() != "net.Listen" {
+			network = 1
+		}
+		if network < len(call.Args) {
+			tv, ok := info.Types[call.Args[network]]
+			found = ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+		}
+		return !found
+	})
+	return found
+}
+
+// internalEndpoint reports whether pkg exists to serve metrics or
+// profiles: its path names it so (metrics, debug, pprof, diagnostics,
+// monitoring, telemetry) and it imports a metrics or profiling handler.
+func internalEndpoint(pkg *types.Package) bool {
+	named := false
+	for _, elem := range strings.Split(pkg.Path(), "/") {
+		switch elem {
+		case "metrics", "debug", "pprof", "diagnostics", "profiling", "monitoring", "telemetry":
+			named = true
 		}
 	}
-	call, ok := ast.Unparen(l).(*ast.CallExpr)
-	if !ok || len(call.Args) < 1 {
+	if !named {
 		return false
 	}
-	fn := apis.Callee(info, call)
-	if fn == nil || fn.FullName() != "net.Listen" && fn.FullName() != "(*net.ListenConfig).Listen" {
-		return false
+	for _, imp := range pkg.Imports() {
+		if p := imp.Path(); p == "net/http/pprof" || p == "expvar" || strings.Contains(p, "prometheus") {
+			return true
+		}
 	}
-	network := call.Args[0]
-	if fn.FullName() != "net.Listen" && len(call.Args) > 1 {
-		network = call.Args[1]
-	}
-	tv, ok := info.Types[network]
-	return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+	return false
 }
 
 func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
@@ -184,18 +226,14 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if msg, ok := serveFuncs[fn.FullName()]; ok {
-		if len(call.Args) > 0 && unixListener(info, cur, call.Args[0]) {
-			c.reportLowered(cur, msg, "it listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
-			return
-		}
-		c.report(cur, msg)
+		c.reportServe(cur, msg)
 		return
 	}
 	if what, ok := frameworkServe[fn.FullName()]; ok {
 		if what.configurable && c.setsServerTimeouts() {
 			return
 		}
-		c.report(cur, what.msg)
+		c.reportServe(cur, what.msg)
 		return
 	}
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
@@ -277,7 +315,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if setLater(info, c.scopeOf(cur, holder), holder, "ReadHeaderTimeout", "ReadTimeout") {
 			return
 		}
-		c.report(cur, "http.Server without ReadHeaderTimeout or ReadTimeout: "+costIn+"; set ReadHeaderTimeout (e.g. 5 * time.Second), and WriteTimeout and IdleTimeout from the latency budget")
+		c.reportServe(cur, "http.Server without ReadHeaderTimeout or ReadTimeout: "+costIn+"; set ReadHeaderTimeout (e.g. 5 * time.Second), and WriteTimeout and IdleTimeout from the latency budget")
 	case apis.IsNamed(t, "net", "Dialer") && lit != nil:
 		if hasField(info, lit, "Timeout") || hasField(info, lit, "Deadline") {
 			return
