@@ -864,6 +864,9 @@ func holderOf(cur inspector.Cursor) ast.Expr {
 					}
 				}
 			}
+			if len(e.Rhs) == 1 && e.Rhs[0] == n {
+				return e.Lhs[0] // c, err := newClient()
+			}
 		case *ast.ValueSpec:
 			if len(e.Names) == len(e.Values) {
 				for i, v := range e.Values {
