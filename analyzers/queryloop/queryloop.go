@@ -669,12 +669,22 @@ func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
 // leavesAfter reports whether a statement after the call at cur, in the
 // loop's body or in a block nested in it (an if branch, a case), leaves the
 // loop unconditionally: db.Exec(…); return, or if admin { db.Exec(…);
-// break }. The round-trip then runs once per loop (or only on the rounds
+// break }, or the call is in the return statement itself. The round-trip then runs once per loop (or only on the rounds
 // that continue: a retry).
 func leavesAfter(cur inspector.Cursor, body *ast.BlockStmt) bool {
 	var path []inspector.Cursor // cur and its ancestors below body
+	returns := false
 	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncLit:
+			returns = false // a return inside ends only the literal
+		case *ast.ReturnStmt:
+			returns = true // return db.Update(…): the round-trip is the way out
+		}
 		path = append(path, c)
+	}
+	if returns {
+		return true
 	}
 	for i, c := range path {
 		var list []ast.Stmt

@@ -81,3 +81,23 @@ func Repair(ctx context.Context, db *sql.DB, views map[int][]int) {
 		}
 	}
 }
+
+// The write is the loop's way out: it runs once, for the code that matched.
+func UseRecoveryCode(ctx context.Context, db *sql.DB, hashes []string, code string) (bool, error) {
+	for i, h := range hashes {
+		if h == code {
+			_, err := db.ExecContext(ctx, "UPDATE totp SET codes = $1", i)
+			return true, err
+		}
+	}
+	return false, nil
+}
+
+func UseRecoveryCodeInline(ctx context.Context, db *sql.DB, hashes []string, code string) (bool, error) {
+	for i, h := range hashes {
+		if h == code {
+			return true, db.QueryRowContext(ctx, "UPDATE totp SET codes = $1 RETURNING 1", i).Err()
+		}
+	}
+	return false, nil
+}
