@@ -339,8 +339,8 @@ func (r *Result) collectCalls(ins *inspector.Inspector) {
 		}
 		switch n := cur.Node().(type) {
 		case *ast.FuncLit:
-			if r.isCLIAction(cur) {
-				r.bodies[n].rare = cliActionWhy
+			if why := r.rareAction(cur); why != "" {
+				r.bodies[n].rare = why
 			}
 			if call, ok := cur.Parent().Node().(*ast.CallExpr); ok && r.memoizing(call) {
 				r.bodies[n].startup = true // built once, like sync.OnceValue's
@@ -783,15 +783,18 @@ func (r *Result) inTestFile(n ast.Node) bool {
 	return strings.HasSuffix(r.pass.Fset.File(n.Pos()).Name(), "_test.go")
 }
 
-// isCLIAction reports whether the function literal or value at cur is a
-// command's action in a command-line framework's literal.
-func (r *Result) isCLIAction(cur inspector.Cursor) bool {
+// rareAction returns why the function literal or value at cur, a field of
+// a framework's literal, runs rarely (see rareFuncs), or "".
+func (r *Result) rareAction(cur inspector.Cursor) string {
 	kv, ok := cur.Parent().Node().(*ast.KeyValueExpr)
 	if !ok || kv.Value != cur.Node() {
-		return false
+		return ""
 	}
 	lit, ok := cur.Parent().Parent().Node().(*ast.CompositeLit)
-	return ok && cliAction(r.pass.TypesInfo, lit, kv)
+	if !ok {
+		return ""
+	}
+	return rareFunc(r.pass.TypesInfo, lit, kv)
 }
 
 // markCLIFuncs marks the declared functions a command-line framework's
@@ -811,15 +814,17 @@ func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 		case *ast.SelectorExpr:
 			id = v.Sel
 		case *ast.CallExpr:
-			if cliAction(r.pass.TypesInfo, lit, kv) {
-				r.markWrappedAction(v)
+			if why := rareFunc(r.pass.TypesInfo, lit, kv); why != "" {
+				r.markWrappedAction(v, why)
 			}
 		}
 		if id == nil {
 			continue
 		}
-		if fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func); ok && r.funcs[fn] != nil && cliAction(r.pass.TypesInfo, lit, kv) {
-			r.funcs[fn].rare = cliActionWhy
+		if fn, ok := r.pass.TypesInfo.Uses[id].(*types.Func); ok && r.funcs[fn] != nil {
+			if why := rareFunc(r.pass.TypesInfo, lit, kv); why != "" {
+				r.funcs[fn].rare = why
+			}
 		}
 	}
 }
@@ -827,10 +832,10 @@ func (r *Result) markCLIFuncs(lit *ast.CompositeLit) {
 // markWrappedAction marks as rare the function literals call is given and
 // those its callee, a function of the package, returns: call builds a
 // command's action.
-func (r *Result) markWrappedAction(call *ast.CallExpr) {
+func (r *Result) markWrappedAction(call *ast.CallExpr, why string) {
 	for _, arg := range call.Args {
 		if fl, ok := ast.Unparen(arg).(*ast.FuncLit); ok && r.bodies[fl] != nil {
-			r.bodies[fl].rare = cliActionWhy
+			r.bodies[fl].rare = why
 		}
 	}
 	fn := apis.Callee(r.pass.TypesInfo, call)
@@ -845,7 +850,7 @@ func (r *Result) markWrappedAction(call *ast.CallExpr) {
 		case *ast.ReturnStmt:
 			for _, res := range n.Results {
 				if fl, ok := ast.Unparen(res).(*ast.FuncLit); ok && r.bodies[fl] != nil {
-					r.bodies[fl].rare = cliActionWhy
+					r.bodies[fl].rare = why
 				}
 			}
 		}

@@ -153,23 +153,27 @@ func testFramework(path string) bool {
 	return false
 }
 
-// cliActions are the fields of command-line framework types whose function
-// runs once per invocation of a command.
-var cliActions = map[string]map[string]bool{
-	"github.com/spf13/cobra.Command": {"Run": true, "RunE": true, "PreRun": true, "PreRunE": true,
-		"PostRun": true, "PostRunE": true, "PersistentPreRun": true, "PersistentPreRunE": true,
-		"PersistentPostRun": true, "PersistentPostRunE": true},
-	"github.com/urfave/cli/v2.Command": {"Action": true, "Before": true, "After": true},
-	"github.com/urfave/cli/v2.App":     {"Action": true, "Before": true, "After": true},
-	"github.com/urfave/cli/v3.Command": {"Action": true, "Before": true, "After": true},
+// rareFuncs are the fields of framework types whose function runs rarely,
+// with why: a command-line framework's command actions (once per
+// invocation of a command) and a migration framework's steps (once per
+// database).
+var rareFuncs = map[string]map[string]string{
+	"github.com/spf13/cobra.Command": {"Run": cliActionWhy, "RunE": cliActionWhy, "PreRun": cliActionWhy, "PreRunE": cliActionWhy,
+		"PostRun": cliActionWhy, "PostRunE": cliActionWhy, "PersistentPreRun": cliActionWhy, "PersistentPreRunE": cliActionWhy,
+		"PersistentPostRun": cliActionWhy, "PersistentPostRunE": cliActionWhy},
+	"github.com/urfave/cli/v2.Command":                 {"Action": cliActionWhy, "Before": cliActionWhy, "After": cliActionWhy},
+	"github.com/urfave/cli/v2.App":                     {"Action": cliActionWhy, "Before": cliActionWhy, "After": cliActionWhy},
+	"github.com/urfave/cli/v3.Command":                 {"Action": cliActionWhy, "Before": cliActionWhy, "After": cliActionWhy},
+	"github.com/go-gormigrate/gormigrate/v2.Migration": {"Migrate": migration, "Rollback": migration},
 }
 
-// cliAction reports whether value, a field of a composite literal, is a
-// command's action (&cobra.Command{RunE: func(...) {...}}).
-func cliAction(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr) bool {
+// rareFunc returns why value, a field of a composite literal, runs rarely
+// (&cobra.Command{RunE: func(...) {...}}, gormigrate.Migration{Migrate:
+// ...}), or "".
+func rareFunc(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr) string {
 	key, ok := kv.Key.(*ast.Ident)
 	if !ok {
-		return false
+		return ""
 	}
 	t := info.TypeOf(lit)
 	if ptr, ok := t.(*types.Pointer); ok {
@@ -177,9 +181,9 @@ func cliAction(info *types.Info, lit *ast.CompositeLit, kv *ast.KeyValueExpr) bo
 	}
 	named, ok := types.Unalias(t).(*types.Named)
 	if !ok || named.Obj().Pkg() == nil {
-		return false
+		return ""
 	}
-	return cliActions[named.Obj().Pkg().Path()+"."+named.Obj().Name()][key.Name]
+	return rareFuncs[named.Obj().Pkg().Path()+"."+named.Obj().Name()][key.Name]
 }
 
 // serviceInterfaces returns the interfaces a generated RPC package asks a
