@@ -51,7 +51,8 @@
 // high for a pool built in a handler (HTTP, gRPC, Connect) or per item of
 // served data (rows of a query, a request's input); medium when it is built
 // only on a branch, here or in the callee, when a function builds and drops
-// one on every call and its callers are not shown, or when a loop's data is
+// one on every call and its callers are not shown (high when a handler of
+// another package is seen to run it), or when a loop's data is
 // not shown; low over configuration and in command-line actions and
 // migrations.
 //

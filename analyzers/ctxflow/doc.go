@@ -76,6 +76,11 @@
 // the context; medium for a query of the service's own database or cache
 // (most are short: the context matters when one runs long or the database
 // stalls), and for a new context.Background() or TODO() in scope of one,
-// whose use is not followed; low on an embedded database and in
-// command-line actions and migrations.
+// whose use is not followed; low on an embedded database, in command-line
+// actions and migrations, and where the context in scope is a parameter of
+// a function only its package calls, which every call fills from a
+// lifetime context (a struct field, a package variable, Background, or one
+// derived from them, through up to three such functions): it is an
+// object's or the process's, not a caller's, and cancels nothing a caller
+// waits on.
 package ctxflow

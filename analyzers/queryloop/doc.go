@@ -74,9 +74,16 @@
 // on the request path — read in place, or passed by a caller as the
 // parameter the loop goes over (callers in the package, and with the whole
 // program in view those in other packages); medium for rows in a job or
-// worker, a loop whose data is not shown on the request path, decoded data,
+// worker, rows in code only another package's handler is seen to run (the
+// finding names it; how many rows a request reads is that package's to
+// show), a loop whose data is not shown on the request path, decoded data,
 // or a parameter of a function the package's handlers run; low for a
 // parameter no caller is seen to fill, configuration and the program's
 // tables (also when every caller of a private function passes them), an
 // embedded database (SQLite), and command-line actions and migrations.
+//
+// A loop with several round-trips is one finding, headed by the one judged
+// most surely paid per item (a lookup behind a cache is not). Not hot: a
+// loop over what a call returns when it asks for one item (a size or limit
+// of 1); a round-trip in the return statement that leaves the loop.
 package queryloop

@@ -19,7 +19,12 @@
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let
 // slow clients hold connections open by trickling their headers
-// (slowloris). Set timeouts from the latency budget and fail fast.
+// (slowloris); so do gin's Run and RunTLS, and echo's Start and StartTLS
+// unless the package sets ReadHeaderTimeout or ReadTimeout on the Echo's
+// Server (or gives it a server of its own). Set timeouts from the latency
+// budget and fail fast. Where the code streams the response body (io.Copy
+// from resp.Body), the message says that a whole-request Timeout would cut
+// large downloads, and to bound the wait for headers and progress instead.
 //
 // Bad:
 //
@@ -50,7 +55,10 @@
 // same function (c.Timeout = ...; for a package variable, anywhere in the
 // package); a client used only, in the function that builds it, to Do
 // requests whose context has a deadline (context.WithTimeout or
-// WithDeadline); http.DefaultClient.Do with such a request; a net.Dialer
+// WithDeadline), or, for a client a function returns, sent through the
+// fields every caller keeps it in only with such requests (a helper that
+// takes a context and returns a request builds it with that context);
+// http.DefaultClient.Do with such a request; a net.Dialer
 // used with DialContext (the context carries the deadline); a dial of a
 // connectionless network (net.Dial("udp", ...) returns at once); tests
 // (httptest.NewServer and servers started in _test.go files).
@@ -60,8 +68,13 @@
 // client built on a branch (if c == nil { c = &http.Client{} }), a default
 // client the code replaces on a branch (with one its caller passes), a
 // client kept in a field whose every request carries its caller's context
-// (or is built by a wrapper's caller), and http.DefaultClient.Do with a
-// request built with the caller's context; low for an outbound call made
+// (or is built by a wrapper's caller), a client handed to another module's
+// function (an SDK's constructor, an option such as WithHTTPClient: the
+// library sends the requests), http.DefaultClient.Do with a request built
+// with the caller's context, a call in a goroutine whose starter waits for
+// it in a select with a timer or a context's Done, and a server on a Unix
+// socket or in a package that exists to serve metrics or profiles; low
+// for an outbound call made
 // once while the process starts, outside a loop, and in command-line
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
