@@ -284,7 +284,11 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		}
 		field := heldInField(info, cur, holder)
 		if field == nil {
-			if fields := c.storedFromReturn(cur, holder); len(fields) > 0 {
+			fields := c.storedFromReturn(cur, holder)
+			if len(fields) == 0 {
+				fields = c.storedFromLocal(cur, holder)
+			}
+			if len(fields) > 0 {
 				if c.allSends(fields, requestHasDeadline) {
 					return // every request through the fields has a deadline
 				}
@@ -591,6 +595,54 @@ func (c *checker) storedFromReturn(cur inspector.Cursor, holder ast.Expr) []*typ
 		if !slices.Contains(fields, f) {
 			fields = append(fields, f)
 		}
+	}
+	return fields
+}
+
+// storedFromLocal returns the struct fields the function stores its local
+// holder of the client in (&T{client: c}, t.client = c), when it does
+// nothing else with it but return what holds it.
+func (c *checker) storedFromLocal(cur inspector.Cursor, holder ast.Expr) []*types.Var {
+	info := c.pass.TypesInfo
+	id, ok := holder.(*ast.Ident)
+	body := enclosingBody(cur)
+	if !ok || body == nil {
+		return nil
+	}
+	v, _ := info.ObjectOf(id).(*types.Var)
+	if v == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	var fields []*types.Var
+	other := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.KeyValueExpr:
+			if key, ok := n.Key.(*ast.Ident); ok && isIdentOf(info, ast.Unparen(n.Value), v) {
+				if f, ok := info.Uses[key].(*types.Var); ok && f.IsField() {
+					fields = append(fields, f)
+					return false
+				}
+			}
+		case *ast.AssignStmt:
+			if len(n.Lhs) != 1 || len(n.Rhs) != 1 || !isIdentOf(info, ast.Unparen(n.Rhs[0]), v) {
+				return true
+			}
+			if sel, ok := n.Lhs[0].(*ast.SelectorExpr); ok {
+				if f, ok := info.Uses[sel.Sel].(*types.Var); ok && f.IsField() {
+					fields = append(fields, f)
+					return false
+				}
+			}
+		case *ast.Ident:
+			if info.Uses[n] == v {
+				other = true // a use besides the stores: sends, passes on
+			}
+		}
+		return true
+	})
+	if other {
+		return nil
 	}
 	return fields
 }

@@ -106,3 +106,43 @@ func NewTLS() (*resty.Client, error) {
 	}
 	return resty.NewWithClient(hc), nil
 }
+
+// The client is built into a local, stored in a field, and every request
+// through the field gets a deadline where it is sent.
+type Deliverer struct {
+	client  *http.Client
+	timeout time.Duration
+}
+
+func NewDeliverer(timeout time.Duration) *Deliverer {
+	tr := &http.Transport{MaxIdleConnsPerHost: 100}
+	client := &http.Client{Transport: tr} // fine: every request through the field has a deadline
+	return &Deliverer{client: client, timeout: timeout}
+}
+
+func (d *Deliverer) Send(ctx context.Context, req *http.Request) (int, error) {
+	ctx, cancel := context.WithTimeout(ctx, d.timeout)
+	defer cancel()
+	var code int
+	var err error
+	func() {
+		r := req.WithContext(ctx)
+		resp, e := d.client.Do(r)
+		if e != nil {
+			err = e
+			return
+		}
+		defer resp.Body.Close()
+		code = resp.StatusCode
+	}()
+	return code, err
+}
+
+// Stored, but also used here without a deadline: reported.
+type Poller struct{ c *http.Client }
+
+func NewPoller(url string) *Poller {
+	c := &http.Client{} // want `http.Client without Timeout.*\[high`
+	_, _ = c.Get(url)
+	return &Poller{c: c}
+}
