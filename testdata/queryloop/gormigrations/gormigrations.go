@@ -45,4 +45,6 @@ func rollbackProviders(tx *gorm.DB) error {
 	return nil
 }
 
-func Migrate(db *gorm.DB) error { return gormigrate.New(db, gormigrate.DefaultOptions, steps).Migrate() }
+func Migrate(db *gorm.DB) error {
+	return gormigrate.New(db, gormigrate.DefaultOptions, steps).Migrate()
+}
