@@ -678,6 +678,12 @@ func setPos(dst *token.Pos, pos token.Pos) {
 // successOnly tells, for a branch on the call's error or on the response
 // being nil, which successor is the one where the response exists.
 func (t *tracker) successOnly(ifInstr *ssa.If) (int, bool) {
+	if t.checksErr(ifInstr.Cond) {
+		return 1, true // if handleErr(w, err) { return }: true on failure
+	}
+	if not, ok := ifInstr.Cond.(*ssa.UnOp); ok && not.Op == token.NOT && t.checksErr(not.X) {
+		return 0, true
+	}
 	bin, ok := ifInstr.Cond.(*ssa.BinOp)
 	if !ok || (bin.Op != token.EQL && bin.Op != token.NEQ) {
 		return 0, false
@@ -702,6 +708,22 @@ func (t *tracker) successOnly(ifInstr *ssa.If) (int, bool) {
 		return 1, true
 	}
 	return 0, false
+}
+
+// checksErr reports whether cond is a call handed the call's error that
+// answers a bool: an error check written as a helper (if
+// response.HandleError(c, err, 500) { return }), true when there was one.
+func (t *tracker) checksErr(cond ssa.Value) bool {
+	call, ok := cond.(*ssa.Call)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Call.Args {
+		if t.errs[arg] {
+			return true
+		}
+	}
+	return false
 }
 
 func isNil(v ssa.Value) bool {
