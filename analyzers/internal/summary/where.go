@@ -91,6 +91,9 @@ func (r *Result) harnessPackage() string {
 		if strings.HasSuffix(elem, "loadtest") || strings.HasSuffix(elem, "loadtests") {
 			return "a development tool" // cmd/app-loadtest: a load generator
 		}
+		if strings.Contains(elem, "mock") {
+			return "test support code" // mockserver, destinationmock: a stand-in for tests
+		}
 		switch elem {
 		case "example", "examples", "_examples":
 			return "an example"
