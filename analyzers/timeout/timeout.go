@@ -785,11 +785,13 @@ func (c *checker) onlySends(field *types.Var, ok func(*types.Info, ast.Node, ast
 			if slices.Contains(p.Lhs, ast.Expr(sel)) {
 				continue // the field's own assignment
 			}
-		case *ast.SelectorExpr: // a method of the client
+		case *ast.SelectorExpr: // a method or field of the client
 			call, isCall := cur.Parent().Parent().Node().(*ast.CallExpr)
 			switch {
 			case p.Sel.Name == "CloseIdleConnections":
 				continue
+			case isClientField(info, p):
+				continue // its transport configured, its jar read: no request
 			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && ok(info, enclosingBody(cur), call.Args[0]):
 				sends++
 				continue
@@ -1195,6 +1197,13 @@ func assignedTo(info *types.Info, body ast.Node, v *types.Var) []assignment {
 		return true
 	})
 	return out
+}
+
+// isClientField reports whether sel selects a field of an http.Client
+// (c.Transport, c.Jar).
+func isClientField(info *types.Info, sel *ast.SelectorExpr) bool {
+	s := info.Selections[sel]
+	return s != nil && s.Kind() == types.FieldVal && apis.IsNamed(s.Recv(), "net/http", "Client")
 }
 
 // isClientSend reports whether fn is a method of *http.Client that sends.

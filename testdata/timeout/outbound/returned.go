@@ -3,6 +3,7 @@ package outbound
 import (
 	"context"
 	"net/http"
+	"net/url"
 	"time"
 
 	"github.com/go-resty/resty/v2"
@@ -118,6 +119,11 @@ func NewDeliverer(timeout time.Duration) *Deliverer {
 	tr := &http.Transport{MaxIdleConnsPerHost: 100}
 	client := &http.Client{Transport: tr} // fine: every request through the field has a deadline
 	return &Deliverer{client: client, timeout: timeout}
+}
+
+// Configuring the client's transport sends nothing.
+func (d *Deliverer) SetProxy(proxy func(*http.Request) (*url.URL, error)) {
+	d.client.Transport.(*http.Transport).Proxy = proxy
 }
 
 func (d *Deliverer) Send(ctx context.Context, req *http.Request) (int, error) {
