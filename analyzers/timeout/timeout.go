@@ -571,23 +571,12 @@ func (c *checker) storedFromReturn(cur inspector.Cursor, holder ast.Expr) []*typ
 	if !ok {
 		return nil
 	}
-	fn, _ := info.Defs[decl.Name].(*types.Func)
-	if fn == nil {
+	calls, ok := c.callsOf(decl)
+	if !ok {
 		return nil
 	}
 	var fields []*types.Var
-	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		at := id
-		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
-			at = id.Parent()
-		}
-		call := at.Parent()
-		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
-			return nil // used as a value: where it ends is not seen
-		}
+	for _, call := range calls {
 		f := heldInField(info, call, holderOf(call))
 		if f == nil {
 			return nil
@@ -647,6 +636,33 @@ func (c *checker) storedFromLocal(cur inspector.Cursor, holder ast.Expr) []*type
 	return fields
 }
 
+// callsOf returns the package's calls of the function decl declares, or
+// false when it is also used as a value: where its results end is then not
+// seen.
+func (c *checker) callsOf(decl *ast.FuncDecl) ([]inspector.Cursor, bool) {
+	info := c.pass.TypesInfo
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	if fn == nil {
+		return nil, false
+	}
+	var calls []inspector.Cursor
+	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		at := id
+		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
+			at = id.Parent()
+		}
+		call := at.Parent()
+		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
+			return nil, false
+		}
+		calls = append(calls, call)
+	}
+	return calls, true
+}
+
 // returnedBy returns the function declaration that returns the value
 // built at cur, directly or through its local holder.
 func (c *checker) returnedBy(cur inspector.Cursor, holder ast.Expr) (*ast.FuncDecl, bool) {
@@ -700,20 +716,12 @@ func (c *checker) handedToLibrary(cur inspector.Cursor, holder ast.Expr) *types.
 	if !ok {
 		return nil
 	}
-	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+	calls, ok := c.callsOf(decl)
+	if !ok {
+		return nil
+	}
 	var lib *types.Func
-	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
-		if fn == nil || c.pass.TypesInfo.Uses[id.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		at := id
-		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
-			at = id.Parent()
-		}
-		call := at.Parent()
-		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
-			return nil
-		}
+	for _, call := range calls {
 		if lib = c.libraryArg(call, holderOf(call)); lib == nil {
 			return nil
 		}
