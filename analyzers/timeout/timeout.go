@@ -119,32 +119,40 @@ var frameworkServe = map[string]struct {
 // (e.Server = &http.Server{…}), wherever it does.
 func (c *checker) setsServerTimeouts() bool {
 	info := c.pass.TypesInfo
-	for _, f := range c.pass.Files {
-		found := false
-		ast.Inspect(f, func(n ast.Node) bool {
+	files := make([]ast.Node, len(c.pass.Files))
+	for i, f := range c.pass.Files {
+		files[i] = f
+	}
+	return assignsSelector(files, func(sel *ast.SelectorExpr) bool {
+		switch {
+		case (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server"):
+			return true
+		case sel.Sel.Name == "Server" && apis.IsNamed(info.TypeOf(sel.X), "github.com/labstack/echo/v4", "Echo"):
+			return true // a server of its own, judged where it is built
+		}
+		return false
+	})
+}
+
+// assignsSelector reports whether the code in nodes assigns to a selector
+// (x.f = …) that match accepts.
+func assignsSelector(nodes []ast.Node, match func(*ast.SelectorExpr) bool) bool {
+	found := false
+	for _, n := range nodes {
+		ast.Inspect(n, func(n ast.Node) bool {
 			as, ok := n.(*ast.AssignStmt)
 			if !ok || found {
 				return !found
 			}
-			for _, lhs := range as.Lhs {
-				sel, ok := lhs.(*ast.SelectorExpr)
-				if !ok {
-					continue
-				}
-				switch {
-				case (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server"):
+			for _, l := range as.Lhs {
+				if sel, ok := l.(*ast.SelectorExpr); ok && match(sel) {
 					found = true
-				case sel.Sel.Name == "Server" && apis.IsNamed(info.TypeOf(sel.X), "github.com/labstack/echo/v4", "Echo"):
-					found = true // a server of its own, judged where it is built
 				}
 			}
 			return !found
 		})
-		if found {
-			return true
-		}
 	}
-	return false
+	return found
 }
 
 // reportServe reports a server with no timeouts, one level lower where
@@ -972,31 +980,9 @@ func keyOf(cur inspector.Cursor) (*ast.Ident, bool) {
 // setLater reports whether the code in scope assigns one of fields on the
 // holder: c := &http.Client{}; c.Timeout = 5 * time.Second.
 func setLater(info *types.Info, scope []ast.Node, holder ast.Expr, fields ...string) bool {
-	if holder == nil {
-		return false
-	}
-	found := false
-	for _, n := range scope {
-		ast.Inspect(n, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || found {
-				return !found
-			}
-			for _, l := range as.Lhs {
-				sel, ok := l.(*ast.SelectorExpr)
-				if !ok || !sameExpr(info, sel.X, holder) {
-					continue
-				}
-				for _, f := range fields {
-					if sel.Sel.Name == f {
-						found = true
-					}
-				}
-			}
-			return true
-		})
-	}
-	return found
+	return holder != nil && assignsSelector(scope, func(sel *ast.SelectorExpr) bool {
+		return slices.Contains(fields, sel.Sel.Name) && sameExpr(info, sel.X, holder)
+	})
 }
 
 // sameExpr reports whether a and b denote the same variable or field path
