@@ -173,26 +173,35 @@ func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 // listensOnUnix reports whether body calls net.Listen (or a ListenConfig's
 // Listen) on a Unix socket.
 func listensOnUnix(info *types.Info, body ast.Node) bool {
+	return callsIn(info, body, func(fn *types.Func, call *ast.CallExpr) bool {
+		network := 0
+		switch fn.FullName() {
+		case "net.Listen":
+		case "(*net.ListenConfig).Listen":
+			network = 1
+		default:
+			return false
+		}
+		if network >= len(call.Args) {
+			return false
+		}
+		tv, ok := info.Types[call.Args[network]]
+		return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+	})
+}
+
+// callsIn reports whether body makes a call of a known function that
+// match accepts.
+func callsIn(info *types.Info, body ast.Node, match func(*types.Func, *ast.CallExpr) bool) bool {
 	found := false
 	if body == nil {
 		return false
 	}
 	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found {
-			return !found
-		}
-		fn := apis.Callee(info, call)
-		if fn == nil || fn.FullName() != "net.Listen" && fn.FullName() != "(*net.ListenConfig).Listen" {
-			return true
-		}
-		network := 0
-		if fn.FullName() != "net.Listen" {
-			network = 1
-		}
-		if network < len(call.Args) {
-			tv, ok := info.Types[call.Args[network]]
-			found = ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+		if call, ok := n.(*ast.CallExpr); ok && !found {
+			if fn := apis.Callee(info, call); fn != nil && match(fn, call) {
+				found = true
+			}
 		}
 		return !found
 	})
@@ -367,25 +376,14 @@ func (c *checker) forDownloads(cur inspector.Cursor) string {
 // copiesResponseBody reports whether body copies an http.Response's Body
 // with io.Copy, io.CopyN or io.CopyBuffer.
 func copiesResponseBody(info *types.Info, body ast.Node) bool {
-	found := false
-	if body == nil {
+	return callsIn(info, body, func(fn *types.Func, call *ast.CallExpr) bool {
+		switch fn.FullName() {
+		case "io.Copy", "io.CopyN", "io.CopyBuffer":
+			sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr)
+			return ok && sel.Sel.Name == "Body" && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Response")
+		}
 		return false
-	}
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok || found || len(call.Args) < 2 {
-			return !found
-		}
-		switch fn := apis.Callee(info, call); {
-		case fn == nil:
-		case fn.FullName() == "io.Copy", fn.FullName() == "io.CopyN", fn.FullName() == "io.CopyBuffer":
-			if sel, ok := ast.Unparen(call.Args[1]).(*ast.SelectorExpr); ok && sel.Sel.Name == "Body" && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Response") {
-				found = true
-			}
-		}
-		return !found
 	})
-	return found
 }
 
 // callersContext lowers a request that carries its caller's context: the
