@@ -573,11 +573,7 @@ func (c *checker) allSends(fields []*types.Var, ok func(*types.Info, ast.Node, a
 // its result in a struct field (Client: newClient(), s.c = newClient()).
 func (c *checker) storedFromReturn(cur inspector.Cursor, holder ast.Expr) []*types.Var {
 	info := c.pass.TypesInfo
-	decl, ok := c.returnedBy(cur, holder)
-	if !ok {
-		return nil
-	}
-	calls, ok := c.callsOf(decl)
+	calls, ok := c.callsOfReturner(cur, holder)
 	if !ok {
 		return nil
 	}
@@ -640,6 +636,16 @@ func (c *checker) storedFromLocal(cur inspector.Cursor, holder ast.Expr) []*type
 		return nil
 	}
 	return fields
+}
+
+// callsOfReturner returns the calls of the declared function that returns
+// the value built at cur (see returnedBy and callsOf).
+func (c *checker) callsOfReturner(cur inspector.Cursor, holder ast.Expr) ([]inspector.Cursor, bool) {
+	decl, ok := c.returnedBy(cur, holder)
+	if !ok {
+		return nil, false
+	}
+	return c.callsOf(decl)
 }
 
 // callsOf returns the package's calls of the function decl declares, or
@@ -718,11 +724,7 @@ func (c *checker) handedToLibrary(cur inspector.Cursor, holder ast.Expr) *types.
 	if lib := c.libraryArg(cur, holder); lib != nil {
 		return lib
 	}
-	decl, ok := c.returnedBy(cur, holder)
-	if !ok {
-		return nil
-	}
-	calls, ok := c.callsOf(decl)
+	calls, ok := c.callsOfReturner(cur, holder)
 	if !ok {
 		return nil
 	}
