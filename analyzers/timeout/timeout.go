@@ -161,13 +161,136 @@ func assignsSelector(nodes []ast.Node, match func(*ast.SelectorExpr) bool) bool 
 // profiles for scrapers and operators.
 func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 	switch {
+	case c.gosecSuppressed(cur):
+		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
+			rank.Judgment{Level: confidence.Low, Why: "its authors suppressed gosec's check for servers without timeouts on this line (//nolint:gosec, #nosec): a decision on record"})
 	case listensOnUnix(c.pass.TypesInfo, enclosingBody(cur)):
 		c.reportLowered(cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
-	case internalEndpoint(c.pass.Pkg):
+	case internalEndpoint(c.pass.Pkg) || c.servesOnlyDiagnostics(cur):
 		c.reportLowered(cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
 	default:
 		c.report(cur, msg)
 	}
+}
+
+// gosecSuppressed reports whether the line of cur carries a suppression
+// of gosec (//nolint:gosec, //nolint:…,gosec, #nosec), whose G114 is the
+// same check: the authors have looked at this server and decided.
+func (c *checker) gosecSuppressed(cur inspector.Cursor) bool {
+	fset := c.pass.Fset
+	line := fset.Position(cur.Node().Pos()).Line
+	for _, f := range c.pass.Files {
+		if f.FileStart > cur.Node().Pos() || cur.Node().Pos() > f.FileEnd {
+			continue
+		}
+		for _, group := range f.Comments {
+			for _, cm := range group.List {
+				if fset.Position(cm.Pos()).Line != line {
+					continue
+				}
+				text := cm.Text
+				if strings.Contains(text, "#nosec") {
+					return true
+				}
+				if rest, ok := strings.CutPrefix(text, "//nolint:"); ok {
+					names, _, _ := strings.Cut(rest, " ")
+					if slices.Contains(strings.Split(names, ","), "gosec") {
+						return true
+					}
+				}
+			}
+		}
+	}
+	return false
+}
+
+// servesOnlyDiagnostics reports whether the serve call at cur serves a
+// mux whose every handler comes from a profiling or metrics package: a
+// local ServeMux the function fills with pprof.Index and the like, or the
+// default mux of a package that imports net/http/pprof (or expvar) and
+// registers nothing else on it.
+func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
+	info := c.pass.TypesInfo
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	if fn == nil {
+		return false
+	}
+	at := 1 // ListenAndServe(addr, h), Serve(l, h), ServeTLS(l, h, …)
+	if fn.Name() == "ListenAndServeTLS" {
+		at = 3
+	}
+	if at >= len(call.Args) {
+		return false
+	}
+	h := ast.Unparen(call.Args[at])
+	var scope []ast.Node
+	var onMux func(recv ast.Expr, fn *types.Func) bool
+	switch {
+	case info.Types[h].IsNil():
+		if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "net/http/pprof" || p.Path() == "expvar" }) {
+			return false
+		}
+		for _, f := range c.pass.Files {
+			scope = append(scope, f)
+		}
+		onMux = func(_ ast.Expr, fn *types.Func) bool { return fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil }
+	default:
+		id, ok := h.(*ast.Ident)
+		v, _ := info.Uses[id].(*types.Var)
+		if !ok || v == nil {
+			return false
+		}
+		scope = []ast.Node{enclosingBody(cur)}
+		onMux = func(recv ast.Expr, fn *types.Func) bool { return recv != nil && isIdentOf(info, ast.Unparen(recv), v) }
+	}
+	diagnostics, other := 0, false
+	for _, n := range scope {
+		callsIn(info, n, func(fn *types.Func, reg *ast.CallExpr) bool {
+			switch fn.Name() {
+			case "Handle", "HandleFunc":
+			default:
+				return false
+			}
+			var recv ast.Expr
+			if sel, ok := ast.Unparen(reg.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
+				recv = sel.X
+			}
+			if !onMux(recv, fn) || len(reg.Args) != 2 {
+				return false
+			}
+			if fromDiagnostics(info, reg.Args[1]) {
+				diagnostics++
+			} else {
+				other = true
+			}
+			return false // every call is looked at
+		})
+	}
+	return !other && (diagnostics > 0 || info.Types[h].IsNil())
+}
+
+// fromDiagnostics reports whether the handler expression names a function
+// or value of a profiling or metrics package (pprof.Index,
+// promhttp.Handler()).
+func fromDiagnostics(info *types.Info, h ast.Expr) bool {
+	h = ast.Unparen(h)
+	if call, ok := h.(*ast.CallExpr); ok {
+		h = ast.Unparen(call.Fun)
+	}
+	sel, ok := h.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	obj := info.Uses[sel.Sel]
+	if obj == nil || obj.Pkg() == nil {
+		return false
+	}
+	p := obj.Pkg().Path()
+	return p == "net/http/pprof" || p == "expvar" || strings.Contains(p, "prometheus")
 }
 
 // listensOnUnix reports whether body calls net.Listen (or a ListenConfig's
