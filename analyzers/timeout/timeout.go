@@ -237,7 +237,9 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 		for _, f := range c.pass.Files {
 			scope = append(scope, f)
 		}
-		onMux = func(_ ast.Expr, fn *types.Func) bool { return fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil }
+		onMux = func(_ ast.Expr, fn *types.Func) bool {
+			return fn.Pkg().Path() == "net/http" && fn.Signature().Recv() == nil
+		}
 	default:
 		id, ok := h.(*ast.Ident)
 		v, _ := info.Uses[id].(*types.Var)
