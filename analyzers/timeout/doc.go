@@ -73,8 +73,10 @@
 // library sends the requests), http.DefaultClient.Do with a request built
 // with the caller's context, a call in a goroutine whose starter waits for
 // it in a select with a timer or a context's Done, and a server on a Unix
-// socket or in a package that exists to serve metrics or profiles; low
-// for an outbound call made
+// socket, in a package that exists to serve metrics or profiles, or whose
+// mux holds only profiling or metrics handlers; low for a serve call on a
+// line where its authors suppressed gosec's same check (//nolint:gosec,
+// #nosec), and for an outbound call made
 // once while the process starts, outside a loop, and in command-line
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
