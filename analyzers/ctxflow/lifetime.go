@@ -20,11 +20,18 @@ import (
 // them: tracer.Start(c.ctx, …)), is that lifetime's: dropping it cancels
 // nothing a caller waits on, and ends only when the object stops.
 type lifetimes struct {
-	info  *types.Info
-	pkg   *types.Package
-	ins   *inspector.Inspector
-	sites map[*types.Func][]inspector.Cursor // calls of the package's functions; built on first use
-	value map[*types.Func]bool               // functions also used as values
+	info   *types.Info
+	pkg    *types.Package
+	ins    *inspector.Inspector
+	sites  map[*types.Func][]inspector.Cursor // calls of the package's functions; built on first use
+	value  map[*types.Func]bool               // functions also used as values
+	params map[*types.Var]paramOf             // the declared functions' parameters
+}
+
+// paramOf is the declared function a parameter belongs to, and its index.
+type paramOf struct {
+	fn    *types.Func
+	index int
 }
 
 // maxHops bounds how many private functions a context is followed through.
@@ -44,11 +51,12 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 	if hops > maxHops {
 		return false
 	}
-	fn, index := l.declaring(p)
-	if fn == nil || fn.Exported() && fn.Pkg().Name() != "main" {
+	l.index()
+	decl, ok := l.params[p]
+	fn, index := decl.fn, decl.index
+	if !ok || fn.Exported() && fn.Pkg().Name() != "main" {
 		return false // callers in other packages are not seen
 	}
-	l.index()
 	sites := l.sites[fn]
 	if len(sites) == 0 || l.value[fn] {
 		return false
@@ -98,40 +106,27 @@ func (l *lifetimes) lifetime(site inspector.Cursor, e ast.Expr, hops int) bool {
 	return false
 }
 
-// declaring returns the declared function whose parameter p is, and p's
-// position among the arguments; nil for a literal's parameter.
-func (l *lifetimes) declaring(p *types.Var) (*types.Func, int) {
-	for cur := range l.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if decl.Type.Params == nil || p.Pos() < decl.Type.Params.Pos() || p.Pos() > decl.Type.Params.End() {
-			continue
-		}
-		fn, _ := l.info.Defs[decl.Name].(*types.Func)
-		if fn == nil {
-			return nil, 0
-		}
-		params := fn.Signature().Params()
-		for i := range params.Len() {
-			if params.At(i) == p {
-				if fn.Signature().Variadic() && i == params.Len()-1 {
-					return nil, 0
-				}
-				return fn, i
-			}
-		}
-		return nil, 0
-	}
-	return nil, 0
-}
-
-// index records the package's calls of its own functions, and which of
-// them are used as values.
+// index records the package's calls of its own functions, which of them
+// are used as values, and whose parameter each parameter is.
 func (l *lifetimes) index() {
 	if l.sites != nil {
 		return
 	}
 	l.sites = make(map[*types.Func][]inspector.Cursor)
 	l.value = make(map[*types.Func]bool)
+	l.params = make(map[*types.Var]paramOf)
+	for cur := range l.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fn, _ := l.info.Defs[cur.Node().(*ast.FuncDecl).Name].(*types.Func)
+		if fn == nil {
+			continue
+		}
+		params := fn.Signature().Params()
+		for i := range params.Len() {
+			if !(fn.Signature().Variadic() && i == params.Len()-1) {
+				l.params[params.At(i)] = paramOf{fn, i}
+			}
+		}
+	}
 	for cur := range l.ins.Root().Preorder((*ast.Ident)(nil)) {
 		id := cur.Node().(*ast.Ident)
 		fn, ok := l.info.Uses[id].(*types.Func)
