@@ -6,8 +6,6 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
-	"github.com/perflint/perflint/analyzers/internal/apis"
-	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/internal/confidence"
@@ -72,38 +70,7 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 
 // lifetime reports whether e, at site, is a lifetime context.
 func (l *lifetimes) lifetime(site inspector.Cursor, e ast.Expr, hops int) bool {
-	switch e := ast.Unparen(e).(type) {
-	case *ast.CallExpr:
-		if fn := apis.Callee(l.info, e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" &&
-			(fn.Name() == "Background" || fn.Name() == "TODO") {
-			return true
-		}
-		for _, arg := range e.Args {
-			if isContext(l.info.TypeOf(arg)) {
-				return l.lifetime(site, arg, hops) // derived: WithTimeout(c.ctx, …), tracer.Start(c.ctx, …)
-			}
-		}
-	case *ast.SelectorExpr:
-		if sel := l.info.Selections[e]; sel != nil {
-			return sel.Kind() == types.FieldVal
-		}
-		v, ok := l.info.Uses[e.Sel].(*types.Var)
-		return ok && isPackageLevel(v)
-	case *ast.Ident:
-		v, ok := l.info.Uses[e].(*types.Var)
-		switch {
-		case !ok:
-			return false
-		case isPackageLevel(v):
-			return true
-		case v.Kind() == types.ParamVar:
-			return l.paramIsLifetime(v, hops+1)
-		}
-		if init := astx.LocalInit(l.info, site, v); init != nil {
-			return l.lifetime(site, init, hops)
-		}
-	}
-	return false
+	return ctxscope.Lifetime(l.info, site, e, func(p *types.Var) bool { return l.paramIsLifetime(p, hops+1) })
 }
 
 // index records the package's calls of its own functions, which of them
@@ -145,8 +112,3 @@ func (l *lifetimes) index() {
 	}
 }
 
-func isContext(t types.Type) bool { return t != nil && apis.IsNamed(t, "context", "Context") }
-
-func isPackageLevel(v *types.Var) bool {
-	return v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
-}
