@@ -80,7 +80,8 @@
 // actions and migrations, and where the context in scope is a parameter of
 // a function only its package calls, which every call fills from a
 // lifetime context (a struct field, a package variable, Background, or one
-// derived from them, through up to three such functions): it is an
-// object's or the process's, not a caller's, and cancels nothing a caller
-// waits on.
+// derived from them, through up to three such functions; for an exported
+// function, with the whole program in view, also every call from other
+// packages): it is an object's or the process's, not a caller's, and
+// cancels nothing a caller waits on.
 package ctxflow

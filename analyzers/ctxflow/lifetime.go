@@ -8,18 +8,23 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/rank"
+	"github.com/perflint/perflint/analyzers/internal/summary"
 	"github.com/perflint/perflint/internal/confidence"
 )
 
 // lifetimes tells a caller's context from an object's own. A context
-// parameter of a function only its package calls, which every call fills
-// from a context the program keeps for its lifetime (a struct field, a
-// package variable, context.Background(), or something derived from
-// them: tracer.Start(c.ctx, …)), is that lifetime's: dropping it cancels
-// nothing a caller waits on, and ends only when the object stops.
+// parameter whose every call fills it from a context the program keeps for
+// its lifetime (a struct field, a package variable, context.Background(),
+// or something derived from them: tracer.Start(c.ctx, …)) is that
+// lifetime's: dropping it cancels nothing a caller waits on, and ends only
+// when the object stops. A private function's calls are all in the
+// package; an exported function's calls in other packages are read from
+// their Package facts once the whole program is in view
+// (summary.LifetimeContext).
 type lifetimes struct {
 	info   *types.Info
 	pkg    *types.Package
+	sum    *summary.Result
 	ins    *inspector.Inspector
 	sites  map[*types.Func][]inspector.Cursor // calls of the package's functions; built on first use
 	value  map[*types.Func]bool               // functions also used as values
@@ -52,11 +57,17 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 	l.index()
 	decl, ok := l.params[p]
 	fn, index := decl.fn, decl.index
-	if !ok || fn.Exported() && fn.Pkg().Name() != "main" {
-		return false // callers in other packages are not seen
+	if !ok || l.value[fn] {
+		return false
 	}
 	sites := l.sites[fn]
-	if len(sites) == 0 || l.value[fn] {
+	if fn.Exported() && fn.Pkg().Name() != "main" {
+		// Its callers in other packages, seen with the whole program in
+		// view, must all pass lifetime contexts too.
+		if !l.sum.LifetimeContext(fn, index) {
+			return false
+		}
+	} else if len(sites) == 0 {
 		return false
 	}
 	for _, site := range sites {

@@ -396,6 +396,10 @@ type Package struct {
 	calls   []placedCall
 	dynamic []string
 	args    []argEvidence
+	// contexts are the contexts it passes to the module's exported
+	// functions of other packages: lifetime ones or not (see
+	// LifetimeContext).
+	contexts []contextArg
 }
 
 func (*Package) AFact() {}

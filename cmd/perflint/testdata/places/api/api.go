@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"net/http"
 
+	"example.com/places/ddns"
 	"example.com/places/orders"
 	"example.com/places/store"
 )
@@ -17,6 +18,7 @@ type Handler struct {
 
 func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) {
 	_ = h.Orders.Archive(r.Context(), "postgres://archive", 1)
+	_ = ddns.Check(r.Context(), "ns1:53")
 	_ = json.NewEncoder(w).Encode(h.Orders.ByCustomer(r.Context(), 1)) // both: pagination "\[low: the query has no bound"
 }
 

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"example.com/places/api"
+	"example.com/places/ddns"
 	"example.com/places/orders"
 	"example.com/places/store"
 )
@@ -22,6 +23,9 @@ func main() {
 	c.Refresh(db, os.Args[1:])
 	store.RefreshAll(c, db, nil)
 	_ = hooks
+	type key struct{}
+	_ = ddns.Update(context.WithValue(context.Background(), key{}, "servers"), "ns1:53")
+	_ = ddns.Check(context.Background(), "ns1:53")
 	svc := &orders.Service{DB: db}
 	h := &api.Handler{DB: db, Orders: svc}
 	mux := http.NewServeMux()

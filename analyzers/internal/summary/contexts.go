@@ -1,0 +1,104 @@
+package summary
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
+)
+
+// A context an exported function is given may be a caller's, which
+// cancellation and deadlines reach, or one the program keeps for an
+// object's or the process's lifetime (Background, a field, a package
+// variable, or derived from one). Dropping a lifetime context cancels
+// nothing a caller waits on. The callers of an exported function are in
+// other packages: each records, in its Package fact, which kind it passes.
+
+// A contextArg is one call's context argument of an exported function of
+// the module; index -1 marks a use of the function as a value, whose
+// callers are not seen.
+type contextArg struct {
+	callee   string // types.Func.FullName
+	index    int
+	lifetime bool
+}
+
+// contextArgs returns the context arguments the package passes to the
+// module's exported functions of other packages, and its uses of such
+// functions as values.
+func (r *Result) contextArgs(order []*body) []contextArg {
+	var out []contextArg
+	for _, fn := range r.valueUses {
+		if fn.Pkg() != r.pass.Pkg && takesContext(fn) {
+			out = append(out, contextArg{callee: fn.FullName(), index: -1})
+		}
+	}
+	for _, b := range order {
+		if b.test {
+			continue
+		}
+		for _, fn := range b.exits {
+			if fn.Pkg() == r.pass.Pkg || !takesContext(fn) {
+				continue
+			}
+			params := fn.Signature().Params()
+			for _, site := range b.exitSites[fn] {
+				call, ok := site.Node().(*ast.CallExpr)
+				if !ok {
+					continue
+				}
+				for i, arg := range call.Args {
+					if i < params.Len() && isContextType(params.At(i).Type()) {
+						out = append(out, contextArg{callee: fn.FullName(), index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil)})
+					}
+				}
+			}
+		}
+	}
+	return out
+}
+
+// LifetimeContext reports whether, with the whole program in view, every
+// call of fn (an exported function) from other packages passes a
+// lifetime context as its parameter index, there is at least one, and fn
+// is neither used as a value nor a method an interface call may reach.
+// Callers in fn's own package are the caller's to check.
+func (r *Result) LifetimeContext(fn *types.Func, index int) bool {
+	if !r.whole {
+		return false
+	}
+	key, seen := fn.FullName(), false
+	for _, pf := range r.pass.AllPackageFacts() {
+		pkg, ok := pf.Fact.(*Package)
+		if !ok {
+			continue
+		}
+		if fn.Signature().Recv() != nil && slices.Contains(pkg.dynamic, fn.Name()) {
+			return false
+		}
+		for _, c := range pkg.contexts {
+			if c.callee != key {
+				continue
+			}
+			if c.index == -1 || c.index == index && !c.lifetime {
+				return false
+			}
+			seen = seen || c.index == index
+		}
+	}
+	return seen
+}
+
+func takesContext(fn *types.Func) bool {
+	params := fn.Signature().Params()
+	for i := range params.Len() {
+		if isContextType(params.At(i).Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+func isContextType(t types.Type) bool { return apis.IsNamed(t, "context", "Context") }

@@ -1,0 +1,21 @@
+// Package ddns updates DNS records. Its callers are in other packages:
+// whether the context it is given can cancel anything is theirs to show.
+package ddns
+
+import (
+	"context"
+	"os/exec"
+)
+
+// Update is only ever given the program's own context (Background with a
+// value): dropping it cancels nothing a caller waits on.
+func Update(ctx context.Context, addr string) error {
+	_ = ctx
+	return exec.Command("nsupdate", addr).Run() // whole: ctxflow "\[low: .*every caller passes a context kept for an object's or the process's lifetime" // alone: ctxflow "\[high:"
+}
+
+// Check is also given a request's context: the finding stands.
+func Check(ctx context.Context, addr string) error {
+	_ = ctx
+	return exec.Command("dig", addr).Run() // both: ctxflow "\[high:"
+}
