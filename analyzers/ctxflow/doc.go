@@ -77,11 +77,10 @@
 // (most are short: the context matters when one runs long or the database
 // stalls), and for a new context.Background() or TODO() in scope of one,
 // whose use is not followed; low on an embedded database, in command-line
-// actions and migrations, and where the context in scope is a parameter of
-// a function only its package calls, which every call fills from a
-// lifetime context (a struct field, a package variable, Background, or one
-// derived from them, through up to three such functions; for an exported
-// function, with the whole program in view, also every call from other
-// packages): it is an object's or the process's, not a caller's, and
+// actions and migrations, and where the context in scope is a parameter
+// that every call of its function fills from a lifetime context (a struct field, a package variable, Background, or one
+// derived from them, through up to three such functions; an exported
+// function's calls from other packages are seen with the whole program in
+// view): it is an object's or the process's, not a caller's, and
 // cancels nothing a caller waits on.
 package ctxflow
