@@ -14,7 +14,8 @@ import (
 // program keeps for an object's or the process's lifetime rather than a
 // caller's: context.Background() or TODO(), a struct field, a package
 // variable, or a context derived from one (WithTimeout(c.ctx, …),
-// tracer.Start(c.ctx, …)), through local variables. A parameter is what
+// tracer.Start(c.ctx, …)), through local variables (a closure's captured
+// ones too). A parameter is what
 // param says of it (nil: not a lifetime context).
 func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*types.Var) bool) bool {
 	switch e := ast.Unparen(e).(type) {
@@ -43,8 +44,16 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 		case v.Kind() == types.ParamVar:
 			return param != nil && param(v)
 		}
-		if init := astx.LocalInit(info, site, v); init != nil {
-			return Lifetime(info, site, init, param)
+		// A closure's captured variable is defined in a function around it.
+		for at := site; ; {
+			if init := astx.LocalInit(info, at, v); init != nil {
+				return Lifetime(info, at, init, param)
+			}
+			fn, ok := astx.FuncAt(at)
+			if !ok {
+				break
+			}
+			at = fn.Parent()
 		}
 	}
 	return false

@@ -24,7 +24,10 @@ func main() {
 	store.RefreshAll(c, db, nil)
 	_ = hooks
 	type key struct{}
-	_ = ddns.Update(context.WithValue(context.Background(), key{}, "servers"), "ns1:53")
+	ctx := context.WithValue(context.Background(), key{}, "servers")
+	for _, host := range []string{"ns1:53", "ns2:53"} {
+		go func(host string) { _ = ddns.Update(ctx, host) }(host)
+	}
 	_ = ddns.Check(context.Background(), "ns1:53")
 	svc := &orders.Service{DB: db}
 	h := &api.Handler{DB: db, Orders: svc}
