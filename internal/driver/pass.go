@@ -1,6 +1,7 @@
 package driver
 
 import (
+	"cmp"
 	"fmt"
 	"go/ast"
 	"go/types"
@@ -8,6 +9,7 @@ import (
 	"reflect"
 	"runtime/debug"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -268,6 +270,13 @@ func (s *factStore) allPackageFacts(a *analysis.Analyzer, visible map[*types.Pac
 			facts = append(facts, analysis.PackageFact{Package: key.pkg, Fact: fact})
 		}
 	}
+	// In the order of their packages, not the map's: what an analyzer
+	// derives from the first of several (a name in a message) stays the
+	// same from run to run.
+	slices.SortFunc(facts, func(x, y analysis.PackageFact) int {
+		return cmp.Or(strings.Compare(x.Package.Path(), y.Package.Path()),
+			strings.Compare(reflect.TypeOf(x.Fact).String(), reflect.TypeOf(y.Fact).String()))
+	})
 	return facts
 }
 

@@ -224,25 +224,28 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 }
 
 // servedBy returns a handler whose requests run the function named key,
-// through any chain of exported functions of the program, or "".
+// through any chain of exported functions of the program, or "": the
+// first by name, so that the finding that names it reads the same
+// whatever order the packages' facts come in.
 func (p *program) servedBy(key string, visiting map[string]bool) string {
 	if visiting[key] {
 		return ""
 	}
 	visiting[key] = true
+	best := ""
 	for _, c := range p.calls[key] {
-		if c.from == "" && c.place == PerRequest {
-			return c.why
+		h := ""
+		switch {
+		case c.from == "" && c.place == PerRequest:
+			h = c.why
+		case c.from != "":
+			h = p.servedBy(c.from, visiting)
+		}
+		if h != "" && (best == "" || h < best) {
+			best = h
 		}
 	}
-	for _, c := range p.calls[key] {
-		if c.from != "" {
-			if h := p.servedBy(c.from, visiting); h != "" {
-				return h
-			}
-		}
-	}
-	return ""
+	return best
 }
 
 // methodName returns the name of the method keyed key (as its callers'
