@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	reach := newReach(pass, ins)
 	scope := ctxscope.New(pass.TypesInfo)
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
-	life := &lifetimes{info: pass.TypesInfo, pkg: pass.Pkg, ins: ins, sum: rp.Sum}
+	life := &lifetimes{info: pass.TypesInfo, ins: ins, sum: rp.Sum}
 	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)

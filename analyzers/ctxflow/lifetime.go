@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/summary"
@@ -23,12 +24,9 @@ import (
 // (summary.LifetimeContext).
 type lifetimes struct {
 	info   *types.Info
-	pkg    *types.Package
 	sum    *summary.Result
 	ins    *inspector.Inspector
-	sites  map[*types.Func][]inspector.Cursor // calls of the package's functions; built on first use
-	value  map[*types.Func]bool               // functions also used as values
-	params map[*types.Var]paramOf             // the declared functions' parameters
+	params map[*types.Var]paramOf // the declared functions' parameters; built on first use
 }
 
 // paramOf is the declared function a parameter belongs to, and its index.
@@ -57,10 +55,13 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 	l.index()
 	decl, ok := l.params[p]
 	fn, index := decl.fn, decl.index
-	if !ok || l.value[fn] {
+	if !ok {
 		return false
 	}
-	sites := l.sites[fn]
+	sites, all := astx.CallsOf(l.info, l.ins.Root(), fn)
+	if !all {
+		return false // also used as a value: its callers are not all seen
+	}
 	if fn.Exported() && fn.Pkg().Name() != "main" {
 		// Its callers in other packages, seen with the whole program in
 		// view, must all pass lifetime contexts too.
@@ -84,14 +85,12 @@ func (l *lifetimes) lifetime(site inspector.Cursor, e ast.Expr, hops int) bool {
 	return ctxscope.Lifetime(l.info, site, e, func(p *types.Var) bool { return l.paramIsLifetime(p, hops+1) })
 }
 
-// index records the package's calls of its own functions, which of them
-// are used as values, and whose parameter each parameter is.
+// index records whose parameter each parameter of the package's declared
+// functions is.
 func (l *lifetimes) index() {
-	if l.sites != nil {
+	if l.params != nil {
 		return
 	}
-	l.sites = make(map[*types.Func][]inspector.Cursor)
-	l.value = make(map[*types.Func]bool)
 	l.params = make(map[*types.Var]paramOf)
 	for cur := range l.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fn, _ := l.info.Defs[cur.Node().(*ast.FuncDecl).Name].(*types.Func)
@@ -103,22 +102,6 @@ func (l *lifetimes) index() {
 			if !(fn.Signature().Variadic() && i == params.Len()-1) {
 				l.params[params.At(i)] = paramOf{fn, i}
 			}
-		}
-	}
-	for cur := range l.ins.Root().Preorder((*ast.Ident)(nil)) {
-		id := cur.Node().(*ast.Ident)
-		fn, ok := l.info.Uses[id].(*types.Func)
-		if !ok || fn.Pkg() != l.pkg {
-			continue
-		}
-		at := cur
-		if sel, ok := cur.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id {
-			at = cur.Parent()
-		}
-		if call, ok := at.Parent().Node().(*ast.CallExpr); ok && call.Fun == at.Node() {
-			l.sites[fn] = append(l.sites[fn], at.Parent())
-		} else {
-			l.value[fn] = true
 		}
 	}
 }

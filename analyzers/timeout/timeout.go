@@ -777,27 +777,11 @@ func (c *checker) callsOfReturner(cur inspector.Cursor, holder ast.Expr) ([]insp
 // false when it is also used as a value: where its results end is then not
 // seen.
 func (c *checker) callsOf(decl *ast.FuncDecl) ([]inspector.Cursor, bool) {
-	info := c.pass.TypesInfo
-	fn, _ := info.Defs[decl.Name].(*types.Func)
+	fn, _ := c.pass.TypesInfo.Defs[decl.Name].(*types.Func)
 	if fn == nil {
 		return nil, false
 	}
-	var calls []inspector.Cursor
-	for id := range c.ins.Root().Preorder((*ast.Ident)(nil)) {
-		if info.Uses[id.Node().(*ast.Ident)] != fn {
-			continue
-		}
-		at := id
-		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
-			at = id.Parent()
-		}
-		call := at.Parent()
-		if ce, ok := call.Node().(*ast.CallExpr); !ok || ce.Fun != at.Node() {
-			return nil, false
-		}
-		calls = append(calls, call)
-	}
-	return calls, true
+	return astx.CallsOf(c.pass.TypesInfo, c.ins.Root(), fn)
 }
 
 // returnedBy returns the function declaration that returns the value
@@ -1208,7 +1192,7 @@ func requestHelperContext(info *types.Info, call *ast.CallExpr, fn *types.Func) 
 		return nil, false
 	}
 	for _, arg := range call.Args {
-		if t := info.TypeOf(arg); t != nil && apis.IsNamed(t, "context", "Context") {
+		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
 			return arg, true
 		}
 	}

@@ -96,3 +96,25 @@ func Received(comm ast.Stmt) ast.Expr {
 	}
 	return nil
 }
+
+// CallsOf returns the calls of fn (f(x), or recv.f(x)) under root, and
+// false when fn is also used as a value there: its callers are then not
+// all seen.
+func CallsOf(info *types.Info, root inspector.Cursor, fn *types.Func) ([]inspector.Cursor, bool) {
+	var calls []inspector.Cursor
+	for id := range root.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[id.Node().(*ast.Ident)] != fn {
+			continue
+		}
+		at := id
+		if sel, ok := id.Parent().Node().(*ast.SelectorExpr); ok && sel.Sel == id.Node() {
+			at = id.Parent()
+		}
+		call, ok := at.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != at.Node() {
+			return nil, false
+		}
+		calls = append(calls, at.Parent())
+	}
+	return calls, true
+}

@@ -25,7 +25,7 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 			return true
 		}
 		for _, arg := range e.Args {
-			if isContext(info.TypeOf(arg)) {
+			if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
 				return Lifetime(info, site, arg, param) // derived from its first context
 			}
 		}
@@ -58,5 +58,3 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 	}
 	return false
 }
-
-func isContext(t types.Type) bool { return t != nil && apis.IsNamed(t, "context", "Context") }

@@ -31,7 +31,7 @@ type contextArg struct {
 func (r *Result) contextArgs(order []*body) []contextArg {
 	var out []contextArg
 	for _, fn := range r.valueUses {
-		if fn.Pkg() != r.pass.Pkg && takesContext(fn) {
+		if fn.Pkg() != r.pass.Pkg && ctxscope.TakesContext(fn) {
 			out = append(out, contextArg{callee: fn.FullName(), index: -1})
 		}
 	}
@@ -40,7 +40,7 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 			continue
 		}
 		for _, fn := range b.exits {
-			if fn.Pkg() == r.pass.Pkg || !takesContext(fn) {
+			if fn.Pkg() == r.pass.Pkg || !ctxscope.TakesContext(fn) {
 				continue
 			}
 			params := fn.Signature().Params()
@@ -50,7 +50,7 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 					continue
 				}
 				for i, arg := range call.Args {
-					if i < params.Len() && isContextType(params.At(i).Type()) {
+					if i < params.Len() && apis.IsContext(params.At(i).Type()) {
 						out = append(out, contextArg{callee: fn.FullName(), index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil)})
 					}
 				}
@@ -90,15 +90,3 @@ func (r *Result) LifetimeContext(fn *types.Func, index int) bool {
 	}
 	return seen
 }
-
-func takesContext(fn *types.Func) bool {
-	params := fn.Signature().Params()
-	for i := range params.Len() {
-		if isContextType(params.At(i).Type()) {
-			return true
-		}
-	}
-	return false
-}
-
-func isContextType(t types.Type) bool { return apis.IsNamed(t, "context", "Context") }
