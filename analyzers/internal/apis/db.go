@@ -65,6 +65,27 @@ var roundTrips = func() nameSet {
 		s.add(pool, "*Tx", "Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Prepare")
 	}
 
+	// squirrel: a builder sends its statement through the runner it was
+	// given (RunWith) when it is finished; ToSql and the builders send
+	// nothing.
+	const squirrel = "github.com/Masterminds/squirrel"
+	squirrelSends := []string{"Exec", "ExecContext", "Query", "QueryContext", "QueryRow", "QueryRowContext", "Scan", "ScanContext"}
+	for _, b := range []string{"SelectBuilder", "InsertBuilder", "UpdateBuilder", "DeleteBuilder"} {
+		s.add(squirrel, b, squirrelSends...)
+	}
+	s.add(squirrel, "", "ExecWith", "ExecContextWith", "QueryWith", "QueryContextWith", "QueryRowWith", "QueryRowContextWith")
+
+	// bun: a query is sent by its finisher (Scan, Exec, Count, Exists,
+	// Rows); New… and the chain in between only build it.
+	const bun = "github.com/uptrace/bun"
+	for _, q := range []string{"*SelectQuery", "*InsertQuery", "*UpdateQuery", "*DeleteQuery", "*RawQuery", "*MergeQuery"} {
+		s.add(bun, q, "Scan", "Exec")
+	}
+	s.add(bun, "*SelectQuery", "Count", "ScanAndCount", "Exists", "Rows")
+	for _, recv := range []string{"*DB", "Conn", "Tx"} {
+		s.add(bun, recv, "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext")
+	}
+
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
 		s.add(mongo, "*Collection",
 			"Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace", "FindOneAndUpdate",
@@ -164,6 +185,8 @@ var dbPackages = map[string]bool{
 	"github.com/redis/go-redis/v9":         true,
 	"github.com/go-redis/redis/v9":         true,
 	"github.com/go-redis/redis/v8":         true,
+	"github.com/Masterminds/squirrel":      true,
+	"github.com/uptrace/bun":               true,
 }
 
 // IsRoundTrip reports whether calling fn is a round-trip by the tables
