@@ -86,6 +86,11 @@ var roundTrips = func() nameSet {
 		s.add(bun, recv, "QueryContext", "QueryRowContext", "ExecContext", "PrepareContext")
 	}
 
+	// ent: generated code sends every statement through its driver's
+	// Exec and Query (often inside entgo.io/ent/dialect/sql/sqlgraph),
+	// whatever the database behind it.
+	s.add("entgo.io/ent/dialect", "ExecQuerier", "Exec", "Query")
+
 	for _, mongo := range []string{"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo"} {
 		s.add(mongo, "*Collection",
 			"Find", "FindOne", "FindOneAndDelete", "FindOneAndReplace", "FindOneAndUpdate",

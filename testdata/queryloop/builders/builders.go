@@ -1,11 +1,14 @@
 // Package builders queries through SQL builders and ORMs that wrap
-// database/sql: squirrel and bun.
+// database/sql: squirrel, bun and ent's driver.
 package builders
 
 import (
 	"context"
 	"database/sql"
 
+	"entgo.io/ent/dialect"
+	entsql "entgo.io/ent/dialect/sql"
+	"entgo.io/ent/dialect/sql/sqlgraph"
 	sq "github.com/Masterminds/squirrel"
 	"github.com/uptrace/bun"
 )
@@ -82,4 +85,19 @@ func BunOneQuery(ctx context.Context, db *bun.DB, ids []int64) []User {
 	var users []User
 	_ = db.NewSelect().Model(&users).Where("id IN (?)", bun.In(ids)).Scan(ctx)
 	return users
+}
+
+// ent's driver, used directly or through its graph helpers (what generated
+// code calls).
+func EntDriverPerItem(ctx context.Context, drv dialect.Driver, ids []int64) {
+	for _, id := range ids {
+		var rows entsql.Rows
+		_ = drv.Query(ctx, "SELECT name FROM users WHERE id = $1", []any{id}, &rows) // want `\(dialect.ExecQuerier\).Query inside a loop`
+	}
+}
+
+func EntGraphPerItem(ctx context.Context, drv dialect.Driver, specs []*sqlgraph.QuerySpec) {
+	for _, spec := range specs {
+		_ = sqlgraph.QueryNodes(ctx, drv, spec) // want `sqlgraph.QueryNodes inside a loop`
+	}
 }
