@@ -8,8 +8,8 @@
 // A query per item of a list turns 100 orders into 101 round-trips where
 // one or two would do. Each round-trip pays network latency and holds a
 // pool connection, so the request's latency grows linearly with the data.
-// The check knows database/sql, sqlx, gorm, pgx and pgxpool, go-redis and
-// the mongo driver; a call counts when it makes a round-trip itself or
+// The check knows database/sql, sqlx, gorm, pgx and pgxpool, squirrel, bun,
+// ent, go-redis and the mongo driver; a call counts when it makes a round-trip itself or
 // through the functions it calls, in the same package or another one
 // (handler in api, loop in service, query in store).
 //

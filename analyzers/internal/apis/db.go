@@ -122,7 +122,7 @@ func (c *Config) RoundTrip(info *types.Info, call *ast.CallExpr) (*types.Func, b
 	if fn == nil {
 		return nil, false
 	}
-	if roundTrips[fn.FullName()] || c.Queries.Has(fn) {
+	if roundTrips[fn.FullName()] || c.Queries.Has(fn) || IsEntAll(fn) {
 		return fn, true
 	}
 	if redisPackages[pkgPath(fn)] && isRedisRoundTrip(info, call, fn) {

@@ -180,6 +180,10 @@ type body struct {
 	// dropped); keepsPool: one is returned, stored or passed on.
 	dropsPool, keepsPool bool
 
+	// callsParams are the indexes of its function parameters it calls
+	// itself: a function passed there runs during the call.
+	callsParams []int
+
 	// listCalls are the bodies whose result this one returns: List flows
 	// only through them, not through every call.
 	listCalls []*body
@@ -281,6 +285,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 			}
 			b.name, b.fn = apis.ShortName(fn), fn
 			sig = fn.Type().(*types.Signature)
+			b.callsParams = calledParams(r.pass.TypesInfo, sig, n.Body)
 			r.funcs[fn] = b
 			if n.Recv == nil && (n.Name.Name == "init" || isMain && n.Name.Name == "main") {
 				b.startup = true
@@ -404,6 +409,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 			caller.recursive = true
 		}
 		link(caller, target, cur)
+		r.linkPassedFuncs(caller, target, call, cur)
 		return
 	}
 	if m := r.moduleInterfaceMethod(call); m != nil {
@@ -489,6 +495,81 @@ func (r *Result) bodyCalled(call *ast.CallExpr) *body {
 		}
 	}
 	return nil
+}
+
+// calledParams returns the indexes of the function parameters of sig that
+// body calls.
+func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) []int {
+	var funcs []*types.Var
+	for v := range sig.Params().Variables() {
+		if _, ok := v.Type().Underlying().(*types.Signature); ok {
+			funcs = append(funcs, v)
+		}
+	}
+	if len(funcs) == 0 {
+		return nil
+	}
+	var called []int
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok {
+			return true
+		}
+		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
+		if !ok {
+			return true
+		}
+		v, _ := info.Uses[id].(*types.Var)
+		for i := range sig.Params().Len() {
+			if v != nil && v == sig.Params().At(i) && !slices.Contains(called, i) {
+				called = append(called, i)
+			}
+		}
+		return true
+	})
+	return called
+}
+
+// linkPassedFuncs links caller to the functions of the package it passes
+// by name (s.insert, loadAll) to a parameter that callee calls: they run
+// during the call, as a literal passed there would (withTx(ctx, s.insert)).
+func (r *Result) linkPassedFuncs(caller, callee *body, call *ast.CallExpr, cur inspector.Cursor) {
+	for _, i := range callee.callsParams {
+		if i >= len(call.Args) || callee.fn.Type().(*types.Signature).Variadic() && i == callee.fn.Type().(*types.Signature).Params().Len()-1 {
+			continue
+		}
+		if fn := funcValue(r.pass.TypesInfo, call.Args[i]); fn != nil {
+			link(caller, r.funcs[fn], cur)
+		}
+	}
+}
+
+// funcValue returns the declared function or method that e names as a
+// value (f, pkg.F, x.M), or nil.
+func funcValue(info *types.Info, e ast.Expr) *types.Func {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		fn, _ := info.Uses[e].(*types.Func)
+		return originOf(fn)
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			if sel.Kind() != types.MethodVal {
+				return nil
+			}
+			fn, _ := sel.Obj().(*types.Func)
+			return originOf(fn)
+		}
+		fn, _ := info.Uses[e.Sel].(*types.Func)
+		return originOf(fn)
+	}
+	return nil
+}
+
+func originOf(fn *types.Func) *types.Func {
+	if fn == nil {
+		return nil
+	}
+	return fn.Origin()
 }
 
 func calleeIdent(call *ast.CallExpr) *ast.Ident {
@@ -1101,9 +1182,27 @@ func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
 	}
 	name, f, ok := r.callSummary(call)
 	if !ok || f.Chains[e] == "" {
-		return "", false
+		return r.passedEffect(call, e)
 	}
 	return Join(name, f.Chains[e]), true
+}
+
+// passedEffect returns the chain of effect e through a function of the
+// package that call passes by name to a parameter its callee calls.
+func (r *Result) passedEffect(call *ast.CallExpr, e Effect) (string, bool) {
+	callee := r.bodyCalled(call)
+	if callee == nil {
+		return "", false
+	}
+	for _, i := range callee.callsParams {
+		if i >= len(call.Args) {
+			continue
+		}
+		if b := r.funcs[funcValue(r.pass.TypesInfo, call.Args[i])]; b != nil && b.chains[e] != "" {
+			return Join(callee.name, Join(b.name, b.chains[e])), true
+		}
+	}
+	return "", false
 }
 
 // callSummary returns what the function call runs costs, and its name for
