@@ -801,7 +801,9 @@ func resultVars(info *types.Info, cur inspector.Cursor) taint {
 	return t
 }
 
-// add taints the variable at the root of x (v, v.f, v[i], *v).
+// add taints the variable at the root of x (v, v.f, m[k], *v). A write
+// into an element of a slice (rows[i].Children = …) leaves the slice's
+// length, which a loop over it tests, as it was: it taints nothing.
 func (t taint) add(info *types.Info, x ast.Expr) {
 	for {
 		switch e := ast.Unparen(x).(type) {
@@ -813,6 +815,9 @@ func (t taint) add(info *types.Info, x ast.Expr) {
 		case *ast.SelectorExpr:
 			x = e.X
 		case *ast.IndexExpr:
+			if xt := info.TypeOf(e.X); xt == nil || !isMap(xt) {
+				return
+			}
 			x = e.X
 		case *ast.StarExpr:
 			x = e.X
@@ -1006,4 +1011,9 @@ func fix(api string) string {
 		return "batch the writes: one multi-row INSERT (or COPY), or a prepared statement in one transaction"
 	}
 	return "fetch them together: a JOIN or one query with WHERE id IN (…) / = ANY($1)"
+}
+
+func isMap(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Map)
+	return ok
 }

@@ -92,6 +92,10 @@ func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 		if !ok || sel.X != id {
 			return false
 		}
+		if call, ok := c.Parent().Parent().Node().(*ast.CallExpr); ok && call.Fun == sel &&
+			handleOf(info.TypeOf(call), info.Uses[id].Type()) && kept(c.Parent().Parent()) {
+			return false // return client.Database(name): the handle holds the pool
+		}
 		if inner, _ := astx.FuncAt(c); inner.Node() != fn.Node() {
 			return false // captured by a closure, which may outlive the call
 		}
@@ -101,4 +105,45 @@ func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 
 func isErrorVar(obj types.Object) bool {
 	return types.Identical(obj.Type(), types.Universe.Lookup("error").Type())
+}
+
+// kept reports whether the value at cur leaves the function: returned,
+// or stored in a composite literal or a field.
+func kept(cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.ReturnStmt, *ast.CompositeLit:
+		return true
+	case *ast.KeyValueExpr:
+		return p.Value == cur.Node()
+	case *ast.AssignStmt:
+		for _, l := range p.Lhs {
+			if _, ok := l.(*ast.SelectorExpr); ok {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// handleOf reports whether a value of type t holds a pool of type pool:
+// it is of that type (db.WithContext(ctx)), or hands it back through a
+// method (a mongo Database's Client()).
+func handleOf(t, pool types.Type) bool {
+	if tuple, ok := t.(*types.Tuple); ok && tuple.Len() > 0 {
+		t = tuple.At(0).Type()
+	}
+	if t == nil || pool == nil {
+		return false
+	}
+	if types.Identical(t, pool) {
+		return true
+	}
+	mset := types.NewMethodSet(t)
+	for i := range mset.Len() {
+		sig, ok := mset.At(i).Type().(*types.Signature)
+		if ok && sig.Params().Len() == 0 && sig.Results().Len() == 1 && types.Identical(sig.Results().At(0).Type(), pool) {
+			return true
+		}
+	}
+	return false
 }

@@ -97,6 +97,35 @@ func Gorm(db *gorm.DB, users []User) {
 	}
 }
 
+type Table struct {
+	ID      int
+	Columns []Column
+}
+
+type Column struct{ Name string }
+
+func columnsOf(db *gorm.DB, tableID int) ([]Column, error) {
+	var cols []Column
+	err := db.Where("table_id = ?", tableID).Find(&cols).Error
+	return cols, err
+}
+
+// Filling each row's children writes into the rows, but their number, which
+// the loop tests, stays what the first query returned.
+func TablesWithColumns(db *gorm.DB) ([]Table, error) {
+	var tables []Table
+	if err := db.Find(&tables).Error; err != nil {
+		return nil, err
+	}
+	var err error
+	for i := 0; i < len(tables); i++ {
+		if tables[i].Columns, err = columnsOf(db, tables[i].ID); err != nil { // want `direct.columnsOf inside a loop makes a database round-trip per iteration`
+			return tables, err
+		}
+	}
+	return tables, nil
+}
+
 func Pgx(ctx context.Context, conn *pgx.Conn, pool *pgxpool.Pool, ids []int) {
 	for _, id := range ids {
 		_, _ = conn.Exec(ctx, "UPDATE users SET seen = now() WHERE id = $1", id) // want `\(\*pgx.Conn\).Exec inside a loop makes a database round-trip per row written: .*; send them together: a pgx.Batch, CopyFrom`
