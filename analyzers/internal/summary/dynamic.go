@@ -156,6 +156,7 @@ func (r *Result) withLocalImplementations(m *types.Func, f *Fact, ok bool) (*Fac
 				merged.Chains[e], merged.Roots[e] = Join(b.name, b.chains[e]), b.roots[e]
 				merged.Looped[e], merged.Cond[e], merged.Maybe[e] = b.looped()[e], b.cond[e], b.maybe[e]
 			}
+			merged.Maybe[e] = merged.Maybe[e] || b.maybe[e] // a caching decorator may be the one wired in
 		}
 		if has > 0 && has < len(local)+others {
 			merged.Maybe[e] = true // some implementations do not have it
@@ -251,6 +252,7 @@ func (rs *resolver) interfaceFact(m *types.Func) (*Fact, bool) {
 				f.Looped[e], f.Cond[e], f.Maybe[e] = implFact.Looped[e], implFact.Cond[e], implFact.Maybe[e]
 			}
 			f.Looped[e] = f.Looped[e] && implFact.Looped[e]
+			f.Maybe[e] = f.Maybe[e] || implFact.Maybe[e] // a caching decorator may be the one wired in
 			has[e]++
 		}
 		f.Drops = f.Drops || implFact.Drops

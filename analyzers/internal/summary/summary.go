@@ -168,6 +168,9 @@ type body struct {
 	// maybe marks the effects whose chain holds only on a cache miss or
 	// for some implementations (see Fact.Maybe).
 	maybe [numEffects]bool
+	// from is, per effect, 1 + the index in calls of the callee whose
+	// chain this body took, or 0.
+	from [numEffects]int
 	// serves: serves requests until its server stops (see Fact.Serves).
 	serves bool
 	// recursive: calls itself inside a loop of its own.
@@ -727,7 +730,33 @@ func (r *Result) propagate(order []*body) {
 						b.roots[e] = c.roots[e]
 						b.cond[e] = c.cond[e]
 						b.maybe[e] = c.maybe[e] || e != List && r.siteAfterHit(b.sites[i])
+						b.from[e] = i + 1
 						changed = true
+						break
+					}
+				}
+			}
+		}
+	}
+	spreadMaybe(order)
+}
+
+// spreadMaybe makes an effect uncertain (maybe) where another callee of the
+// same call site has it only uncertainly: the implementations of an
+// interface method called there, one of them a caching decorator that may
+// be the one wired in. Then up to the callers that took the chain.
+func spreadMaybe(order []*body) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			for e := range numEffects {
+				i := b.from[e] - 1
+				if i < 0 || b.maybe[e] || e == List {
+					continue
+				}
+				for j, c := range b.calls {
+					if c.maybe[e] && c.chains[e] != "" && b.sites[j] == b.sites[i] {
+						b.maybe[e], changed = true, true
 						break
 					}
 				}

@@ -6,6 +6,7 @@ package repo
 import (
 	"context"
 	"database/sql"
+	"sync"
 )
 
 // DBTX is what generated query code runs on: *sql.DB or *sql.Tx.
@@ -28,4 +29,40 @@ func (q *Queries) GetAuthor(ctx context.Context, id int64) (string, error) {
 // Users is implemented in another package the handlers do not import.
 type Users interface {
 	Name(ctx context.Context, id int64) (string, error)
+}
+
+// Settings is read through a chain of stores: a cache in front of the
+// database, both behind the one interface.
+type Settings interface {
+	Setting(ctx context.Context, name string) (string, error)
+}
+
+type dbSettings struct{ db DBTX }
+
+func (s *dbSettings) Setting(ctx context.Context, name string) (string, error) {
+	var v string
+	err := s.db.QueryRowContext(ctx, "SELECT v FROM settings WHERE name = $1", name).Scan(&v)
+	return v, err
+}
+
+// cachedSettings answers from memory and asks the next store on a miss.
+type cachedSettings struct {
+	mu   sync.Mutex
+	m    map[string]string
+	next Settings
+}
+
+func (s *cachedSettings) Setting(ctx context.Context, name string) (string, error) {
+	s.mu.Lock()
+	v, ok := s.m[name]
+	s.mu.Unlock()
+	if ok {
+		return v, nil
+	}
+	return s.next.Setting(ctx, name)
+}
+
+// NewSettings puts the cache in front of the database.
+func NewSettings(db DBTX) Settings {
+	return &cachedSettings{m: map[string]string{}, next: &dbSettings{db: db}}
 }
