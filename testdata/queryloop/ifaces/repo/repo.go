@@ -66,3 +66,10 @@ func (s *cachedSettings) Setting(ctx context.Context, name string) (string, erro
 func NewSettings(db DBTX) Settings {
 	return &cachedSettings{m: map[string]string{}, next: &dbSettings{db: db}}
 }
+
+// Profiles reads profile fields from the settings.
+type Profiles struct{ Store Settings }
+
+func (p *Profiles) Bio(ctx context.Context, id string) (string, error) {
+	return p.Store.Setting(ctx, "bio:"+id)
+}

@@ -61,6 +61,8 @@ type Handler struct {
 	// database (repo.NewSettings, newFlags).
 	settings repo.Settings
 	flags    Flags
+	profiles *repo.Profiles
+	visible  *visibility
 }
 
 func (h *Handler) Items(w http.ResponseWriter, r *http.Request) {
@@ -206,6 +208,13 @@ func (f *cachedFlags) Flag(ctx context.Context, name string) (bool, error) {
 
 func newFlags(db *sql.DB) Flags { return &cachedFlags{next: &dbFlags{db: db}} }
 
+type visibility struct{ flags Flags }
+
+func (v *visibility) Shown(ctx context.Context, id string) bool {
+	on, _ := v.flags.Flag(ctx, "show:"+id)
+	return on
+}
+
 // A read through an interface one of whose implementations answers from a
 // cache and asks the next one on a miss: whether the database is reached
 // per item depends on which is wired in, so one level lower.
@@ -219,6 +228,22 @@ func (h *Handler) Profiles(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) Visible(w http.ResponseWriter, r *http.Request) {
 	for _, id := range r.URL.Query()["id"] {
 		if on, _ := h.flags.Flag(r.Context(), "show:"+id); on { // want `\(web.Flags\).Flag inside a loop .*\[medium: .*only on a cache miss or in some implementations`
+			w.Write([]byte(id))
+		}
+	}
+}
+
+// The same reads through a concrete type that holds the interface.
+func (h *Handler) Bios(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		v, _ := h.profiles.Bio(r.Context(), id) // want `\(\*repo.Profiles\).Bio inside a loop .*\[medium: .*only on a cache miss or in some implementations`
+		w.Write([]byte(v))
+	}
+}
+
+func (h *Handler) Shown(w http.ResponseWriter, r *http.Request) {
+	for _, id := range r.URL.Query()["id"] {
+		if h.visible.Shown(r.Context(), id) { // want `\(\*web.visibility\).Shown inside a loop .*\[medium: .*only on a cache miss or in some implementations`
 			w.Write([]byte(id))
 		}
 	}
