@@ -45,14 +45,14 @@ func (s *dbSettings) Setting(ctx context.Context, name string) (string, error) {
 	return v, err
 }
 
-// cachedSettings answers from memory and asks the next store on a miss.
-type cachedSettings struct {
+// memoSettings answers from memory and asks the next store on a miss.
+type memoSettings struct {
 	mu   sync.Mutex
 	m    map[string]string
 	next Settings
 }
 
-func (s *cachedSettings) Setting(ctx context.Context, name string) (string, error) {
+func (s *memoSettings) Setting(ctx context.Context, name string) (string, error) {
 	s.mu.Lock()
 	v, ok := s.m[name]
 	s.mu.Unlock()
@@ -64,7 +64,7 @@ func (s *cachedSettings) Setting(ctx context.Context, name string) (string, erro
 
 // NewSettings puts the cache in front of the database.
 func NewSettings(db DBTX) Settings {
-	return &cachedSettings{m: map[string]string{}, next: &dbSettings{db: db}}
+	return &memoSettings{m: map[string]string{}, next: &dbSettings{db: db}}
 }
 
 // Profiles reads profile fields from the settings.

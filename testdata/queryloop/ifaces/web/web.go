@@ -190,12 +190,12 @@ func (f *dbFlags) Flag(ctx context.Context, name string) (bool, error) {
 	return on, err
 }
 
-type cachedFlags struct {
+type memoFlags struct {
 	m    sync.Map
 	next Flags
 }
 
-func (f *cachedFlags) Flag(ctx context.Context, name string) (bool, error) {
+func (f *memoFlags) Flag(ctx context.Context, name string) (bool, error) {
 	if v, ok := f.m.Load(name); ok {
 		return v.(bool), nil
 	}
@@ -206,7 +206,7 @@ func (f *cachedFlags) Flag(ctx context.Context, name string) (bool, error) {
 	return on, err
 }
 
-func newFlags(db *sql.DB) Flags { return &cachedFlags{next: &dbFlags{db: db}} }
+func newFlags(db *sql.DB) Flags { return &memoFlags{next: &dbFlags{db: db}} }
 
 type visibility struct{ flags Flags }
 
