@@ -452,6 +452,12 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			c.reportLowered(cur, c.clientMessage(cur), "a default that the code replaces on a branch (with a client its caller passes, most often): whether any caller keeps it is not shown")
 			return
 		}
+		if usedOnlyHere(info, enclosingBody(cur), holder) {
+			// Its requests are this function's own sends: judged like them
+			// (once at start-up, a hang stalls only the start-up).
+			c.reportSend(cur, c.clientMessage(cur), "")
+			return
+		}
 		c.report(cur, c.clientMessage(cur))
 	case apis.IsNamed(t, "net/http", "Server"):
 		if hasField(info, lit, "ReadHeaderTimeout") || hasField(info, lit, "ReadTimeout") {
@@ -472,6 +478,45 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		}
 		c.report(cur, "net.Dialer without Timeout used with Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout, or call DialContext with a context that has a deadline")
 	}
+}
+
+// usedOnlyHere reports whether holder is a local variable of body used
+// only through its own methods and fields (client.Do(req)), outside loops:
+// the client never leaves the function, and sends a request or two.
+func usedOnlyHere(info *types.Info, body ast.Node, holder ast.Expr) bool {
+	id, ok := holder.(*ast.Ident)
+	if !ok || body == nil {
+		return false
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return false
+	}
+	only := true
+	var walk func(n ast.Node, looped bool)
+	walk = func(n ast.Node, looped bool) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.ForStmt, *ast.RangeStmt:
+				if !looped {
+					walk(n, true)
+					return false
+				}
+			case *ast.SelectorExpr:
+				if x, ok := n.X.(*ast.Ident); ok && info.Uses[x] == v {
+					only = only && !looped
+					return false
+				}
+			case *ast.Ident:
+				if info.Uses[n] == v {
+					only = false
+				}
+			}
+			return only
+		})
+	}
+	walk(body, false)
+	return only
 }
 
 // clientMessage says where the client without a timeout is built, so the

@@ -6,12 +6,23 @@ import (
 	"time"
 )
 
-// A command's client is built once; the finding says so.
+// A command's client is built once; the finding says so. Used only here,
+// its one request is judged like fetchConfig's sends.
 func main() {
-	c := &http.Client{} // want `http.Client built at start-up without Timeout: every request it sends has no deadline`
+	c := &http.Client{} // want `http.Client built at start-up without Timeout: every request it sends has no deadline.*\[low: sent once while the process starts`
 	_, _ = c.Get("http://example.com")
 	fetchConfig()
 	go poll()
+	go watch()
+	shared = newShared()
+}
+
+// shared is built at start-up and sends for every caller afterwards.
+var shared *http.Client
+
+func newShared() *http.Client {
+	c := &http.Client{} // want `http.Client built at start-up without Timeout.*\[high`
+	return c
 }
 
 // fetchConfig runs once while the process starts: a hang stalls the
@@ -26,6 +37,15 @@ func fetchConfig() {
 func poll() {
 	for {
 		_, _ = http.Get("http://config.internal/app.json") // want `http.Get uses http.DefaultClient.*\[high`
+		time.Sleep(time.Minute)
+	}
+}
+
+// watch's client is its own, but it sends for as long as the process runs.
+func watch() {
+	c := &http.Client{} // want `http.Client built at start-up without Timeout.*\[high`
+	for {
+		_, _ = c.Get("http://config.internal/app.json")
 		time.Sleep(time.Minute)
 	}
 }
