@@ -77,7 +77,8 @@
 // mux holds only profiling or metrics handlers; low for a serve call on a
 // line where its authors suppressed gosec's same check (//nolint:gosec,
 // #nosec), and for an outbound call made
-// once while the process starts, outside a loop, and in command-line
+// once while the process starts, outside a loop (or a client built and
+// used only by such code), and in command-line
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
 package timeout
