@@ -523,7 +523,7 @@ func usedOnlyHere(info *types.Info, body ast.Node, holder ast.Expr) bool {
 // finding in a command's main reads as precisely as one in a service.
 func (c *checker) clientMessage(cur inspector.Cursor) string {
 	where := "http.Client without Timeout"
-	if fn := summary.EnclosingFunc(cur); fn != nil && c.sum.StartupOnly(fn) {
+	if fn := summary.EnclosingFunc(cur); fn != nil && c.sum.RunsOnce(fn) {
 		where = "http.Client built at start-up without Timeout"
 	}
 	if kv, ok := fieldKey(cur); ok {
@@ -568,7 +568,7 @@ const (
 // an operator sees it, and holds nothing that serves requests: low.
 func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
 	fn := summary.EnclosingFunc(cur)
-	if fn != nil && c.sum.StartupOnly(fn) && !inLoop(cur) {
+	if fn != nil && c.sum.RunsOnce(fn) && !inLoop(cur) {
 		once := rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
 		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
 			rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, once))

@@ -1,6 +1,7 @@
 package summary
 
 import (
+	"go/ast"
 	"go/types"
 	"slices"
 
@@ -31,6 +32,9 @@ type placedCall struct {
 	from   string // the exported function whose callers decide, or ""
 	place  Place  // where the call runs, when from is ""
 	why    string // for Rare; for PerRequest, the handler that runs it
+	// once: the call runs once per process (Startup code that runs once,
+	// see body.once, calling outside loops), or, with from, outside loops.
+	once bool
 }
 
 // maxOrigins bounds the places one body's calls are traced to: code that
@@ -71,8 +75,10 @@ func (r *Result) placedCalls(order []*body) []placedCall {
 		}
 		origins := r.origins(b)
 		for _, callee := range b.exits {
+			looped := slices.ContainsFunc(b.exitSites[callee], inAnyLoop)
 			for _, o := range origins {
 				o.callee, o.method = callee.FullName(), methodName(callee)
+				o.once = o.once && !looped
 				if !slices.Contains(calls, o) {
 					calls = append(calls, o)
 				}
@@ -106,13 +112,13 @@ func (r *Result) origins(b *body) []placedCall {
 		queue = queue[1:]
 		switch {
 		case a.startup:
-			add(placedCall{place: Startup})
+			add(placedCall{place: Startup, once: a == b && a.once})
 		case a.rare != "":
 			add(placedCall{place: Rare, why: a.rare})
 		case a.reachedFrom != nil:
 			add(placedCall{place: PerRequest, why: r.handlerName(a.reachedFrom)})
 		case !a.private(isMain) && a.fn != nil:
-			add(placedCall{from: a.fn.FullName()}) // its callers, here and elsewhere, decide
+			add(placedCall{from: a.fn.FullName(), once: a == b}) // its callers, here and elsewhere, decide
 		case a.escapes || len(a.callers) == 0:
 			add(placedCall{place: Anywhere})
 		default:
@@ -150,6 +156,7 @@ type program struct {
 type placed struct {
 	place Place
 	why   string
+	once  bool // for Startup: every call runs once per process
 }
 
 // noCaller is the place of a function no call has been seen of yet.
@@ -192,19 +199,21 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 	defer delete(visiting, key)
 	res, cyclic := placed{place: noCaller}, false
 	for _, c := range p.calls[key] {
-		at := placed{c.place, c.why}
+		at := placed{c.place, c.why, c.once}
 		if c.from != "" {
 			if visiting[c.from] {
 				cyclic = true
 				continue // a recursion adds no caller
 			}
 			at = p.walk(c.from, p.methodName(c.from), visiting)
+			at.once = at.once && c.once
 		}
 		switch at.place {
 		case Startup:
 			if res.place == noCaller {
 				res = at
 			}
+			res.once = res.once && at.once
 		case Rare:
 			if res.place != Rare {
 				res = at
@@ -287,7 +296,7 @@ func (r *Result) placeExported(order []*body) {
 	for _, b := range open {
 		switch at := prog.where(b.fn.FullName(), methodName(b.fn)); at.place {
 		case Startup:
-			b.startup, changed = true, true
+			b.startup, b.once, changed = true, at.once, true
 		case Rare:
 			b.rare, changed = at.why, true
 		default:
@@ -296,6 +305,7 @@ func (r *Result) placeExported(order []*body) {
 	}
 	if changed {
 		markStartup(order, isMain)
+		r.markOnce(order)
 		markRare(order, isMain)
 	}
 	// A function another package's handler calls runs per request, as one
@@ -319,6 +329,14 @@ func (r *Result) wholeInView() bool {
 		if _, ok := pf.Fact.(*Package); ok && pf.Package.Path() == r.pass.Pkg.Path() {
 			return true
 		}
+	}
+	return false
+}
+
+// inAnyLoop reports whether the call at site stands in a loop.
+func inAnyLoop(site inspector.Cursor) bool {
+	for range site.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		return true
 	}
 	return false
 }

@@ -198,6 +198,7 @@ type body struct {
 	escapes     bool        // a declared function used as a value
 	reachedFrom *body       // the handler whose requests run this body (of another package when it has no node)
 	startup     bool        // runs only at start-up
+	once        bool        // start-up code that runs once: no loop on any path to it
 	rare        string      // why it runs once per command or deploy, or ""
 	test        bool        // declared in a _test.go file: runs only under go test
 	outer       string      // for literals: the enclosing declaration's name
@@ -262,6 +263,7 @@ func run(pass *analysis.Pass) (any, error) {
 	startServices(order)
 	r.markRequestPath(order)
 	markStartup(order, pass.Pkg.Name() == "main")
+	r.markOnce(order)
 	markRare(order, pass.Pkg.Name() == "main")
 	r.whole = r.wholeInView()
 	calls := r.placedCalls(order)
@@ -1052,6 +1054,45 @@ func markStartup(order []*body, isMain bool) {
 	}
 }
 
+// markOnce marks the start-up code that runs once per process: the roots
+// (main, init, what sync.Once runs) and what only such code calls, outside
+// loops. A worker started at start-up runs once; what its loop calls does
+// not.
+func (r *Result) markOnce(order []*body) {
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			if !b.startup || b.once {
+				continue
+			}
+			all := true
+			for _, c := range b.callers {
+				if !c.test {
+					all = all && c.once && !r.callsInLoop(c, b)
+				}
+			}
+			if b.once = all; b.once {
+				changed = true
+			}
+		}
+	}
+}
+
+// callsInLoop reports whether caller calls callee at a site in a loop,
+// any loop: one paced by a timer or waiting for events runs it again and
+// again too.
+func (r *Result) callsInLoop(caller, callee *body) bool {
+	for i, c := range caller.calls {
+		if c != callee {
+			continue
+		}
+		if inAnyLoop(caller.sites[i]) {
+			return true
+		}
+	}
+	return false
+}
+
 // private reports whether only this package can run b.
 func (b *body) private(isMain bool) bool {
 	switch n := b.node.(type) {
@@ -1294,6 +1335,13 @@ func (r *Result) Name(fn ast.Node) string {
 func (r *Result) StartupOnly(fn ast.Node) bool {
 	b := r.bodies[fn]
 	return b != nil && b.startup
+}
+
+// RunsOnce reports whether fn is start-up code that runs once per process:
+// no loop stands on any path from main or init to it.
+func (r *Result) RunsOnce(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.once
 }
 
 // IsHandler reports whether fn has an HTTP handler's signature.

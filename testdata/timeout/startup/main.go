@@ -14,6 +14,7 @@ func main() {
 	fetchConfig()
 	go poll()
 	go watch()
+	go replicate()
 	shared = newShared()
 }
 
@@ -48,4 +49,22 @@ func watch() {
 		_, _ = c.Get("http://config.internal/app.json")
 		time.Sleep(time.Minute)
 	}
+}
+
+// replicate runs once, but download runs once per item of its loop: a
+// stalled upstream stops the worker for good.
+func replicate() {
+	for {
+		download("http://storage.internal/next")
+		time.Sleep(time.Second)
+	}
+}
+
+func download(url string) {
+	c := &http.Client{} // want `^http.Client without Timeout.*\[high`
+	resp, err := c.Get(url)
+	if err == nil {
+		resp.Body.Close()
+	}
+	_, _ = http.Get(url) // want `http.Get uses http.DefaultClient.*\[high`
 }

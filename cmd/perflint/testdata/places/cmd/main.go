@@ -10,12 +10,20 @@ import (
 	"example.com/places/api"
 	"example.com/places/ddns"
 	"example.com/places/orders"
+	"example.com/places/probe"
 	"example.com/places/store"
 )
 
 var hooks = []func(*sql.DB, []string){store.Hook}
 
 func main() {
+	if len(os.Args) > 1 && os.Args[1] == "ping" {
+		if probe.Ping("http://localhost:8080/health") != nil {
+			os.Exit(1)
+		}
+		return
+	}
+	go probe.Watch("http://peer.internal/state")
 	db, _ := sql.Open("postgres", os.Getenv("DSN"))
 	store.Seed(db, os.Args[1:])
 	_ = store.Lookup(context.Background(), db, []int{1})
