@@ -307,7 +307,7 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 	for n := range withinFunc(cur) {
 		switch n := n.(type) {
 		case *ast.IfStmt:
-			if held, ok := nilTest(n.Cond, token.EQL); ok && astx.Contains(n.Body, cur.Node()) && assigns(n.Body, held) {
+			if held, ok := r.nilTest(n.Cond, token.EQL); ok && astx.Contains(n.Body, cur.Node()) && assigns(n.Body, held) {
 				return true
 			}
 		case *ast.BlockStmt:
@@ -316,7 +316,7 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 				if !ok || !endsInReturn(ifs.Body) {
 					continue
 				}
-				if held, ok := nilTest(ifs.Cond, token.NEQ); ok && assigns(&ast.BlockStmt{List: n.List[i+1:]}, held) {
+				if held, ok := r.nilTest(ifs.Cond, token.NEQ); ok && assigns(&ast.BlockStmt{List: n.List[i+1:]}, held) {
 					return true
 				}
 			}
@@ -325,8 +325,10 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 	return false
 }
 
-// nilTest returns X when cond is `X op nil` for a variable or field X.
-func nilTest(cond ast.Expr, op token.Token) (string, bool) {
+// nilTest returns X when cond is `X op nil` for a variable or field X
+// that may hold a pool: not an error (if err != nil { return } checks a
+// call, it holds nothing).
+func (r *Result) nilTest(cond ast.Expr, op token.Token) (string, bool) {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
 	if !ok || bin.Op != op {
 		return "", false
@@ -336,6 +338,9 @@ func nilTest(cond ast.Expr, op token.Token) (string, bool) {
 		x, y = y, x
 	}
 	if id, ok := y.(*ast.Ident); !ok || id.Name != "nil" {
+		return "", false
+	}
+	if t := r.pass.TypesInfo.TypeOf(x); t == nil || types.Identical(t, types.Universe.Lookup("error").Type()) {
 		return "", false
 	}
 	switch x.(type) {

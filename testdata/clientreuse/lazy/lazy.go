@@ -51,3 +51,21 @@ func (h *Handler) Serve(w http.ResponseWriter, r *http.Request) {
 	h.deps.Raw().QueryRowContext(r.Context(), "SELECT 1")
 	h.deps.Fresh().QueryRowContext(r.Context(), "SELECT 1")
 }
+
+func lookup(id string) ([]string, error) { return []string{id}, nil }
+
+// An error check before the pool, with err assigned again after it, is not
+// a nil test on a holder: the transport is built on every request.
+func (h *Handler) Proxy(w http.ResponseWriter, r *http.Request) {
+	links, err := lookup(r.URL.Query().Get("id"))
+	if err != nil {
+		return
+	}
+	tr := &http.Transport{} // want `http.Transport in handler \(\*lazy.Handler\).Proxy builds a new connection pool per request`
+	client := &http.Client{Transport: tr}
+	resp, err := client.Get(links[0])
+	if err != nil {
+		return
+	}
+	resp.Body.Close()
+}
