@@ -83,7 +83,9 @@
 // embedded database (SQLite), and command-line actions and migrations.
 //
 // A loop with several round-trips is one finding, headed by the one judged
-// most surely paid per item (a lookup behind a cache is not). Not hot: a
+// most surely paid per item (a lookup behind a cache is not, nor one
+// through an interface one of whose implementations is a caching
+// decorator: one level lower). Not hot: a
 // loop over what a call returns when it asks for one item (a size or limit
 // of 1); a round-trip in the return statement that leaves the loop.
 package queryloop
