@@ -6,7 +6,6 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
-	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -140,9 +139,6 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 		if apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
 			j = query
 		}
-		if fn.FullName() == "net/http.NewRequest" && sentWithTimeout(pass.TypesInfo, cur) {
-			j = j.Lower("sent only through a client whose Timeout ends it: the caller's cancellation is lost, not the bound")
-		}
 		report(pass, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), ctx, cur), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
@@ -160,75 +156,6 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
 	}
-}
-
-// sentWithTimeout reports whether the request the call at cur builds
-// (req, err := http.NewRequest(…)) is sent only by clients built in the
-// same function with a Timeout (client := &http.Client{Timeout: …};
-// client.Do(req)).
-func sentWithTimeout(info *types.Info, cur inspector.Cursor) bool {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) == 0 || len(as.Rhs) != 1 || as.Rhs[0] != cur.Node() {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	req, _ := info.ObjectOf(id).(*types.Var)
-	fn, ok := astx.FuncAt(cur)
-	if req == nil || !ok {
-		return false
-	}
-	sends := 0
-	for c := range fn.Preorder((*ast.CallExpr)(nil)) {
-		call := c.Node().(*ast.CallExpr)
-		if !slices.ContainsFunc(call.Args, func(a ast.Expr) bool {
-			aid, ok := ast.Unparen(a).(*ast.Ident)
-			return ok && info.Uses[aid] == req
-		}) {
-			continue
-		}
-		if callee := apis.Callee(info, call); callee == nil || callee.FullName() != "(*net/http.Client).Do" || !clientWithTimeout(info, c, call) {
-			return false // sent some other way, or handed on
-		}
-		sends++
-	}
-	return sends > 0
-}
-
-// clientWithTimeout reports whether the receiver of call (client.Do(req))
-// is a local variable defined with an http.Client literal that sets
-// Timeout.
-func clientWithTimeout(info *types.Info, at inspector.Cursor, call *ast.CallExpr) bool {
-	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	id, ok := ast.Unparen(sel.X).(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok {
-		return false
-	}
-	init := astx.LocalInit(info, at, v)
-	if u, ok := init.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		init = u.X
-	}
-	lit, ok := init.(*ast.CompositeLit)
-	if !ok || !apis.IsNamed(info.TypeOf(lit), "net/http", "Client") {
-		return false
-	}
-	for _, e := range lit.Elts {
-		if kv, ok := e.(*ast.KeyValueExpr); ok {
-			if k, ok := kv.Key.(*ast.Ident); ok && k.Name == "Timeout" {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // onEmbedded lowers j for a query to an embedded database.
