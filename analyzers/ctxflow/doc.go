@@ -75,9 +75,7 @@
 // high when an outbound call, a dial, a process or a database ping drops
 // the context; medium for a query of the service's own database or cache
 // (most are short: the context matters when one runs long or the database
-// stalls), for a request built without it but sent only through a client
-// of the same function that sets Timeout (the bound holds), and for a new
-// context.Background() or TODO() in scope of one,
+// stalls), and for a new context.Background() or TODO() in scope of one,
 // whose use is not followed; low on an embedded database, in command-line
 // actions and migrations, and where the context in scope is a parameter
 // that every call of its function fills from a lifetime context (a struct field, a package variable, Background, or one
