@@ -151,10 +151,19 @@ func poolLiteral(t types.Type) (poolType, bool) {
 // constructors the table lists: for its functions the table is the whole
 // truth, and what their bodies build is not (an AWS presign client calls
 // its package's New but never dials; sarama's NewSyncProducer calls
-// NewClient, and both are listed).
+// NewClient, and both are listed). So is the standard library's: its pools
+// are the ones the table lists, and what else builds a transport inside it
+// sends nowhere (httputil.DumpRequestOut writes the request to memory).
 func PoolPackage(fn *types.Func) bool {
 	path := pkgPath(fn)
-	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix)
+	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix) || standard(path)
+}
+
+// standard reports whether path is a package of the standard library: its
+// first element has no dot.
+func standard(path string) bool {
+	first, _, _ := strings.Cut(path, "/")
+	return path != "" && !strings.Contains(first, ".")
 }
 
 var poolPackages = func() map[string]bool {

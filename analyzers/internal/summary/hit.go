@@ -330,7 +330,18 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 // call, it holds nothing).
 func (r *Result) nilTest(cond ast.Expr, op token.Token) (string, bool) {
 	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || bin.Op != op {
+	if !ok {
+		return "", false
+	}
+	// if c.x != nil && !reload { return c.x }, if c.x == nil || reload {
+	// c.x = … }: kept, rebuilt only on demand.
+	if op == token.NEQ && bin.Op == token.LAND || op == token.EQL && bin.Op == token.LOR {
+		if held, ok := r.nilTest(bin.X, op); ok {
+			return held, true
+		}
+		return r.nilTest(bin.Y, op)
+	}
+	if bin.Op != op {
 		return "", false
 	}
 	x, y := ast.Unparen(bin.X), ast.Unparen(bin.Y)

@@ -5,14 +5,17 @@ package lazy
 import (
 	"database/sql"
 	"net/http"
+	"net/http/httputil"
 	"sync"
 )
 
 type Deps struct {
-	mu  sync.Mutex
-	db  *sql.DB
-	raw *sql.DB
-	api *http.Client
+	mu     sync.Mutex
+	db     *sql.DB
+	raw    *sql.DB
+	api    *http.Client
+	search *http.Client
+	index  *sql.DB
 }
 
 // DB returns the pool, opening it the first time.
@@ -46,7 +49,28 @@ func (d *Deps) Fresh() *sql.DB {
 
 type Handler struct{ deps *Deps }
 
+// Search keeps its client and builds it again only when asked to reload.
+func (d *Deps) Search(reload bool) *http.Client {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if d.search != nil && !reload {
+		return d.search
+	}
+	d.search = &http.Client{Transport: &http.Transport{}}
+	return d.search
+}
+
+// Index opens its pool when it has none or is asked to reopen it.
+func (d *Deps) Index(reopen bool) *sql.DB {
+	if d.index == nil || reopen {
+		d.index, _ = sql.Open("postgres", "dsn")
+	}
+	return d.index
+}
+
 func (h *Handler) Serve(w http.ResponseWriter, r *http.Request) {
+	h.deps.Search(false).Get("http://search.internal/")
+	h.deps.Index(false).QueryRowContext(r.Context(), "SELECT 1")
 	h.deps.DB().QueryRowContext(r.Context(), "SELECT 1")
 	h.deps.Raw().QueryRowContext(r.Context(), "SELECT 1")
 	h.deps.Fresh().QueryRowContext(r.Context(), "SELECT 1")
@@ -68,4 +92,12 @@ func (h *Handler) Proxy(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	resp.Body.Close()
+}
+
+// The standard library's pools are the ones the table lists: DumpRequestOut
+// builds a transport that writes the request to memory, not a pool.
+func (h *Handler) Dump(w http.ResponseWriter, r *http.Request) {
+	out, _ := http.NewRequest("GET", "http://upstream/", nil)
+	b, _ := httputil.DumpRequestOut(out, false)
+	w.Write(b)
 }
