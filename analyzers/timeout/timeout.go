@@ -931,8 +931,8 @@ func (c *checker) library(fn *types.Func) *types.Func {
 		return nil
 	}
 	path := fn.Pkg().Path()
-	if first, _, _ := strings.Cut(path, "/"); !strings.Contains(first, ".") {
-		return nil // the standard library
+	if apis.Standard(path) {
+		return nil
 	}
 	if m := c.pass.Module; m != nil && m.Path != "" && (path == m.Path || strings.HasPrefix(path, m.Path+"/")) {
 		return nil

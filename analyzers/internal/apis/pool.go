@@ -156,12 +156,12 @@ func poolLiteral(t types.Type) (poolType, bool) {
 // sends nowhere (httputil.DumpRequestOut writes the request to memory).
 func PoolPackage(fn *types.Func) bool {
 	path := pkgPath(fn)
-	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix) || standard(path)
+	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix) || Standard(path)
 }
 
-// standard reports whether path is a package of the standard library: its
+// Standard reports whether path is a package of the standard library: its
 // first element has no dot.
-func standard(path string) bool {
+func Standard(path string) bool {
 	first, _, _ := strings.Cut(path, "/")
 	return path != "" && !strings.Contains(first, ".")
 }
