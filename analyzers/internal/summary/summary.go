@@ -539,8 +539,9 @@ func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) [
 // by name (s.insert, loadAll) to a parameter that callee calls: they run
 // during the call, as a literal passed there would (withTx(ctx, s.insert)).
 func (r *Result) linkPassedFuncs(caller, callee *body, call *ast.CallExpr, cur inspector.Cursor) {
+	sig := callee.fn.Signature()
 	for _, i := range callee.callsParams {
-		if i >= len(call.Args) || callee.fn.Type().(*types.Signature).Variadic() && i == callee.fn.Type().(*types.Signature).Params().Len()-1 {
+		if i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 {
 			continue
 		}
 		if fn := funcValue(r.pass.TypesInfo, call.Args[i]); fn != nil {
