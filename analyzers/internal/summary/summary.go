@@ -539,6 +539,9 @@ func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) [
 // by name (s.insert, loadAll) to a parameter that callee calls: they run
 // during the call, as a literal passed there would (withTx(ctx, s.insert)).
 func (r *Result) linkPassedFuncs(caller, callee *body, call *ast.CallExpr, cur inspector.Cursor) {
+	if len(callee.callsParams) == 0 {
+		return // a literal, or a function calling no parameter
+	}
 	sig := callee.fn.Signature()
 	for _, i := range callee.callsParams {
 		if i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 {
