@@ -65,7 +65,8 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4":
+		case "net", "net/http", "crypto/tls", "net/smtp", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
+			"github.com/go-kratos/kratos/v2/transport/http":
 			return true
 		}
 	}
@@ -111,12 +112,17 @@ var frameworkServe = map[string]struct {
 	"(*github.com/gin-gonic/gin.Engine).RunTLS":    {"gin's RunTLS serves with http.ListenAndServeTLS, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout)", false},
 	"(*github.com/labstack/echo/v4.Echo).Start":    {"echo's Start serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before Start", true},
 	"(*github.com/labstack/echo/v4.Echo).StartTLS": {"echo's StartTLS serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before StartTLS", true},
+	// kratos embeds an http.Server it builds with a handler and TLS config
+	// only; its Timeout option bounds each handler's context, not reading
+	// the request.
+	"github.com/go-kratos/kratos/v2/transport/http.NewServer": {"kratos's http.NewServer builds an http.Server with no timeouts (its Timeout option bounds the handlers, not reading the request): " + costIn + "; set ReadHeaderTimeout (and WriteTimeout, IdleTimeout) on the server it returns (srv.ReadHeaderTimeout = 5 * time.Second)", true},
 }
 
 // setsServerTimeouts reports whether the package sets ReadTimeout or
 // ReadHeaderTimeout on the http.Server a framework value holds
-// (e.Server.ReadTimeout = …), or gives it a server of its own
-// (e.Server = &http.Server{…}), wherever it does.
+// (e.Server.ReadTimeout = …, or srv.ReadHeaderTimeout = … through an
+// embedded server), or gives it a server of its own (e.Server =
+// &http.Server{…}), wherever it does.
 func (c *checker) setsServerTimeouts() bool {
 	info := c.pass.TypesInfo
 	files := make([]ast.Node, len(c.pass.Files))
@@ -124,10 +130,14 @@ func (c *checker) setsServerTimeouts() bool {
 		files[i] = f
 	}
 	return assignsSelector(files, func(sel *ast.SelectorExpr) bool {
+		field, _ := info.Uses[sel.Sel].(*types.Var)
+		if field == nil || !field.IsField() || field.Pkg() == nil {
+			return false
+		}
 		switch {
-		case (sel.Sel.Name == "ReadTimeout" || sel.Sel.Name == "ReadHeaderTimeout") && apis.IsNamed(info.TypeOf(sel.X), "net/http", "Server"):
+		case field.Pkg().Path() == "net/http" && (field.Name() == "ReadTimeout" || field.Name() == "ReadHeaderTimeout"):
 			return true
-		case sel.Sel.Name == "Server" && apis.IsNamed(info.TypeOf(sel.X), "github.com/labstack/echo/v4", "Echo"):
+		case field.Name() == "Server" && apis.IsNamed(field.Type(), "net/http", "Server"):
 			return true // a server of its own, judged where it is built
 		}
 		return false
