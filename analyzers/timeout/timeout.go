@@ -118,6 +118,13 @@ var frameworkServe = map[string]struct {
 	"github.com/go-kratos/kratos/v2/transport/http.NewServer": {"kratos's http.NewServer builds an http.Server with no timeouts (its Timeout option bounds the handlers, not reading the request): " + costIn + "; set ReadHeaderTimeout (and WriteTimeout, IdleTimeout) on the server it returns (srv.ReadHeaderTimeout = 5 * time.Second)", true},
 }
 
+// frameworkPackages declare the framework values whose http.Server field
+// a program may replace with its own.
+var frameworkPackages = map[string]bool{
+	"github.com/labstack/echo/v4":                   true,
+	"github.com/go-kratos/kratos/v2/transport/http": true,
+}
+
 // setsServerTimeouts reports whether the package sets ReadTimeout or
 // ReadHeaderTimeout on the http.Server a framework value holds
 // (e.Server.ReadTimeout = …, or srv.ReadHeaderTimeout = … through an
@@ -137,7 +144,7 @@ func (c *checker) setsServerTimeouts() bool {
 		switch {
 		case field.Pkg().Path() == "net/http" && (field.Name() == "ReadTimeout" || field.Name() == "ReadHeaderTimeout"):
 			return true
-		case field.Name() == "Server" && apis.IsNamed(field.Type(), "net/http", "Server"):
+		case field.Name() == "Server" && apis.IsNamed(field.Type(), "net/http", "Server") && frameworkPackages[field.Pkg().Path()]:
 			return true // a server of its own, judged where it is built
 		}
 		return false
