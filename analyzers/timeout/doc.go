@@ -21,10 +21,12 @@
 // slow clients hold connections open by trickling their headers
 // (slowloris); so do gin's Run and RunTLS, and echo's Start and StartTLS
 // unless the package sets ReadHeaderTimeout or ReadTimeout on the Echo's
-// Server (or gives it a server of its own). Set timeouts from the latency
-// budget and fail fast. Where the code streams the response body (io.Copy
-// from resp.Body), the message says that a whole-request Timeout would cut
-// large downloads, and to bound the wait for headers and progress instead.
+// Server (or gives it a server of its own), and kratos's http.NewServer
+// unless the package sets them on the server it returns. Set timeouts
+// from the latency budget and fail fast. Where the code streams the
+// response body (io.Copy from resp.Body), the message says that a
+// whole-request Timeout would cut large downloads, and to bound the wait
+// for headers and progress instead.
 //
 // Bad:
 //
