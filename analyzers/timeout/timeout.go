@@ -65,8 +65,10 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
-			"github.com/go-kratos/kratos/v2/transport/http":
+		case "net", "net/http", "crypto/tls", "net/smtp":
+			return true
+		}
+		if frameworkPackages[imp.Path()] {
 			return true
 		}
 	}
@@ -118,9 +120,11 @@ var frameworkServe = map[string]struct {
 	"github.com/go-kratos/kratos/v2/transport/http.NewServer": {"kratos's http.NewServer builds an http.Server with no timeouts (its Timeout option bounds the handlers, not reading the request): " + costIn + "; set ReadHeaderTimeout (and WriteTimeout, IdleTimeout) on the server it returns (srv.ReadHeaderTimeout = 5 * time.Second)", true},
 }
 
-// frameworkPackages declare the framework values whose http.Server field
-// a program may replace with its own.
+// frameworkPackages are the web frameworks whose servers frameworkServe
+// knows; the ones whose value holds an http.Server field let a program
+// replace it with its own.
 var frameworkPackages = map[string]bool{
+	"github.com/gin-gonic/gin":                      true,
 	"github.com/labstack/echo/v4":                   true,
 	"github.com/go-kratos/kratos/v2/transport/http": true,
 }

@@ -539,18 +539,28 @@ func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) [
 // by name (s.insert, loadAll) to a parameter that callee calls: they run
 // during the call, as a literal passed there would (withTx(ctx, s.insert)).
 func (r *Result) linkPassedFuncs(caller, callee *body, call *ast.CallExpr, cur inspector.Cursor) {
+	for _, b := range r.passedBodies(callee, call) {
+		link(caller, b, cur)
+	}
+}
+
+// passedBodies returns the functions of the package that call passes by
+// name to a parameter callee calls.
+func (r *Result) passedBodies(callee *body, call *ast.CallExpr) []*body {
 	if len(callee.callsParams) == 0 {
-		return // a literal, or a function calling no parameter
+		return nil // a literal, or a function calling no parameter
 	}
 	sig := callee.fn.Signature()
+	var out []*body
 	for _, i := range callee.callsParams {
 		if i >= len(call.Args) || sig.Variadic() && i == sig.Params().Len()-1 {
 			continue
 		}
-		if fn := funcValue(r.pass.TypesInfo, call.Args[i]); fn != nil {
-			link(caller, r.funcs[fn], cur)
+		if b := r.funcs[funcValue(r.pass.TypesInfo, call.Args[i])]; b != nil {
+			out = append(out, b)
 		}
 	}
+	return out
 }
 
 // funcValue returns the declared function or method that e names as a
@@ -1268,11 +1278,8 @@ func (r *Result) passedEffect(call *ast.CallExpr, e Effect) (string, bool) {
 	if callee == nil {
 		return "", false
 	}
-	for _, i := range callee.callsParams {
-		if i >= len(call.Args) {
-			continue
-		}
-		if b := r.funcs[funcValue(r.pass.TypesInfo, call.Args[i])]; b != nil && b.chains[e] != "" {
+	for _, b := range r.passedBodies(callee, call) {
+		if b.chains[e] != "" {
 			return Join(callee.name, Join(b.name, b.chains[e])), true
 		}
 	}
