@@ -170,7 +170,7 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
 func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
-	if ctxscope.InGoLiteral(cur) || onlyForGoroutines(pass.TypesInfo, cur) {
+	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)
@@ -615,12 +615,14 @@ func endsInReturn(body *ast.BlockStmt) bool {
 	return ok
 }
 
-// onlyForGoroutines reports whether the background context at cur (perhaps
+// onlyForLater reports whether the background context at cur (perhaps
 // wrapped: context.WithCancel(context.Background())) initializes a local
-// that only go statements use: detached work by intent, like a background
-// context inside a go literal (a websocket's read and write loops, which
-// outlive the handler whose request context ends with it).
-func onlyForGoroutines(info *types.Info, cur inspector.Cursor) bool {
+// that only go statements and callbacks run later use: detached work by
+// intent, like a background context inside a go literal (a websocket's read
+// and write loops, which outlive the handler whose request context ends with
+// it; a server's base context, which must outlive the start-up context so
+// that in-flight requests finish while the server shuts down).
+func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
 	c := cur
 	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
 		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
@@ -647,14 +649,28 @@ func onlyForGoroutines(info *types.Info, cur inspector.Cursor) bool {
 			continue
 		}
 		used = true
-		inGo := false
-		for g := range u.Enclosing((*ast.GoStmt)(nil), (*ast.FuncDecl)(nil)) {
-			_, inGo = g.Node().(*ast.GoStmt)
-			break
-		}
-		if !inGo {
+		if !usedLater(info, u) {
 			return false
 		}
 	}
 	return used
+}
+
+// usedLater reports whether the use at cur is in a go statement or in a
+// function literal that runs after its enclosing function returns (a
+// server's BaseContext, a callback kept for later).
+func usedLater(info *types.Info, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.GoStmt)(nil), (*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		switch n := c.Node().(type) {
+		case *ast.GoStmt:
+			return true
+		case *ast.FuncLit:
+			if apis.HowLitRuns(info, n, c.Parent().Node()) == apis.RunsLater {
+				return true
+			}
+		default:
+			return false
+		}
+	}
+	return false
 }
