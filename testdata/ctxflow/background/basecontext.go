@@ -21,7 +21,7 @@ func Serve(ctx context.Context, h http.Handler) error { // want Serve:`context r
 	}
 	go func() {
 		<-ctx.Done()
-		_ = srv.Shutdown(base)
+		_ = srv.Shutdown(context.Background())
 		cancelBase()
 	}()
 	return srv.ListenAndServe()
