@@ -9,7 +9,7 @@
 // which has no timeout, as does an http.Client built without Timeout: a
 // request to a stuck upstream then waits forever, and one slow dependency
 // holds goroutines, sockets and pool slots until the whole service stalls.
-// net.Dial (and a net.Dialer without Timeout used with Dial) waits minutes
+// net.Dial and net.DialTCP (and a net.Dialer without Timeout used with Dial) wait minutes
 // for an unreachable host; tls.Dial waits forever on a peer that never
 // finishes the handshake. net/smtp's SendMail and Dial connect with
 // net.Dial and give no way to set a deadline; smtp.NewClient over a

@@ -88,6 +88,7 @@ var noDeadlineFuncs = map[string]string{
 	"net/http.Post":     "http.Post uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
 	"net/http.PostForm": "http.PostForm uses http.DefaultClient, which has no timeout: " + costOut + "; " + fixOut,
 	"net.Dial":          "net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout, a net.Dialer with Timeout, or DialContext with a deadline",
+	"net.DialTCP":       "net.DialTCP has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use a net.Dialer with Timeout (its connection is a *net.TCPConn), or DialContext with a deadline",
 	"crypto/tls.Dial":   "tls.Dial has no timeout: a peer that accepts the connection but never finishes the handshake blocks it forever; use tls.DialWithDialer with a net.Dialer that sets Timeout, or tls.Dialer.DialContext with a deadline",
 
 	"net/smtp.SendMail": "smtp.SendMail has no timeout and takes none: it dials with net.Dial and never sets a deadline, so a mail server that stalls holds the goroutine and its connection forever; dial with a net.Dialer that sets Timeout, call conn.SetDeadline, and talk to the server through smtp.NewClient(conn, host)",
@@ -1461,6 +1462,7 @@ func connectionless(info *types.Info, call *ast.CallExpr) bool {
 var connDials = map[string]bool{
 	"net.Dial":                         true,
 	"net.DialTimeout":                  true,
+	"net.DialTCP":                      true,
 	"(*net.Dialer).Dial":               true,
 	"(*net.Dialer).DialContext":        true,
 	"crypto/tls.Dial":                  true,

@@ -14,6 +14,8 @@ func Dial() {
 	d := &net.Dialer{KeepAlive: 30 * time.Second}    // want `net.Dialer without Timeout used with Dial`
 	_, _ = d.Dial("tcp", "db:5432")
 	_, _ = (&net.Dialer{}).Dial("tcp", "db:5432") // want `net.Dialer without Timeout used with Dial`
+	raddr, _ := net.ResolveTCPAddr("tcp", "spam:783")
+	_, _ = net.DialTCP("tcp", nil, raddr) // want `net.DialTCP has no timeout: connecting to an unreachable host blocks`
 }
 
 // Traps.
