@@ -104,12 +104,15 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 		if reconnect(info, cur, loop.Node) {
 			return nil // rebuilt when the channel closes, not per message
 		}
+		if _, served := sum.Handler(fn); served && !direct && (calleeIsLocal(pass, cur.Node().(*ast.CallExpr)) || sum.Served(cur.Node().(*ast.CallExpr))) {
+			return nil // reported inside the callee, on its own request path
+		}
 		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),
 			End:     n.End(),
 			Message: fmt.Sprintf("%s inside a loop builds a new %s per iteration%s: %s; %s", describe(info, what, cur), built(kind), via(chain), cost(kind, "each one pays new handshakes and leaves idle connections behind"), fix(what, kind)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-		}, onBranch(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond, direct))
+		}, onBranch(inLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond, direct))
 		return nil
 	}
 	handler, ok := sum.Handler(fn)
@@ -137,6 +140,24 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 		judgment: onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct),
 		root:     root,
 	}
+}
+
+// inLoop judges a pool built per iteration of loop in fn. However few the
+// items, a loop that runs per request builds at least one pool per
+// request, which is what a pool built in a handler costs: the loop's size
+// can only make it worse.
+func inLoop(rp rank.Pass, loop loops.Loop, fn ast.Node) rank.Judgment {
+	j := rank.InLoop(rp, loop, fn)
+	if j.Drop || j.Level >= confidence.High {
+		return j
+	}
+	if place, _ := rp.Sum.Where(fn); place != summary.PerRequest {
+		return j
+	}
+	if h, ok := rp.Sum.RequestPath(fn); ok {
+		return rank.Judgment{Level: confidence.High, Why: "on the request path of handler " + h + ": at least one pool per request, whatever the loop's size"}
+	}
+	return j
 }
 
 // reportDropped reports a pool that fn builds and throws away on every

@@ -13,7 +13,8 @@ func Test(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer,
 		"./clientreuse/cloud", "./clientreuse/crosspkg/...", "./clientreuse/frameworks", "./clientreuse/helper",
 		"./clientreuse/nethttp", "./clientreuse/pools", "./clientreuse/startup", "./clientreuse/grpcsvc/...",
-		"./clientreuse/branch/...", "./clientreuse/memo", "./clientreuse/lazy")
+		"./clientreuse/branch/...", "./clientreuse/memo", "./clientreuse/lazy", "./clientreuse/handles",
+		"./clientreuse/resty", "./clientreuse/perlink")
 }
 
 // TestSearch type-checks the Elasticsearch client, whose typed API is

@@ -68,7 +68,8 @@ func identsOf(names []*ast.Ident) []ast.Expr {
 
 // heldLocally reports whether the variables in lhs are used, in the
 // function around at, only as the operand of a selector (v.Do(req),
-// v.Close(), v.Timeout).
+// v.Close(), v.Timeout) or in a literal that is itself held locally
+// (http.Client{Transport: v}).
 func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 	fn, ok := astx.FuncAt(at)
 	if !ok {
@@ -86,6 +87,14 @@ func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 	for c := range fn.Preorder((*ast.Ident)(nil)) {
 		id := c.Node().(*ast.Ident)
 		if !vars[info.Uses[id]] {
+			continue
+		}
+		if kv, ok := c.Parent().Node().(*ast.KeyValueExpr); ok && kv.Value == id {
+			// http.Client{Transport: tr}: held by a value that is itself
+			// held locally and dropped.
+			if inner, _ := astx.FuncAt(c); inner.Node() != fn.Node() || !r.dropped(c) {
+				return false
+			}
 			continue
 		}
 		sel, ok := c.Parent().Node().(*ast.SelectorExpr)

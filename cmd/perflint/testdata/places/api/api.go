@@ -4,10 +4,12 @@ package api
 import (
 	"database/sql"
 	"encoding/json"
+	"io"
 	"net/http"
 
 	"example.com/places/ddns"
 	"example.com/places/orders"
+	"example.com/places/pages"
 	"example.com/places/store"
 )
 
@@ -26,4 +28,9 @@ func (h *Handler) Tags(w http.ResponseWriter, r *http.Request) {
 	var ids []int
 	_ = json.NewDecoder(r.Body).Decode(&ids)
 	_ = json.NewEncoder(w).Encode(store.Lookup(r.Context(), h.DB, ids))
+}
+
+func (h *Handler) Page(w http.ResponseWriter, r *http.Request) {
+	body, _ := io.ReadAll(r.Body)
+	_, _ = io.WriteString(w, pages.Inline(r.Context(), string(body)))
 }
