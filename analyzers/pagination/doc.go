@@ -11,7 +11,9 @@
 // (net/http, chi, gorilla/mux, gin, echo, fiber) that obtains a whole
 // collection and writes it to the response (json.NewEncoder(w).Encode,
 // json.Marshal then w.Write, c.JSON, a template executed over it, a helper
-// that takes the response writer).
+// that takes the response writer), and a method of a gRPC, Connect or
+// Twirp service that returns one in its response (as a field of the
+// response message, converted item by item or wrapped).
 //
 // A collection is whole when it comes from a SELECT whose statically known
 // text has no LIMIT, FETCH FIRST or TOP (constants, concatenations and
@@ -46,7 +48,9 @@
 // Not reported: queries with LIMIT (a literal, $1 or ?), gorm chains with
 // Limit or Scopes (pagination scopes), a handler that passes a limit, page,
 // offset or cursor request parameter (or a struct bound from the request
-// whose tags name one) to the call that obtains the list; aggregates
+// whose tags name one, such as a request message with a page_size or
+// page_token field, itself or in the Msg a Connect request wraps) to the
+// call that obtains the list; aggregates
 // (COUNT(*), SUM...: one row) and GROUP BY queries (one row per group: the
 // group key is usually a small domain, and the text cannot tell which keys
 // are not); lookups of a key column (id, uuid, slug, email, username) by

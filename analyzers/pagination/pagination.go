@@ -34,9 +34,6 @@ var Analyzer = &analysis.Analyzer{
 }
 
 func run(pass *analysis.Pass) (any, error) {
-	if !importsWeb(pass.Pkg) {
-		return nil, nil // no handler can be declared here
-	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	for _, f := range skip.Files(pass) {
@@ -69,7 +66,14 @@ func checkFunc(pass *analysis.Pass, sum *summary.Result, fn ast.Node) {
 		if passesPage(src.Call, params) {
 			continue
 		}
-		sink := responseSink(pass, sum, src.Flow(info, fn), fn, src.Call)
+		flow := src.Flow(info, fn)
+		sink, written := responseSink(pass, sum, flow, fn, src.Call), "the list is written to the response here"
+		if sink == nil && sum.ServiceMethod(fn) {
+			// An RPC method's response is what it returns.
+			if ret := flow.Returned(fn); ret != nil {
+				sink, written = ret, "the list is returned as the response here"
+			}
+		}
 		if sink == nil {
 			continue
 		}
@@ -78,6 +82,9 @@ func checkFunc(pass *analysis.Pass, sum *summary.Result, fn ast.Node) {
 			chain, _ = sum.Effect(src.Call, summary.List)
 		}
 		where := "handler " + handler
+		if sum.ServiceMethod(fn) {
+			where = "method " + handler
+		}
 		if name := sum.Name(fn); name != handler {
 			where = fmt.Sprintf("%s, which handler %s runs,", name, handler)
 		}
@@ -87,7 +94,7 @@ func checkFunc(pass *analysis.Pass, sum *summary.Result, fn ast.Node) {
 			Message: fmt.Sprintf("%s returns every row (%s) in one response: query time, memory and response size grow with the table; "+
 				"paginate with a default page size and a maximum the client cannot exceed, and a keyset cursor (WHERE id > $1 ORDER BY id LIMIT $2) for large tables",
 				where, chain),
-			Related: []analysis.RelatedInformation{{Pos: sink.Pos(), End: sink.End(), Message: "the list is written to the response here"}},
+			Related: []analysis.RelatedInformation{{Pos: sink.Pos(), End: sink.End(), Message: written}},
 		}, rank.Where(rank.Pass{Info: info, Sum: sum}, fn, unbounded))
 	}
 }
@@ -101,7 +108,7 @@ var unbounded = rank.Judgment{Level: confidence.Low, Why: "the query has no boun
 // something built from the response writer (json.NewEncoder(w).Encode,
 // w.Write), or a call that takes the response writer or the request
 // context along with the list (a render helper, tmpl.Execute(w, data)).
-func responseSink(pass *analysis.Pass, sum *summary.Result, flow *listflow.Flow, fn ast.Node, source *ast.CallExpr) *ast.CallExpr {
+func responseSink(pass *analysis.Pass, sum *summary.Result, flow *listflow.Flow, fn ast.Node, source *ast.CallExpr) ast.Node {
 	info := pass.TypesInfo
 	var sink *ast.CallExpr
 	ast.Inspect(fn, func(n ast.Node) bool {
@@ -118,6 +125,9 @@ func responseSink(pass *analysis.Pass, sum *summary.Result, flow *listflow.Flow,
 		}
 		return sink == nil
 	})
+	if sink == nil {
+		return nil
+	}
 	return sink
 }
 
@@ -224,8 +234,11 @@ func pageParams(info *types.Info, fn ast.Node) *listflow.Flow {
 }
 
 // hasPageField reports whether t is a struct (or a pointer to one) with a
-// field whose tag names a page parameter.
-func hasPageField(t types.Type) bool {
+// field whose tag names a page parameter, itself or in a struct one of its
+// fields holds (a Connect request's Msg).
+func hasPageField(t types.Type) bool { return pageFieldWithin(t, 1) }
+
+func pageFieldWithin(t types.Type, depth int) bool {
 	if p, ok := t.Underlying().(*types.Pointer); ok {
 		t = p.Elem()
 	}
@@ -238,6 +251,9 @@ func hasPageField(t types.Type) bool {
 			if isPageKey(name) {
 				return true
 			}
+		}
+		if depth > 0 && pageFieldWithin(st.Field(i).Type(), depth-1) {
+			return true
 		}
 	}
 	return false
@@ -284,19 +300,6 @@ func passesPage(call *ast.CallExpr, params *listflow.Flow) bool {
 	}
 	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		return params.Carries(sel.X) // h.repo.WithPage(p).All(ctx)
-	}
-	return false
-}
-
-// importsWeb reports whether pkg imports net/http or a web framework
-// directly: a handler's signature names one of their types.
-func importsWeb(pkg *types.Package) bool {
-	for _, imp := range pkg.Imports() {
-		switch imp.Path() {
-		case "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4", "github.com/labstack/echo/v5",
-			"github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3":
-			return true
-		}
 	}
 	return false
 }

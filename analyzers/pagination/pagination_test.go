@@ -16,6 +16,7 @@ var handlerPackages = []string{
 	"./pagination/api",
 	"./pagination/entlike/...",
 	"./pagination/frameworks/...",
+	"./pagination/grpcsvc/...",
 	"./pagination/lookalike/...",
 	"./pagination/nethttp/...",
 	"./pagination/orm/...",

@@ -3,6 +3,8 @@ package listflow
 import (
 	"go/ast"
 	"go/types"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
 )
 
 // Flow is the set of local variables and calls that carry a value through
@@ -69,7 +71,7 @@ func (f *Flow) spread(body *ast.BlockStmt) {
 				}
 			case *ast.RangeStmt:
 				if f.Carries(n.X) {
-					for _, v := range appendedIn(f.info, n.Body) {
+					for _, v := range appendedIn(f.info, body, n.Body) {
 						if !f.vars[v] {
 							f.vars[v] = true
 							changed = true
@@ -136,14 +138,18 @@ func (f *Flow) Carries(e ast.Expr) bool {
 	return false
 }
 
-// Returns reports whether fn returns the value: a return statement of its
-// own (not of a nested literal) with a carrying result, or a carrying
-// named result.
-func (f *Flow) Returns(fn ast.Node) bool {
+// Returns reports whether fn returns the value.
+func (f *Flow) Returns(fn ast.Node) bool { return f.Returned(fn) != nil }
+
+// Returned returns the first return statement of fn's own (not of a nested
+// literal) that returns the value: one with a carrying result, or any,
+// when a named result carries it. It returns nil if there is none.
+func (f *Flow) Returned(fn ast.Node) *ast.ReturnStmt {
 	body := funcBody(fn)
 	if body == nil {
-		return false
+		return nil
 	}
+	named := false
 	var ftype *ast.FuncType
 	switch fn := fn.(type) {
 	case *ast.FuncDecl:
@@ -155,16 +161,23 @@ func (f *Flow) Returns(fn ast.Node) bool {
 		for _, field := range ftype.Results.List {
 			for _, name := range field.Names {
 				if v, ok := f.info.Defs[name].(*types.Var); ok && f.vars[v] {
-					return true
+					named = true
 				}
 			}
 		}
 	}
-	found := false
+	var found *ast.ReturnStmt
 	inspectOwn(body, func(n ast.Node) {
-		if ret, ok := n.(*ast.ReturnStmt); ok {
-			for _, r := range ret.Results {
-				found = found || f.Carries(r)
+		ret, ok := n.(*ast.ReturnStmt)
+		if !ok || found != nil {
+			return
+		}
+		if named && len(ret.Results) == 0 {
+			found = ret
+		}
+		for _, r := range ret.Results {
+			if !apis.IsError(f.info.TypeOf(r)) && f.Carries(r) {
+				found = ret // not err := db.Select(ctx, &rows, …): an error holds no list
 			}
 		}
 	})

@@ -124,7 +124,7 @@ func gatherRows(info *types.Info, body *ast.BlockStmt, rows *types.Var, src *Sou
 		switch n := n.(type) {
 		case *ast.ForStmt:
 			if call, ok := ast.Unparen(n.Cond).(*ast.CallExpr); ok && apis.IsRowIterator(info, call) && receiverIs(info, call, rows) {
-				for _, v := range appendedIn(info, n.Body) {
+				for _, v := range appendedIn(info, body, n.Body) {
 					src.vars[v] = true
 				}
 			}
@@ -151,10 +151,13 @@ func gatherRows(info *types.Info, body *ast.BlockStmt, rows *types.Var, src *Sou
 	})
 }
 
-// appendedIn returns the variables a loop body grows with append.
-func appendedIn(info *types.Info, body *ast.BlockStmt) []*types.Var {
+// appendedIn returns the variables a loop body grows with append: x in
+// x = append(x, …), and resp in resp.Items = append(resp.Items, …) when
+// resp is declared in fnBody (a receiver's or a package's field is not the
+// function's value).
+func appendedIn(info *types.Info, fnBody, loopBody *ast.BlockStmt) []*types.Var {
 	var out []*types.Var
-	ast.Inspect(body, func(n ast.Node) bool {
+	ast.Inspect(loopBody, func(n ast.Node) bool {
 		as, ok := n.(*ast.AssignStmt)
 		if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 {
 			return true
@@ -164,6 +167,9 @@ func appendedIn(info *types.Info, body *ast.BlockStmt) []*types.Var {
 			return true
 		}
 		if v := identVar(info, as.Lhs[0]); v != nil && v == identVar(info, call.Args[0]) {
+			out = append(out, v)
+		} else if v := rootVar(info, as.Lhs[0]); v != nil && isLocal(v, fnBody) &&
+			types.ExprString(as.Lhs[0]) == types.ExprString(call.Args[0]) {
 			out = append(out, v)
 		}
 		return true

@@ -195,6 +195,7 @@ type body struct {
 	open []openCall
 
 	handler     bool
+	service     bool        // a method of a generated RPC service interface (gRPC, Connect, Twirp) or a resolver
 	escapes     bool        // a declared function used as a value
 	reachedFrom *body       // the handler whose requests run this body (of another package when it has no node)
 	startup     bool        // runs only at start-up
@@ -300,6 +301,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 					services, servicesKnown = r.serviceInterfaces(), true
 				}
 				b.handler = serviceMethod(fn, services)
+				b.service = b.handler
 			}
 		case *ast.FuncLit:
 			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
@@ -1353,6 +1355,14 @@ func (r *Result) StartupOnly(fn ast.Node) bool {
 func (r *Result) RunsOnce(fn ast.Node) bool {
 	b := r.bodies[fn]
 	return b != nil && b.once
+}
+
+// ServiceMethod reports whether fn is a method of a generated RPC service
+// interface (gRPC, Connect, Twirp) or a GraphQL resolver: what it returns
+// is the response.
+func (r *Result) ServiceMethod(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.service
 }
 
 // IsHandler reports whether fn has an HTTP handler's signature.
