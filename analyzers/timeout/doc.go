@@ -15,6 +15,8 @@
 // net.Dial and give no way to set a deadline; smtp.NewClient over a
 // connection dialed in the same function with no SetDeadline has none
 // either (use a net.Dialer with Timeout, conn.SetDeadline, then NewClient).
+// An ssh.ClientConfig (golang.org/x/crypto/ssh) without Timeout handed to
+// ssh.Dial connects with no timeout.
 // On the inbound side, http.ListenAndServe,
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let

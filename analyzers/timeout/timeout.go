@@ -65,7 +65,7 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp":
+		case "net", "net/http", "crypto/tls", "net/smtp", "golang.org/x/crypto/ssh":
 			return true
 		}
 		if frameworkPackages[imp.Path()] {
@@ -499,6 +499,15 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		c.report(cur, "net.Dialer without Timeout used with Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout, or call DialContext with a context that has a deadline")
+	case apis.IsNamed(t, "golang.org/x/crypto/ssh", "ClientConfig") && lit != nil:
+		if hasField(info, lit, "Timeout") {
+			return
+		}
+		holder := holderOf(cur)
+		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || !dialsSSH(info, cur, holder) {
+			return
+		}
+		c.report(cur, "ssh.ClientConfig without Timeout used with ssh.Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout (it bounds the TCP connect only: for a deadline on the handshake too, dial with a net.Dialer, call conn.SetDeadline, then ssh.NewClientConn)")
 	}
 }
 
@@ -1404,24 +1413,49 @@ func usesDefaultClient(info *types.Info, call *ast.CallExpr) bool {
 // Dial (not DialContext, which takes the caller's deadline): called on
 // directly, or through the local variable holding it in the same function.
 func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr) bool {
-	isDial := func(n ast.Node) bool {
+	return usedWith(info, cur, holder, func(n, v ast.Node) bool {
 		sel, ok := n.(*ast.SelectorExpr)
-		if !ok {
+		if !ok || ast.Unparen(sel.X) != v {
 			return false
 		}
 		fn, ok := info.Uses[sel.Sel].(*types.Func)
 		return ok && fn.FullName() == "(*net.Dialer).Dial"
-	}
-	p := cur.Parent()
-	for {
-		switch p.Node().(type) {
-		case *ast.UnaryExpr, *ast.ParenExpr:
-			p = p.Parent()
-			continue
+	})
+}
+
+// dialsSSH reports whether the SSH client configuration built at cur is
+// handed to ssh.Dial, directly or through the local variable holding it.
+func dialsSSH(info *types.Info, cur inspector.Cursor, holder ast.Expr) bool {
+	return usedWith(info, cur, holder, func(n, v ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || len(call.Args) != 3 {
+			return false
 		}
-		break
+		fn := apis.Callee(info, call)
+		return ast.Unparen(call.Args[2]) == v && fn != nil && fn.FullName() == "golang.org/x/crypto/ssh.Dial"
+	})
+}
+
+// usedWith reports whether uses(n, v) holds for a node n that uses the
+// value built at cur: the value's own expression v (new(T), &T{…}) at its
+// parents, or a use v of the local variable holder in the same function at
+// the use's parents.
+func usedWith(info *types.Info, cur inspector.Cursor, holder ast.Expr, uses func(n, v ast.Node) bool) bool {
+	atParents := func(c inspector.Cursor) bool {
+		v := c.Node() // the value, with its & but not its parentheses
+		for p := c.Parent(); p.Valid(); p = p.Parent() {
+			switch p.Node().(type) {
+			case *ast.UnaryExpr:
+				v = p.Node()
+				continue
+			case *ast.ParenExpr:
+				continue
+			}
+			return uses(p.Node(), v)
+		}
+		return false
 	}
-	if isDial(p.Node()) {
+	if atParents(cur) {
 		return true
 	}
 	id, ok := holder.(*ast.Ident)
@@ -1429,17 +1463,17 @@ func dialsWithoutContext(info *types.Info, cur inspector.Cursor, holder ast.Expr
 	if !ok || body == nil {
 		return false
 	}
-	v := info.ObjectOf(id)
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		if sel, ok := n.(*ast.SelectorExpr); ok && isDial(sel) {
-			if x, ok := ast.Unparen(sel.X).(*ast.Ident); ok && info.Uses[x] == v {
-				found = true
-			}
+	obj := info.ObjectOf(id)
+	fn, ok := astx.FuncAt(cur)
+	if !ok {
+		return false
+	}
+	for c := range fn.Preorder((*ast.Ident)(nil)) {
+		if info.Uses[c.Node().(*ast.Ident)] == obj && atParents(c) {
+			return true
 		}
-		return !found
-	})
-	return found
+	}
+	return false
 }
 
 // connectionless reports whether a net.Dial call dials a connectionless
