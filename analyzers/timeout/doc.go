@@ -21,9 +21,11 @@
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let
 // slow clients hold connections open by trickling their headers
-// (slowloris); so do gin's Run and RunTLS, and echo's Start and StartTLS
-// unless the package sets ReadHeaderTimeout or ReadTimeout on the Echo's
-// Server (or gives it a server of its own), and kratos's http.NewServer
+// (slowloris); so do gin's Run and RunTLS, echo's Start unless the
+// package sets ReadHeaderTimeout or ReadTimeout on the Echo's Server (or
+// gives it a server of its own), echo's StartTLS and StartAutoTLS unless it
+// sets them on the Echo's TLSServer (the server they run; timeouts on
+// e.Server do not reach it), and kratos's http.NewServer
 // unless the package sets them on the server it returns. Set timeouts
 // from the latency budget and fail fast. Where the code streams the
 // response body (io.Copy from resp.Body), the message says that a

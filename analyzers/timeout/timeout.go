@@ -106,19 +106,24 @@ var serveFuncs = map[string]string{
 // frameworkServe are the web frameworks' serve methods that run an
 // http.Server with no timeouts: gin's Run always (it calls
 // http.ListenAndServe), echo's Start unless the program sets timeouts on
-// the Echo's Server first.
+// the server it runs first. server names the framework value's field that
+// holds that server (echo's Start runs e.Server, StartTLS e.TLSServer); ""
+// where the server is the value itself (kratos embeds it); configurable is
+// false where the program cannot reach the server.
 var frameworkServe = map[string]struct {
 	msg          string
 	configurable bool
+	server       string
 }{
-	"(*github.com/gin-gonic/gin.Engine).Run":       {"gin's Run serves with http.ListenAndServe, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout): (&http.Server{Handler: r, ReadHeaderTimeout: 5 * time.Second}).ListenAndServe()", false},
-	"(*github.com/gin-gonic/gin.Engine).RunTLS":    {"gin's RunTLS serves with http.ListenAndServeTLS, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout)", false},
-	"(*github.com/labstack/echo/v4.Echo).Start":    {"echo's Start serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before Start", true},
-	"(*github.com/labstack/echo/v4.Echo).StartTLS": {"echo's StartTLS serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before StartTLS", true},
+	"(*github.com/gin-gonic/gin.Engine).Run":           {"gin's Run serves with http.ListenAndServe, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout): (&http.Server{Handler: r, ReadHeaderTimeout: 5 * time.Second}).ListenAndServe()", false, ""},
+	"(*github.com/gin-gonic/gin.Engine).RunTLS":        {"gin's RunTLS serves with http.ListenAndServeTLS, with no timeouts: " + costIn + "; serve the engine with an http.Server that sets ReadHeaderTimeout (and WriteTimeout, IdleTimeout)", false, ""},
+	"(*github.com/labstack/echo/v4.Echo).Start":        {"echo's Start serves with the Echo's http.Server, which has no timeouts unless set: " + costIn + "; set e.Server.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before Start", true, "Server"},
+	"(*github.com/labstack/echo/v4.Echo).StartTLS":     {"echo's StartTLS serves with the Echo's TLSServer (not e.Server), which has no timeouts unless set: " + costIn + "; set e.TLSServer.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before StartTLS", true, "TLSServer"},
+	"(*github.com/labstack/echo/v4.Echo).StartAutoTLS": {"echo's StartAutoTLS serves with the Echo's TLSServer (not e.Server), which has no timeouts unless set: " + costIn + "; set e.TLSServer.ReadHeaderTimeout (and WriteTimeout, IdleTimeout) before StartAutoTLS", true, "TLSServer"},
 	// kratos embeds an http.Server it builds with a handler and TLS config
 	// only; its Timeout option bounds each handler's context, not reading
 	// the request.
-	"github.com/go-kratos/kratos/v2/transport/http.NewServer": {"kratos's http.NewServer builds an http.Server with no timeouts (its Timeout option bounds the handlers, not reading the request): " + costIn + "; set ReadHeaderTimeout (and WriteTimeout, IdleTimeout) on the server it returns (srv.ReadHeaderTimeout = 5 * time.Second)", true},
+	"github.com/go-kratos/kratos/v2/transport/http.NewServer": {"kratos's http.NewServer builds an http.Server with no timeouts (its Timeout option bounds the handlers, not reading the request): " + costIn + "; set ReadHeaderTimeout (and WriteTimeout, IdleTimeout) on the server it returns (srv.ReadHeaderTimeout = 5 * time.Second)", true, ""},
 }
 
 // frameworkPackages are the web frameworks whose servers frameworkServe
@@ -131,15 +136,28 @@ var frameworkPackages = map[string]bool{
 }
 
 // setsServerTimeouts reports whether the package sets ReadTimeout or
-// ReadHeaderTimeout on the http.Server a framework value holds
-// (e.Server.ReadTimeout = …, or srv.ReadHeaderTimeout = … through an
-// embedded server), or gives it a server of its own (e.Server =
-// &http.Server{…}), wherever it does.
-func (c *checker) setsServerTimeouts() bool {
+// ReadHeaderTimeout on the http.Server a framework value holds in its
+// field server (e.TLSServer.ReadTimeout = …; with server "", any server,
+// as srv.ReadHeaderTimeout = … through an embedded one), or gives that
+// field a server of its own (e.Server = &http.Server{…}), wherever it does.
+func (c *checker) setsServerTimeouts(server string) bool {
 	info := c.pass.TypesInfo
 	files := make([]ast.Node, len(c.pass.Files))
 	for i, f := range c.pass.Files {
 		files[i] = f
+	}
+	holder := server
+	if holder == "" {
+		holder = "Server" // an embedded server's field
+	}
+	isServerField := func(e ast.Expr) bool {
+		sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+		if !ok {
+			return false
+		}
+		field, _ := info.Uses[sel.Sel].(*types.Var)
+		return field != nil && field.IsField() && field.Pkg() != nil && frameworkPackages[field.Pkg().Path()] &&
+			field.Name() == holder && apis.IsNamed(field.Type(), "net/http", "Server")
 	}
 	return assignsSelector(files, func(sel *ast.SelectorExpr) bool {
 		field, _ := info.Uses[sel.Sel].(*types.Var)
@@ -148,8 +166,8 @@ func (c *checker) setsServerTimeouts() bool {
 		}
 		switch {
 		case field.Pkg().Path() == "net/http" && (field.Name() == "ReadTimeout" || field.Name() == "ReadHeaderTimeout"):
-			return true
-		case field.Name() == "Server" && apis.IsNamed(field.Type(), "net/http", "Server") && frameworkPackages[field.Pkg().Path()]:
+			return server == "" || isServerField(sel.X)
+		case isServerField(sel):
 			return true // a server of its own, judged where it is built
 		}
 		return false
@@ -251,8 +269,9 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 	h := ast.Unparen(call.Args[at])
 	var scope []ast.Node
 	var onMux func(recv ast.Expr, fn *types.Func) bool
+	defaultMux := info.Types[h].IsNil() || isDefaultServeMux(info, h)
 	switch {
-	case info.Types[h].IsNil():
+	case defaultMux:
 		if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "net/http/pprof" || p.Path() == "expvar" }) {
 			return false
 		}
@@ -294,7 +313,17 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 			return false // every call is looked at
 		})
 	}
-	return !other && (diagnostics > 0 || info.Types[h].IsNil())
+	return !other && (diagnostics > 0 || defaultMux)
+}
+
+// isDefaultServeMux reports whether e is http.DefaultServeMux.
+func isDefaultServeMux(info *types.Info, e ast.Expr) bool {
+	sel, ok := e.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Name() == "DefaultServeMux" && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Parent() == v.Pkg().Scope()
 }
 
 // fromDiagnostics reports whether the handler expression names a function
@@ -356,13 +385,13 @@ func callsIn(info *types.Info, body ast.Node, match func(*types.Func, *ast.CallE
 }
 
 // internalEndpoint reports whether pkg exists to serve metrics or
-// profiles: its path names it so (metrics, debug, pprof, diagnostics,
-// monitoring, telemetry) and it imports a metrics or profiling handler.
+// profiles: its path names it so (metrics, metric, debug, pprof,
+// diagnostics, monitoring, telemetry) and it imports a metrics or profiling handler.
 func internalEndpoint(pkg *types.Package) bool {
 	named := false
 	for _, elem := range strings.Split(pkg.Path(), "/") {
 		switch elem {
-		case "metrics", "debug", "pprof", "diagnostics", "profiling", "monitoring", "telemetry":
+		case "metrics", "metric", "debug", "pprof", "diagnostics", "profiling", "monitoring", "telemetry":
 			named = true
 		}
 	}
@@ -394,7 +423,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		return
 	}
 	if what, ok := frameworkServe[fn.FullName()]; ok {
-		if what.configurable && c.setsServerTimeouts() {
+		if what.configurable && c.setsServerTimeouts(what.server) {
 			return
 		}
 		c.reportServe(cur, what.msg)

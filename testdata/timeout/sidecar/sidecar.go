@@ -12,3 +12,10 @@ func Start() {
 		_ = http.ListenAndServe("localhost:6060", nil) // want `http.ListenAndServe serves with no timeouts.*\[medium: .*a metrics or debugging server`
 	}()
 }
+
+// The default mux named, not nil: the same profiles.
+func StartNamed(addr string) {
+	go func() {
+		_ = http.ListenAndServe(addr, http.DefaultServeMux) // want `http.ListenAndServe serves with no timeouts.*\[medium: .*a metrics or debugging server`
+	}()
+}
