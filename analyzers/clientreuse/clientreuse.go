@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -112,7 +113,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			End:     n.End(),
 			Message: fmt.Sprintf("%s inside a loop builds a new %s per iteration%s: %s; %s", describe(info, what, cur), built(kind), via(chain), cost(kind, "each one pays new handshakes and leaves idle connections behind"), fix(what, kind)),
 			Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
-		}, onBranch(inLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), cond, direct))
+		}, onBranch(inLoop(pass.Pkg, rank.Pass{Info: info, Sum: sum}, loop, fn, root), cond, direct))
 		return nil
 	}
 	handler, ok := sum.Handler(fn)
@@ -142,13 +143,16 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 	}
 }
 
-// inLoop judges a pool built per iteration of loop in fn. However few the
-// items, a loop that runs per request builds at least one pool per
-// request, which is what a pool built in a handler costs: the loop's size
-// can only make it worse.
-func inLoop(rp rank.Pass, loop loops.Loop, fn ast.Node) rank.Judgment {
+// inLoop judges a pool built per iteration of loop in fn, by code of this
+// package (root is the function whose own code builds it; "" when the
+// loop builds it itself). However few the items, a loop that runs per
+// request then builds at least one pool per request, which is what a pool
+// built in a handler costs. A pool another package's code builds is left
+// to the loop's judgment: the branches on the way there (a hook only some
+// configurations set) are not followed here.
+func inLoop(pkg *types.Package, rp rank.Pass, loop loops.Loop, fn ast.Node, root string) rank.Judgment {
 	j := rank.InLoop(rp, loop, fn)
-	if j.Drop || j.Level >= confidence.High {
+	if j.Drop || j.Level >= confidence.High || !builtHere(pkg, root) {
 		return j
 	}
 	if place, _ := rp.Sum.Where(fn); place != summary.PerRequest {
@@ -158,6 +162,17 @@ func inLoop(rp rank.Pass, loop loops.Loop, fn ast.Node) rank.Judgment {
 		return rank.Judgment{Level: confidence.High, Why: "on the request path of handler " + h + ": at least one pool per request, whatever the loop's size"}
 	}
 	return j
+}
+
+// builtHere reports whether root, the function whose code builds a pool
+// (as types.Func.FullName spells it), is "" (the site itself) or a
+// function of pkg.
+func builtHere(pkg *types.Package, root string) bool {
+	if root == "" {
+		return true
+	}
+	rest, ok := strings.CutPrefix(strings.TrimLeft(root, "(*"), pkg.Path()+".")
+	return ok && !strings.Contains(rest, "/")
 }
 
 // reportDropped reports a pool that fn builds and throws away on every

@@ -8,11 +8,22 @@ import (
 	"net/http"
 	"strings"
 	"time"
+
+	"example.com/places/hooks"
 )
 
 // Inline is called by a handler of another package, per request.
 func Inline(ctx context.Context, html string) string {
+	notifyAll(ctx, html)
 	return inline(ctx, html)
+}
+
+// notifyAll's pool is built by another package's code, behind its
+// configuration: the loop keeps its own judgment.
+func notifyAll(ctx context.Context, html string) {
+	for _, href := range strings.Fields(html) {
+		_ = hooks.Notify(ctx, href) // both: clientreuse "\[low: the loop goes over parameter html, whose size its callers decide"
+	}
 }
 
 func inline(ctx context.Context, html string) string {
