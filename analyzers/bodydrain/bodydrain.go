@@ -17,6 +17,7 @@ import (
 	"golang.org/x/tools/go/ssa"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/closers"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/rank"
@@ -190,6 +191,9 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
 		at = res.leak
 	case c.closeDrains(pass, file):
+	case (res.unread.IsValid() || res.partial.IsValid()) && sentThroughFreshPool(pass, file, expr):
+		// The pool is thrown away with its connections: draining saves
+		// nothing. The pool per call is clientreuse's finding.
 	case res.unread.IsValid():
 		// Closed unread costs a handshake only where the connection would
 		// be reused and the answer has a body: many answers left unread
@@ -284,4 +288,118 @@ func enclosingFunc(file *ast.File, n ast.Node) ast.Node {
 		}
 	}
 	return nil
+}
+
+// sentThroughFreshPool reports whether the request at expr is sent, outside
+// any loop, by a client held in a local variable that the function built
+// with a connection pool of its own (a client literal given a new
+// transport, or a call that builds one): no later request reuses the
+// connection, so leaving the body unread costs nothing more.
+func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExpr) bool {
+	info := pass.TypesInfo
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	fn := enclosingFunc(file, expr)
+	client := localVar(info, sel.X)
+	if fn == nil || client == nil || inLoopOf(fn, expr) {
+		return false
+	}
+	var fresh func(e ast.Expr, depth int) bool
+	fresh = func(e ast.Expr, depth int) bool {
+		e = ast.Unparen(e)
+		if u, ok := e.(*ast.UnaryExpr); ok {
+			e = ast.Unparen(u.X)
+		}
+		if _, ok := summary.Config.PoolAt(info, e); ok {
+			return true
+		}
+		switch e := e.(type) {
+		case *ast.CallExpr:
+			_, ok := sum.Effect(e, summary.Pool)
+			return ok
+		case *ast.CompositeLit:
+			if !apis.IsNamed(info.TypeOf(e), "net/http", "Client") {
+				return false
+			}
+			for _, el := range e.Elts { // http.Client{Transport: …}
+				if kv, ok := el.(*ast.KeyValueExpr); ok {
+					if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Transport" {
+						return fresh(kv.Value, depth)
+					}
+				}
+			}
+		case *ast.Ident:
+			if v := localVar(info, e); v != nil && depth < 2 {
+				if def := definition(info, fn, v); def != nil {
+					return fresh(def, depth+1)
+				}
+			}
+		}
+		return false
+	}
+	def := definition(info, fn, client)
+	return def != nil && fresh(def, 0)
+}
+
+// localVar returns the local variable e names, or nil.
+func localVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.Uses[id].(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
+// definition returns the value v is declared with in fn (v := e, var v =
+// e), if v is never assigned again there, or nil.
+func definition(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
+	var def ast.Expr
+	assigned := 0
+	ast.Inspect(fn, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for i, l := range n.Lhs {
+				if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
+					assigned++
+					if len(n.Lhs) == len(n.Rhs) {
+						def = n.Rhs[i]
+					} else if i == 0 && len(n.Rhs) == 1 {
+						def = n.Rhs[0] // c, err := newClient()
+					}
+				}
+			}
+		case *ast.ValueSpec:
+			for i, id := range n.Names {
+				if info.Defs[id] == v && i < len(n.Values) {
+					assigned++
+					def = n.Values[i]
+				}
+			}
+		}
+		return true
+	})
+	if assigned != 1 {
+		return nil
+	}
+	return def
+}
+
+// inLoopOf reports whether n stands in a loop of fn.
+func inLoopOf(fn, n ast.Node) bool {
+	found := false
+	ast.Inspect(fn, func(x ast.Node) bool {
+		switch x.(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			found = found || astx.Contains(x, n)
+		}
+		return !found
+	})
+	return found
 }

@@ -55,7 +55,10 @@
 // passed to a function that closes it (in any package: helpers are learned
 // from their bodies); a response passed to code the analysis cannot see
 // (an interface method, a function value); HEAD requests (no body to read);
-// tests and generated files.
+// a body closed unread whose request went, outside any loop, through a
+// client the function built with a transport of its own (the pool is
+// dropped with its connection, so draining saves nothing: the pool per
+// call is clientreuse's finding); tests and generated files.
 //
 // Confidence (README, Confidence):
 // high for a body not closed on some path; low for a body closed unread (the
