@@ -152,7 +152,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 // configurations set) are not followed here.
 func inLoop(pkg *types.Package, rp rank.Pass, loop loops.Loop, fn ast.Node, root string) rank.Judgment {
 	j := rank.InLoop(rp, loop, fn)
-	if j.Drop || j.Level >= confidence.High || !builtHere(pkg, root) {
+	if j.Drop || j.Level >= confidence.High || !builtHere(pkg, root) || rp.Sum.OnFailure(fn) {
 		return j
 	}
 	if place, _ := rp.Sum.Where(fn); place != summary.PerRequest {

@@ -47,6 +47,15 @@ func (j Judgment) Embedded(why string) Judgment {
 // known, medium on the request path and low elsewhere. Code outside the
 // service (see outsideService) is judged by that alone.
 func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
+	j := inLoop(pass, l, fn)
+	if j.Level > confidence.Medium && pass.Sum.OnFailure(fn) {
+		// A cleanup after a failed step runs as often as steps fail.
+		j = Judgment{Level: confidence.Medium, Why: j.Why + "; but the code runs only when something has failed (every call of it is in an error branch)", Drop: j.Drop}
+	}
+	return j
+}
+
+func inLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	place, why := pass.Sum.Where(fn)
 	if j, ok := outsideService(place, why); ok {
 		return j

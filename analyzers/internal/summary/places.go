@@ -2,10 +2,13 @@ package summary
 
 import (
 	"go/ast"
+	"go/token"
 	"go/types"
 	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // Where code runs, across packages.
@@ -35,6 +38,9 @@ type placedCall struct {
 	// once: the call runs once per process (Startup code that runs once,
 	// see body.once, calling outside loops), or, with from, outside loops.
 	once bool
+	// failure: every call of the callee from this caller stands in an
+	// error branch (if err != nil { … }): it runs when something failed.
+	failure bool
 }
 
 // maxOrigins bounds the places one body's calls are traced to: code that
@@ -76,9 +82,11 @@ func (r *Result) placedCalls(order []*body) []placedCall {
 		origins := r.origins(b)
 		for _, callee := range b.exits {
 			looped := slices.ContainsFunc(b.exitSites[callee], inAnyLoop)
+			failure := !slices.ContainsFunc(b.exitSites[callee], func(c inspector.Cursor) bool { return !r.onErrorBranch(c) })
 			for _, o := range origins {
 				o.callee, o.method = callee.FullName(), methodName(callee)
 				o.once = o.once && !looped
+				o.failure = failure || b.onFailure
 				if !slices.Contains(calls, o) {
 					calls = append(calls, o)
 				}
@@ -337,6 +345,87 @@ func (r *Result) wholeInView() bool {
 func inAnyLoop(site inspector.Cursor) bool {
 	for range site.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
 		return true
+	}
+	return false
+}
+
+// markOnFailure marks the bodies that run only when something has failed:
+// every call of them stands in an error branch (if err != nil { … }), or
+// in code that itself runs only on failure. A cleanup after a failed step
+// runs as often as steps fail, which the code does not show. For an
+// exported function, every call in the program counts, so it is judged
+// only with the whole program in view (whole), after the package has
+// recorded its own calls, which say only what the package itself tells.
+func (r *Result) markOnFailure(order []*body, whole bool) {
+	isMain := r.pass.Pkg.Name() == "main"
+	var prog *program
+	for changed := true; changed; {
+		changed = false
+		for _, b := range order {
+			if b.onFailure || b.test || b.escapes || b.handler || b.startup || len(b.callers) == 0 {
+				continue
+			}
+			if !b.private(isMain) {
+				if !whole || b.fn == nil {
+					continue
+				}
+				if prog == nil {
+					prog = r.programPlaces()
+				}
+				calls := prog.calls[b.fn.FullName()]
+				if len(calls) == 0 || slices.ContainsFunc(calls, func(c placedCall) bool { return !c.failure }) {
+					continue
+				}
+				b.onFailure, changed = true, true
+				continue
+			}
+			if r.calledOnFailure(b) {
+				b.onFailure, changed = true, true
+			}
+		}
+	}
+}
+
+// calledOnFailure reports whether every call of b in the package, outside
+// tests, stands in an error branch or in code that runs only on failure.
+func (r *Result) calledOnFailure(b *body) bool {
+	seen := false
+	for _, c := range b.callers {
+		if c.test {
+			continue
+		}
+		for i, callee := range c.calls {
+			if callee != b {
+				continue
+			}
+			if !c.onFailure && !r.onErrorBranch(c.sites[i]) {
+				return false
+			}
+			seen = true
+		}
+	}
+	return seen
+}
+
+// onErrorBranch reports whether the call at site runs only when an error
+// is set: in the body of if err != nil, or the else of if err == nil.
+func (r *Result) onErrorBranch(site inspector.Cursor) bool {
+	info := r.pass.TypesInfo
+	for c := range site.Enclosing((*ast.IfStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		ifs, ok := c.Node().(*ast.IfStmt)
+		if !ok {
+			return false
+		}
+		bin, ok := ast.Unparen(ifs.Cond).(*ast.BinaryExpr)
+		if !ok || !errCheck(info, ifs.Cond) {
+			continue
+		}
+		switch {
+		case bin.Op == token.NEQ && astx.Contains(ifs.Body, site.Node()):
+			return true
+		case bin.Op == token.EQL && ifs.Else != nil && astx.Contains(ifs.Else, site.Node()):
+			return true
+		}
 	}
 	return false
 }

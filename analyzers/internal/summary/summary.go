@@ -195,6 +195,7 @@ type body struct {
 	open []openCall
 
 	handler     bool
+	onFailure   bool        // runs only when something has failed (see markOnFailure)
 	service     bool        // a method of a generated RPC service interface (gRPC, Connect, Twirp) or a resolver
 	escapes     bool        // a declared function used as a value
 	reachedFrom *body       // the handler whose requests run this body (of another package when it has no node)
@@ -267,8 +268,10 @@ func run(pass *analysis.Pass) (any, error) {
 	r.markOnce(order)
 	markRare(order, pass.Pkg.Name() == "main")
 	r.whole = r.wholeInView()
+	r.markOnFailure(order, false)
 	calls := r.placedCalls(order)
 	r.placeExported(order)
+	r.markOnFailure(order, r.whole)
 	r.args = r.programArgs()
 	r.exportFacts(order, calls)
 	return r, nil
@@ -1355,6 +1358,13 @@ func (r *Result) StartupOnly(fn ast.Node) bool {
 func (r *Result) RunsOnce(fn ast.Node) bool {
 	b := r.bodies[fn]
 	return b != nil && b.once
+}
+
+// OnFailure reports whether fn runs only when something has failed: every
+// call of it stands in an error branch (see markOnFailure).
+func (r *Result) OnFailure(fn ast.Node) bool {
+	b := r.bodies[fn]
+	return b != nil && b.onFailure
 }
 
 // ServiceMethod reports whether fn is a method of a generated RPC service
