@@ -105,7 +105,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 		if reconnect(info, cur, loop.Node) {
 			return nil // rebuilt when the channel closes, not per message
 		}
-		if _, served := sum.Handler(fn); served && !direct && (calleeIsLocal(pass, cur.Node().(*ast.CallExpr)) || sum.Served(cur.Node().(*ast.CallExpr))) {
+		if _, served := sum.Handler(fn); served && !direct && sum.Served(cur.Node().(*ast.CallExpr)) {
 			return nil // reported inside the callee, on its own request path
 		}
 		rank.Report(pass, analysis.Diagnostic{
