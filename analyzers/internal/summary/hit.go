@@ -301,8 +301,16 @@ func (r *Result) memoizing(call *ast.CallExpr) bool {
 //	}
 //	d.db = open() // once per d
 //
-// or `if d.db == nil { d.db = open() }`. What it builds is built once per
-// holder (a dependency container, a client wrapper), not once per call.
+// or `if d.db == nil { d.db = open() }`, or a cache of them by key:
+//
+//	if db, ok := c.dbs[dsn]; ok {
+//		return db
+//	}
+//	db := open(dsn)
+//	c.dbs[dsn] = db // or a sync.Map's Store
+//
+// What it builds is built once per holder (a dependency container, a
+// client wrapper) or per key, not once per call.
 func (r *Result) LazyInit(cur inspector.Cursor) bool {
 	for n := range withinFunc(cur) {
 		switch n := n.(type) {
@@ -316,13 +324,45 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 				if !ok || !endsInReturn(ifs.Body) {
 					continue
 				}
-				if held, ok := r.nilTest(ifs.Cond, token.NEQ); ok && assigns(&ast.BlockStmt{List: n.List[i+1:]}, held) {
+				rest := &ast.BlockStmt{List: n.List[i+1:]}
+				if held, ok := r.nilTest(ifs.Cond, token.NEQ); ok && assigns(rest, held) {
+					return true
+				}
+				if r.returnsOnHit(n.List, stmt) && storesInMap(r.pass.TypesInfo, rest) {
 					return true
 				}
 			}
 		}
 	}
 	return false
+}
+
+// storesInMap reports whether block stores a value in a map (m[k] = v) or
+// a sync.Map (Store, LoadOrStore, Swap).
+func storesInMap(info *types.Info, block *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(block, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, lhs := range n.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok {
+					if t := info.TypeOf(ix.X); t != nil {
+						_, isMap := t.Underlying().(*types.Map)
+						found = found || isMap
+					}
+				}
+			}
+		case *ast.CallExpr:
+			if fn := apis.Callee(info, n); fn != nil {
+				switch fn.FullName() {
+				case "(*sync.Map).Store", "(*sync.Map).LoadOrStore", "(*sync.Map).Swap":
+					found = true
+				}
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // nilTest returns X when cond is `X op nil` for a variable or field X

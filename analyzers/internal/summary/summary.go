@@ -294,7 +294,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 			}
 			b.name, b.fn = apis.ShortName(fn), fn
 			sig = fn.Type().(*types.Signature)
-			b.callsParams = calledParams(r.pass.TypesInfo, sig, n.Body)
+			b.callsParams = r.calledParams(sig, cur)
 			r.funcs[fn] = b
 			if n.Recv == nil && (n.Name.Name == "init" || isMain && n.Name.Name == "main") {
 				b.startup = true
@@ -508,8 +508,10 @@ func (r *Result) bodyCalled(call *ast.CallExpr) *body {
 }
 
 // calledParams returns the indexes of the function parameters of sig that
-// body calls.
-func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) []int {
+// the function at fn calls, except where the call only fills a cache on a
+// miss (a factory a cache getter runs once per key: see LazyInit).
+func (r *Result) calledParams(sig *types.Signature, fn inspector.Cursor) []int {
+	info := r.pass.TypesInfo
 	var funcs []*types.Var
 	for v := range sig.Params().Variables() {
 		if _, ok := v.Type().Underlying().(*types.Signature); ok {
@@ -520,23 +522,19 @@ func calledParams(info *types.Info, sig *types.Signature, body *ast.BlockStmt) [
 		return nil
 	}
 	var called []int
-	ast.Inspect(body, func(n ast.Node) bool {
-		call, ok := n.(*ast.CallExpr)
-		if !ok {
-			return true
-		}
+	for cur := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := cur.Node().(*ast.CallExpr)
 		id, ok := ast.Unparen(call.Fun).(*ast.Ident)
 		if !ok {
-			return true
+			continue
 		}
 		v, _ := info.Uses[id].(*types.Var)
 		for i := range sig.Params().Len() {
-			if v != nil && v == sig.Params().At(i) && !slices.Contains(called, i) {
+			if v != nil && v == sig.Params().At(i) && !slices.Contains(called, i) && !r.LazyInit(cur) {
 				called = append(called, i)
 			}
 		}
-		return true
-	})
+	}
 	return called
 }
 
