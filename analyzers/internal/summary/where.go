@@ -100,7 +100,7 @@ func (r *Result) harnessPackage() string {
 		case "test", "tests", "testutil", "testutils", "testhelper", "testhelpers", "testing", "testsupport",
 			"harness", "mock", "mocks", "fake", "fakes", "fixtures":
 			return "test support code"
-		case "hack", "scripts", "benchmark", "benchmarks":
+		case "hack", "scripts", "bench", "benchmark", "benchmarks":
 			return "a development tool"
 		case "tools", "tool", "devtools", "dev":
 			// A program kept beside the service for its developers (a code
