@@ -80,7 +80,9 @@
 // with the caller's context, a call in a goroutine whose starter waits for
 // it in a select with a timer or a context's Done, and a server on a Unix
 // socket, in a package that exists to serve metrics or profiles, or whose
-// mux holds only profiling or metrics handlers; low for a serve call on a
+// handler serves only profiles, metrics or health checks (a diagnostics
+// package's handler, or a mux or echo/gin instance whose every route is
+// one); low for a serve call on a
 // line where its authors suppressed gosec's same check (//nolint:gosec,
 // #nosec), and for an outbound call made
 // once while the process starts, outside a loop (or a client built and

@@ -244,9 +244,11 @@ func (c *checker) gosecSuppressed(cur inspector.Cursor) bool {
 	return false
 }
 
-// servesOnlyDiagnostics reports whether the serve call at cur serves a
-// mux whose every handler comes from a profiling or metrics package: a
-// local ServeMux the function fills with pprof.Index and the like, or the
+// servesOnlyDiagnostics reports whether the serve call at cur serves only
+// profiles, metrics or health checks: a handler a diagnostics package
+// builds (promhttp.Handler(), a health-check library's handler), a local
+// ServeMux, or an echo instance started with Start, whose every route
+// serves one (pprof.Index, echo.WrapHandler(promhttp.Handler())), or the
 // default mux of a package that imports net/http/pprof (or expvar) and
 // registers nothing else on it.
 func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
@@ -259,17 +261,27 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 	if fn == nil {
 		return false
 	}
-	at := 1 // ListenAndServe(addr, h), Serve(l, h), ServeTLS(l, h, …)
-	if fn.Name() == "ListenAndServeTLS" {
-		at = 3
+	var h ast.Expr
+	var routes map[string]int // the registering methods, with their handler argument
+	if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil && frameworkPackages[fn.Pkg().Path()] {
+		h, routes = ast.Unparen(sel.X), echoRoutes // e.Start(addr): the routes of e
+	} else {
+		at := 1 // ListenAndServe(addr, h), Serve(l, h), ServeTLS(l, h, …)
+		if fn.Name() == "ListenAndServeTLS" {
+			at = 3
+		}
+		if at >= len(call.Args) {
+			return false
+		}
+		h, routes = ast.Unparen(call.Args[at]), muxRoutes
 	}
-	if at >= len(call.Args) {
-		return false
+	if fromDiagnostics(info, h) {
+		return true // http.ListenAndServe(addr, promhttp.Handler())
 	}
-	h := ast.Unparen(call.Args[at])
 	var scope []ast.Node
 	var onMux func(recv ast.Expr, fn *types.Func) bool
 	defaultMux := info.Types[h].IsNil() || isDefaultServeMux(info, h)
+	builtByDiagnostics := false
 	switch {
 	case defaultMux:
 		if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == "net/http/pprof" || p.Path() == "expvar" }) {
@@ -287,25 +299,26 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 		if !ok || v == nil {
 			return false
 		}
-		scope = []ast.Node{enclosingBody(cur)}
+		body := enclosingBody(cur)
+		scope = []ast.Node{body}
 		onMux = func(recv ast.Expr, fn *types.Func) bool { return recv != nil && isIdentOf(info, ast.Unparen(recv), v) }
+		builtByDiagnostics = assignedFrom(info, body, v, func(e ast.Expr) bool { return fromDiagnostics(info, e) })
 	}
 	diagnostics, other := 0, false
 	for _, n := range scope {
 		callsIn(info, n, func(fn *types.Func, reg *ast.CallExpr) bool {
-			switch fn.Name() {
-			case "Handle", "HandleFunc":
-			default:
+			at, ok := routes[fn.Name()]
+			if !ok {
 				return false
 			}
 			var recv ast.Expr
 			if sel, ok := ast.Unparen(reg.Fun).(*ast.SelectorExpr); ok && fn.Signature().Recv() != nil {
 				recv = sel.X
 			}
-			if !onMux(recv, fn) || len(reg.Args) != 2 {
+			if !onMux(recv, fn) || at >= len(reg.Args) {
 				return false
 			}
-			if fromDiagnostics(info, reg.Args[1]) {
+			if fromDiagnostics(info, reg.Args[at]) {
 				diagnostics++
 			} else {
 				other = true
@@ -313,7 +326,36 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 			return false // every call is looked at
 		})
 	}
-	return !other && (diagnostics > 0 || defaultMux)
+	return !other && (diagnostics > 0 || defaultMux || builtByDiagnostics)
+}
+
+// muxRoutes and echoRoutes are the methods that register a handler, with
+// the index of its argument: a ServeMux's, and an echo instance's.
+var (
+	muxRoutes  = map[string]int{"Handle": 1, "HandleFunc": 1}
+	echoRoutes = map[string]int{"GET": 1, "POST": 1, "PUT": 1, "DELETE": 1, "PATCH": 1, "HEAD": 1, "OPTIONS": 1, "Any": 1, "Add": 2, "Match": 2}
+)
+
+// assignedFrom reports whether v is assigned, in body, from an expression
+// that match accepts (health := healthcheck.NewHandler()).
+func assignedFrom(info *types.Info, body ast.Node, v *types.Var, match func(ast.Expr) bool) bool {
+	if body == nil {
+		return false
+	}
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != len(as.Rhs) {
+			return !found
+		}
+		for i, l := range as.Lhs {
+			if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v && match(as.Rhs[i]) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }
 
 // isDefaultServeMux reports whether e is http.DefaultServeMux.
@@ -327,11 +369,15 @@ func isDefaultServeMux(info *types.Info, e ast.Expr) bool {
 }
 
 // fromDiagnostics reports whether the handler expression names a function
-// or value of a profiling or metrics package (pprof.Index,
-// promhttp.Handler()).
+// or value of a profiling, metrics or health-check package (pprof.Index,
+// promhttp.Handler(), a health-check library's handler), itself or
+// through an adapter given only that (echo.WrapHandler(promhttp.Handler())).
 func fromDiagnostics(info *types.Info, h ast.Expr) bool {
 	h = ast.Unparen(h)
 	if call, ok := h.(*ast.CallExpr); ok {
+		if len(call.Args) == 1 && fromDiagnostics(info, call.Args[0]) {
+			return true
+		}
 		h = ast.Unparen(call.Fun)
 	}
 	sel, ok := h.(*ast.SelectorExpr)
@@ -342,8 +388,18 @@ func fromDiagnostics(info *types.Info, h ast.Expr) bool {
 	if obj == nil || obj.Pkg() == nil {
 		return false
 	}
-	p := obj.Pkg().Path()
-	return p == "net/http/pprof" || p == "expvar" || strings.Contains(p, "prometheus")
+	return diagnosticsPackage(obj.Pkg().Path())
+}
+
+// diagnosticsPackage reports whether path is a package that serves
+// profiles, metrics or health checks to operators and their probes.
+func diagnosticsPackage(path string) bool {
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		last = elems[len(elems)-2] // health-go/v5
+	}
+	return path == "net/http/pprof" || path == "expvar" || strings.Contains(path, "prometheus") || strings.Contains(last, "health")
 }
 
 // listensOnUnix reports whether body calls net.Listen (or a ListenConfig's
@@ -399,7 +455,7 @@ func internalEndpoint(pkg *types.Package) bool {
 		return false
 	}
 	for _, imp := range pkg.Imports() {
-		if p := imp.Path(); p == "net/http/pprof" || p == "expvar" || strings.Contains(p, "prometheus") {
+		if diagnosticsPackage(imp.Path()) {
 			return true
 		}
 	}
