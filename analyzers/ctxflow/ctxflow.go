@@ -176,7 +176,7 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, l
 	ctx, ok := scope.At(cur)
 	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) ||
 		outlivesScope(pass.TypesInfo, cur, ctx) || forShutdown(pass.TypesInfo, cur) ||
-		detachedOnPurpose(pass.TypesInfo, cur, ctx) {
+		detachedOnPurpose(pass.TypesInfo, cur, ctx) || valuesCopied(pass.TypesInfo, cur, ctx) {
 		return
 	}
 	call := cur.Node().(*ast.CallExpr)
@@ -236,6 +236,54 @@ func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Cont
 	}
 	res := fn.Signature().Results()
 	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
+}
+
+// valuesCopied reports whether the new context (perhaps wrapped:
+// context.WithTimeout(context.Background(), d)) initializes a local onto
+// which the function then copies values of the context in scope
+// (requestid.Set(c, requestid.From(ctx))): a hand-made
+// context.WithoutCancel, detached on purpose.
+func valuesCopied(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) bool {
+	c := cur
+	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
+		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+			return false
+		}
+		c = c.Parent() // context.WithTimeout(context.Background(), d)
+	}
+	v, fn, ok := assignedVar(info, c.Parent())
+	if !ok || ctx.Var == nil {
+		return false
+	}
+	uses := func(e ast.Expr, obj types.Object) bool {
+		found := false
+		ast.Inspect(e, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+				found = true
+			}
+			return !found
+		})
+		return found
+	}
+	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
+		call := cc.Node().(*ast.CallExpr)
+		if !apis.IsContext(info.TypeOf(call)) {
+			continue // only a call that returns the context with the values on it
+		}
+		args := call.Args
+		onNew, fromOld := false, false
+		for _, a := range args {
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
+				onNew = true
+			} else if _, isIdent := ast.Unparen(a).(*ast.Ident); !isIdent && uses(a, ctx.Var) {
+				fromOld = true // a value read from ctx, not ctx itself
+			}
+		}
+		if onNew && fromOld {
+			return true
+		}
+	}
+	return false
 }
 
 // detachingRunners run a function literal apart from its caller's

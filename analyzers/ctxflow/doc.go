@@ -58,7 +58,10 @@
 //
 // Not reported: functions with no context in scope (main, init, CLI code);
 // a context parameter named _; context.Background() inside a go
-// statement's function literal, which is detached work by intent; the
+// statement's function literal, which is detached work by intent, and a
+// new context used only by goroutines and callbacks run later (a server's
+// BaseContext) or onto which the function copies values read from the
+// context in scope (a hand-made context.WithoutCancel); the
 // contexts of the enclosing function inside a literal started by go or
 // kept for later (time.AfterFunc, a route registration); gorm chains that
 // start at a parameter or at a helper's result, which may already carry a
