@@ -410,7 +410,8 @@ func insideTwin(info *types.Info, cur inspector.Cursor, twin ctxscope.Twin) bool
 }
 
 // nilFallback reports whether the call is the fallback of a nil check on
-// the context it replaces: if ctx == nil { ctx = context.Background() }.
+// the context it replaces: if ctx == nil { ctx = context.Background() }, or
+// { nctx = context.Background() } where nctx otherwise copies ctx.
 func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 	as, ok := cur.Parent().Node().(*ast.AssignStmt)
 	if !ok || len(as.Lhs) != 1 {
@@ -428,7 +429,8 @@ func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 		}
 		for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
 			x, ok := ast.Unparen(pair[0]).(*ast.Ident)
-			if ok && info.Uses[x] == v && info.Types[pair[1]].IsNil() {
+			// if ctx == nil { ctx = … }, or { nctx = … } for a copy of ctx
+			if ok && (info.Uses[x] == v || apis.IsContext(info.TypeOf(x))) && info.Types[pair[1]].IsNil() {
 				return true
 			}
 		}

@@ -32,3 +32,13 @@ func Audit(ctx context.Context) error {
 	_, err := db.ExecContext(bg, "INSERT INTO audit(request) VALUES ($1)", requestID(ctx))
 	return err
 }
+
+// A copy of ctx that falls back to a background context when ctx is nil:
+// nothing is dropped.
+func withTrace(ctx context.Context, trace string) context.Context {
+	nctx := ctx
+	if ctx == nil {
+		nctx = context.Background()
+	}
+	return withRequestID(nctx, trace)
+}
