@@ -304,7 +304,8 @@ func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExp
 	}
 	fn := enclosingFunc(file, expr)
 	client := localVar(info, sel.X)
-	if fn == nil || client == nil || inLoopOf(fn, expr) {
+	at, found := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().FindNode(expr)
+	if fn == nil || client == nil || !found || inLoopOf(fn, expr) {
 		return false
 	}
 	var fresh func(e ast.Expr, depth int) bool
@@ -333,14 +334,14 @@ func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExp
 			}
 		case *ast.Ident:
 			if v := localVar(info, e); v != nil && depth < 2 {
-				if def := definition(info, fn, v); def != nil {
+				if def := astx.LocalInit(info, at, v); def != nil {
 					return fresh(def, depth+1)
 				}
 			}
 		}
 		return false
 	}
-	def := definition(info, fn, client)
+	def := astx.LocalInit(info, at, client)
 	return def != nil && fresh(def, 0)
 }
 
@@ -355,40 +356,6 @@ func localVar(info *types.Info, e ast.Expr) *types.Var {
 		return nil
 	}
 	return v
-}
-
-// definition returns the value v is declared with in fn (v := e, var v =
-// e), if v is never assigned again there, or nil.
-func definition(info *types.Info, fn ast.Node, v *types.Var) ast.Expr {
-	var def ast.Expr
-	assigned := 0
-	ast.Inspect(fn, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.AssignStmt:
-			for i, l := range n.Lhs {
-				if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v {
-					assigned++
-					if len(n.Lhs) == len(n.Rhs) {
-						def = n.Rhs[i]
-					} else if i == 0 && len(n.Rhs) == 1 {
-						def = n.Rhs[0] // c, err := newClient()
-					}
-				}
-			}
-		case *ast.ValueSpec:
-			for i, id := range n.Names {
-				if info.Defs[id] == v && i < len(n.Values) {
-					assigned++
-					def = n.Values[i]
-				}
-			}
-		}
-		return true
-	})
-	if assigned != 1 {
-		return nil
-	}
-	return def
 }
 
 // inLoopOf reports whether n stands in a loop of fn.

@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
@@ -255,28 +256,20 @@ func valuesCopied(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) 
 	if !ok || ctx.Var == nil {
 		return false
 	}
-	uses := func(e ast.Expr, obj types.Object) bool {
-		found := false
-		ast.Inspect(e, func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
-				found = true
-			}
-			return !found
-		})
-		return found
-	}
 	for cc := range fn.Preorder((*ast.CallExpr)(nil)) {
 		call := cc.Node().(*ast.CallExpr)
 		if !apis.IsContext(info.TypeOf(call)) {
 			continue // only a call that returns the context with the values on it
 		}
-		args := call.Args
 		onNew, fromOld := false, false
-		for _, a := range args {
-			if id, ok := ast.Unparen(a).(*ast.Ident); ok && info.Uses[id] == v {
-				onNew = true
-			} else if _, isIdent := ast.Unparen(a).(*ast.Ident); !isIdent && uses(a, ctx.Var) {
+		for i, a := range call.Args {
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+				onNew = onNew || info.Uses[id] == v
+				continue
+			}
+			for range astx.UsesOf(info, cc.ChildAt(edge.CallExpr_Args, i), ctx.Var) {
 				fromOld = true // a value read from ctx, not ctx itself
+				break
 			}
 		}
 		if onNew && fromOld {
@@ -321,8 +314,8 @@ func forShutdown(info *types.Info, cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[c.Node().(*ast.Ident)] == v && stops(c) {
+	for c := range astx.UsesOf(info, fn, v) {
+		if stops(c) {
 			return true
 		}
 	}
@@ -694,10 +687,7 @@ func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	used := false
-	for u := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[u.Node().(*ast.Ident)] != v {
-			continue
-		}
+	for u := range astx.UsesOf(info, fn, v) {
 		used = true
 		if !usedLater(info, u) {
 			return false

@@ -299,10 +299,15 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 		if !ok || v == nil {
 			return false
 		}
-		body := enclosingBody(cur)
-		scope = []ast.Node{body}
+		scope = []ast.Node{enclosingBody(cur)}
 		onMux = func(recv ast.Expr, fn *types.Func) bool { return recv != nil && isIdentOf(info, ast.Unparen(recv), v) }
-		builtByDiagnostics = assignedFrom(info, body, v, func(e ast.Expr) bool { return fromDiagnostics(info, e) })
+		// health := healthcheck.NewHandler(), perhaps outside the literal
+		// that serves it.
+		if def, ok := c.ins.Root().FindByPos(v.Pos(), v.Pos()+1); ok {
+			if init := astx.LocalInit(info, def, v); init != nil {
+				builtByDiagnostics = fromDiagnostics(info, init)
+			}
+		}
 	}
 	diagnostics, other := 0, false
 	for _, n := range scope {
@@ -335,28 +340,6 @@ var (
 	muxRoutes  = map[string]int{"Handle": 1, "HandleFunc": 1}
 	echoRoutes = map[string]int{"GET": 1, "POST": 1, "PUT": 1, "DELETE": 1, "PATCH": 1, "HEAD": 1, "OPTIONS": 1, "Any": 1, "Add": 2, "Match": 2}
 )
-
-// assignedFrom reports whether v is assigned, in body, from an expression
-// that match accepts (health := healthcheck.NewHandler()).
-func assignedFrom(info *types.Info, body ast.Node, v *types.Var, match func(ast.Expr) bool) bool {
-	if body == nil {
-		return false
-	}
-	found := false
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Lhs) != len(as.Rhs) {
-			return !found
-		}
-		for i, l := range as.Lhs {
-			if id, ok := l.(*ast.Ident); ok && info.ObjectOf(id) == v && match(as.Rhs[i]) {
-				found = true
-			}
-		}
-		return !found
-	})
-	return found
-}
 
 // isDefaultServeMux reports whether e is http.DefaultServeMux.
 func isDefaultServeMux(info *types.Info, e ast.Expr) bool {
@@ -1548,13 +1531,12 @@ func usedWith(info *types.Info, cur inspector.Cursor, holder ast.Expr, uses func
 	if !ok || body == nil {
 		return false
 	}
-	obj := info.ObjectOf(id)
 	fn, ok := astx.FuncAt(cur)
 	if !ok {
 		return false
 	}
-	for c := range fn.Preorder((*ast.Ident)(nil)) {
-		if info.Uses[c.Node().(*ast.Ident)] == obj && atParents(c) {
+	for c := range astx.UsesOf(info, fn, info.ObjectOf(id)) {
+		if atParents(c) {
 			return true
 		}
 	}

@@ -79,6 +79,17 @@ func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 	return nil
 }
 
+// UsesOf yields the identifiers under root that use obj.
+func UsesOf(info *types.Info, root inspector.Cursor, obj types.Object) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for c := range root.Preorder((*ast.Ident)(nil)) {
+			if info.Uses[c.Node().(*ast.Ident)] == obj && !yield(c) {
+				return
+			}
+		}
+	}
+}
+
 // Received returns the channel a select case's communication receives
 // from (<-ch, v := <-ch, v, ok = <-ch), or nil for a send or default.
 func Received(comm ast.Stmt) ast.Expr {
