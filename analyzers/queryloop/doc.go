@@ -70,14 +70,16 @@
 // Loops are found in the syntax tree; a loop made with goto is not seen.
 //
 // Confidence (README, Confidence):
-// high for a round-trip per item of a request's input, or per row of a query
-// on the request path — read in place, or passed by a caller as the
+// high for a round-trip per item of a request's own input (its decoded
+// body, its parameters) — read in place, or passed by a caller as the
 // parameter the loop goes over (callers in the package, and with the whole
-// program in view those in other packages); medium for rows in a job or
-// worker, rows in code only another package's handler is seen to run (the
-// finding names it; how many rows a request reads is that package's to
-// show), a loop whose data is not shown on the request path, decoded data,
-// or a parameter of a function the package's handlers run; low for a
+// program in view those in other packages); medium for the rows of a query,
+// on the request path or in a job or worker (how many rows one request
+// reads — a page, a user's few, a whole table — is not shown: on services
+// never seen before, half of these were not worth the fix), a loop in code
+// that runs only when something has failed, a loop whose data is not shown
+// on the request path, decoded data, or a parameter of a function the
+// package's handlers run; low for a
 // parameter no caller is seen to fill, configuration and the program's
 // tables (also when every caller of a private function passes them), an
 // embedded database (SQLite), and command-line actions and migrations.

@@ -53,10 +53,10 @@
 // balancer). Tests and generated files are not reported.
 //
 // Confidence (README, Confidence):
-// high for a goroutine per item of a batch of served data (rows of a query,
-// a request's input), which all start at once; medium per message of a
-// channel or stream (they start as messages come and end in turn), per
-// batch of a loop stepping i += k, and when the loop's data is not shown on
-// the request path; low for a parameter, configuration, and command-line
-// actions.
+// high for a goroutine per item of a request's own input, which all start
+// at once; medium per row of a query (how many rows is not shown), per
+// message of a channel or stream (they start as messages come and end in
+// turn), per batch of a loop stepping i += k over a request's input, and
+// when the loop's data is not shown on the request path; low per batch of
+// rows, for a parameter, configuration, and command-line actions.
 package unboundedgo

@@ -177,7 +177,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 // per batch.
 func judge(info *types.Info, sum *summary.Result, loop loops.Loop, cur inspector.Cursor) rank.Judgment {
 	j := rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, summary.EnclosingFunc(cur))
-	if j.Level != confidence.High {
+	if j.Level == confidence.Low || j.Drop {
 		return j
 	}
 	switch {

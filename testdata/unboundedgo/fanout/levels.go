@@ -22,11 +22,11 @@ func (n *notifier) Notify(w http.ResponseWriter, r *http.Request) {
 		ids = append(ids, id)
 	}
 	for _, id := range ids {
-		go fetch(r.Context(), id) // want `go statement in a loop over a slice.*\[high: the loop goes over the rows of a query\]`
+		go fetch(r.Context(), id) // want `go statement in a loop over a slice.*\[medium: the loop goes over the rows of a query; how many rows one request reads is not shown\]`
 	}
 	const batch = 50
 	for i := 0; i < len(ids); i += batch {
-		go fetchAll(ids[i:min(i+batch, len(ids))]) // want `go statement in a loop over a count set at run time.*\[medium: .*one goroutine per batch`
+		go fetchAll(ids[i:min(i+batch, len(ids))]) // want `go statement in a loop over a count set at run time.*\[low: .*one goroutine per batch`
 	}
 }
 
