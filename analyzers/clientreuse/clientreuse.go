@@ -105,8 +105,10 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 		if reconnect(info, cur, loop.Node) {
 			return nil // rebuilt when the channel closes, not per message
 		}
-		if _, served := sum.Handler(fn); served && !direct && sum.Served(cur.Node().(*ast.CallExpr)) {
-			return nil // reported inside the callee, on its own request path
+		if call, isCall := cur.Node().(*ast.CallExpr); isCall && !direct {
+			if _, served := sum.Handler(fn); served && sum.Served(call) {
+				return nil // reported inside the callee, on its own request path
+			}
 		}
 		rank.Report(pass, analysis.Diagnostic{
 			Pos:     n.Pos(),

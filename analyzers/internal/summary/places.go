@@ -362,7 +362,7 @@ func (r *Result) markOnFailure(order []*body, whole bool) {
 	for changed := true; changed; {
 		changed = false
 		for _, b := range order {
-			if b.onFailure || b.test || b.escapes || b.handler || b.startup || len(b.callers) == 0 {
+			if b.onFailure || b.test || b.escapes || b.handler || b.startup {
 				continue
 			}
 			if !b.private(isMain) {
