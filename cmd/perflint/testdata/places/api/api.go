@@ -26,7 +26,10 @@ func (h *Handler) ListOrders(w http.ResponseWriter, r *http.Request) {
 
 func (h *Handler) Tags(w http.ResponseWriter, r *http.Request) {
 	var ids []int
-	_ = json.NewDecoder(r.Body).Decode(&ids)
+	if err := json.NewDecoder(r.Body).Decode(&ids); err != nil {
+		store.Release(r.Context(), h.DB, ids)
+		return
+	}
 	_ = json.NewEncoder(w).Encode(store.Lookup(r.Context(), h.DB, ids))
 }
 

@@ -52,3 +52,12 @@ func Hook(db *sql.DB, names []string) {
 		_, _ = db.Exec("DELETE FROM tags WHERE name = $1", n) // both: queryloop "round-trip per row written"
 	}
 }
+
+// Release marks the tags of a failed import released, one row each. Its
+// only caller, in another package, calls it in an error branch: with the
+// whole program in view it runs only when something has failed.
+func Release(ctx context.Context, db *sql.DB, ids []int) {
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "UPDATE tags SET held = false WHERE id = $1", id) // whole: queryloop "\[medium: .*but the code runs only when something has failed" // alone: queryloop "\[low: the loop goes over parameter ids, whose size its callers decide"
+	}
+}
