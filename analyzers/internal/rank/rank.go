@@ -41,16 +41,17 @@ func (j Judgment) Embedded(why string) Judgment {
 }
 
 // InLoop judges a finding that repeats once per iteration of loop l in
-// function fn: served data makes it high (rows read from storage only on
-// the request path, medium elsewhere), a parameter medium, the
-// program's own data (configuration, arguments, tables) low; with nothing
-// known, medium on the request path and low elsewhere. Code outside the
-// service (see outsideService) is judged by that alone.
+// function fn: what the request itself sends makes it high, the rows of a
+// query medium (how many one request reads is not shown), a parameter
+// medium, the program's own data (configuration, arguments, tables) low;
+// with nothing known, medium on the request path and low elsewhere; code
+// that runs only on failure at most medium. Code outside the service (see
+// outsideService) is judged by that alone.
 func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	j := inLoop(pass, l, fn)
 	if j.Level > confidence.Medium && pass.Sum.OnFailure(fn) {
 		// A cleanup after a failed step runs as often as steps fail.
-		j = Judgment{Level: confidence.Medium, Why: j.Why + "; but the code runs only when something has failed (every call of it is in an error branch)", Drop: j.Drop}
+		j = j.Lower("but the code runs only when something has failed (every call of it is in an error branch)")
 	}
 	return j
 }
