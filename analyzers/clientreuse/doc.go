@@ -42,8 +42,10 @@
 // clients are not reported: they all send through one shared HTTP client.
 //
 // Not reported: an http.Client with no Transport of its own (it shares
-// http.DefaultTransport's pool, so building one per request is cheap);
-// pools built in main, init, package variable initializers, sync.Once (and
+// http.DefaultTransport's pool, so building one per request is cheap); an
+// http.Transport with DisableKeepAlives: true (it keeps no connection);
+// pools built once per key in a cache (a map or sync.Map filled on a
+// miss); pools built in main, init, package variable initializers, sync.Once (and
 // OnceValue), or functions only those call; loops over a few fixed
 // elements; tests.
 //

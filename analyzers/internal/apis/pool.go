@@ -2,6 +2,7 @@ package apis
 
 import (
 	"go/ast"
+	"go/constant"
 	"go/types"
 	"strings"
 )
@@ -127,11 +128,33 @@ func (c *Config) PoolAt(info *types.Info, n ast.Node) (Pool, bool) {
 			}
 		}
 	case *ast.CompositeLit:
-		if l, ok := poolLiteral(info.TypeOf(n)); ok {
+		if l, ok := poolLiteral(info.TypeOf(n)); ok && !keepsNoConnections(info, n) {
 			return Pool{n, l.what, l.kind}, true
 		}
 	}
 	return Pool{}, false
+}
+
+// keepsNoConnections reports whether lit is an http.Transport literal with
+// DisableKeepAlives: true. It closes every connection after its request,
+// so it holds no pool: building one per request costs the handshake each
+// request would pay with it anyway (a checker that must not reuse
+// connections).
+func keepsNoConnections(info *types.Info, lit *ast.CompositeLit) bool {
+	if !IsNamed(info.TypeOf(lit), "net/http", "Transport") {
+		return false
+	}
+	for _, el := range lit.Elts {
+		kv, ok := el.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "DisableKeepAlives" {
+			tv := info.Types[kv.Value]
+			return tv.Value != nil && tv.Value.Kind() == constant.Bool && constant.BoolVal(tv.Value)
+		}
+	}
+	return false
 }
 
 // poolLiteral reports whether t is a pool type built by a literal.

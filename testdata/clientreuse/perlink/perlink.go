@@ -95,3 +95,21 @@ func NewChecker() *http.Client {
 	client := &http.Client{Timeout: 10 * time.Second, Transport: tr}
 	return client
 }
+
+// Probe checks a URL with a transport that keeps no connection
+// (DisableKeepAlives): it holds no pool, so building one per call costs
+// only the handshake each request pays anyway.
+func Probe(ctx context.Context, url string) (int, error) {
+	tr := &http.Transport{DisableKeepAlives: true, TLSHandshakeTimeout: 5 * time.Second}
+	client := &http.Client{Timeout: 10 * time.Second, Transport: tr}
+	req, err := http.NewRequestWithContext(ctx, http.MethodHead, url, nil)
+	if err != nil {
+		return 0, err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return 0, err
+	}
+	resp.Body.Close()
+	return resp.StatusCode, nil
+}
