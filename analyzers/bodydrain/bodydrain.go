@@ -191,7 +191,7 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
 		at = res.leak
 	case c.closeDrains(pass, file):
-	case (res.unread.IsValid() || res.partial.IsValid()) && sentThroughFreshPool(pass, file, expr):
+	case (res.unread.IsValid() || res.partial.IsValid()) && sentThroughFreshPool(pass, expr):
 		// The pool is thrown away with its connections: draining saves
 		// nothing. The pool per call is clientreuse's finding.
 	case res.unread.IsValid():
@@ -295,17 +295,16 @@ func enclosingFunc(file *ast.File, n ast.Node) ast.Node {
 // with a connection pool of its own (a client literal given a new
 // transport, or a call that builds one): no later request reuses the
 // connection, so leaving the body unread costs nothing more.
-func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExpr) bool {
+func sentThroughFreshPool(pass *analysis.Pass, expr *ast.CallExpr) bool {
 	info := pass.TypesInfo
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	sel, ok := ast.Unparen(expr.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	fn := enclosingFunc(file, expr)
-	client := localVar(info, sel.X)
+	client := astx.LocalVar(info, sel.X)
 	at, found := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().FindNode(expr)
-	if fn == nil || client == nil || !found || inLoopOf(fn, expr) {
+	if client == nil || !found || astx.InOwnLoop(at) {
 		return false
 	}
 	var fresh func(e ast.Expr, depth int) bool
@@ -333,7 +332,7 @@ func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExp
 				}
 			}
 		case *ast.Ident:
-			if v := localVar(info, e); v != nil && depth < 2 {
+			if v := astx.LocalVar(info, e); v != nil && depth < 2 {
 				if def := astx.LocalInit(info, at, v); def != nil {
 					return fresh(def, depth+1)
 				}
@@ -343,30 +342,4 @@ func sentThroughFreshPool(pass *analysis.Pass, file *ast.File, expr *ast.CallExp
 	}
 	def := astx.LocalInit(info, at, client)
 	return def != nil && fresh(def, 0)
-}
-
-// localVar returns the local variable e names, or nil.
-func localVar(info *types.Info, e ast.Expr) *types.Var {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
-		return nil
-	}
-	v, ok := info.Uses[id].(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
-		return nil
-	}
-	return v
-}
-
-// inLoopOf reports whether n stands in a loop of fn.
-func inLoopOf(fn, n ast.Node) bool {
-	found := false
-	ast.Inspect(fn, func(x ast.Node) bool {
-		switch x.(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			found = found || astx.Contains(x, n)
-		}
-		return !found
-	})
-	return found
 }

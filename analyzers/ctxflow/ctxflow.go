@@ -245,14 +245,7 @@ func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Cont
 // (requestid.Set(c, requestid.From(ctx))): a hand-made
 // context.WithoutCancel, detached on purpose.
 func valuesCopied(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) bool {
-	c := cur
-	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
-		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-			return false
-		}
-		c = c.Parent() // context.WithTimeout(context.Background(), d)
-	}
-	v, fn, ok := assignedVar(info, c.Parent())
+	v, fn, ok := newContextLocal(info, cur)
 	if !ok || ctx.Var == nil {
 		return false
 	}
@@ -666,24 +659,8 @@ func endsInReturn(body *ast.BlockStmt) bool {
 // it; a server's base context, which must outlive the start-up context so
 // that in-flight requests finish while the server shuts down).
 func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
-	c := cur
-	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
-		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-			return false
-		}
-		c = c.Parent() // context.WithCancel(context.Background())
-	}
-	as, ok := c.Parent().Node().(*ast.AssignStmt)
-	if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {
-		return false
-	}
-	id, ok := as.Lhs[0].(*ast.Ident)
+	v, fn, ok := newContextLocal(info, cur)
 	if !ok {
-		return false
-	}
-	v := info.Defs[id]
-	fn, ok := astx.FuncAt(cur)
-	if v == nil || !ok {
 		return false
 	}
 	used := false
@@ -694,6 +671,29 @@ func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return used
+}
+
+// newContextLocal returns the local variable the new context at cur
+// initializes, directly or wrapped by the context package (ctx, cancel :=
+// context.WithCancel(context.Background())), and the function it is in.
+func newContextLocal(info *types.Info, cur inspector.Cursor) (types.Object, inspector.Cursor, bool) {
+	c := cur
+	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
+		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+			return nil, inspector.Cursor{}, false
+		}
+		c = c.Parent()
+	}
+	as, ok := c.Parent().Node().(*ast.AssignStmt)
+	if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {
+		return nil, inspector.Cursor{}, false
+	}
+	id, ok := as.Lhs[0].(*ast.Ident)
+	if !ok || info.Defs[id] == nil {
+		return nil, inspector.Cursor{}, false
+	}
+	fn, ok := astx.FuncAt(cur)
+	return info.Defs[id], fn, ok
 }
 
 // usedLater reports whether the use at cur is in a go statement or in a

@@ -280,7 +280,7 @@ func (c *checker) servesOnlyDiagnostics(cur inspector.Cursor) bool {
 	}
 	var scope []ast.Node
 	var onMux func(recv ast.Expr, fn *types.Func) bool
-	defaultMux := info.Types[h].IsNil() || isDefaultServeMux(info, h)
+	defaultMux := info.Types[h].IsNil() || apis.IsPackageVar(info, h, "net/http", "DefaultServeMux")
 	builtByDiagnostics := false
 	switch {
 	case defaultMux:
@@ -340,16 +340,6 @@ var (
 	muxRoutes  = map[string]int{"Handle": 1, "HandleFunc": 1}
 	echoRoutes = map[string]int{"GET": 1, "POST": 1, "PUT": 1, "DELETE": 1, "PATCH": 1, "HEAD": 1, "OPTIONS": 1, "Any": 1, "Add": 2, "Match": 2}
 )
-
-// isDefaultServeMux reports whether e is http.DefaultServeMux.
-func isDefaultServeMux(info *types.Info, e ast.Expr) bool {
-	sel, ok := e.(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[sel.Sel].(*types.Var)
-	return ok && v.Name() == "DefaultServeMux" && v.Pkg() != nil && v.Pkg().Path() == "net/http" && v.Parent() == v.Pkg().Scope()
-}
 
 // fromDiagnostics reports whether the handler expression names a function
 // or value of a profiling, metrics or health-check package (pprof.Index,
@@ -583,12 +573,8 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 // only through its own methods and fields (client.Do(req)), outside loops:
 // the client never leaves the function, and sends a request or two.
 func usedOnlyHere(info *types.Info, body ast.Node, holder ast.Expr) bool {
-	id, ok := holder.(*ast.Ident)
-	if !ok || body == nil {
-		return false
-	}
-	v, ok := info.ObjectOf(id).(*types.Var)
-	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+	v := astx.LocalVar(info, holder)
+	if v == nil || body == nil {
 		return false
 	}
 	only := true
@@ -667,7 +653,7 @@ const (
 // an operator sees it, and holds nothing that serves requests: low.
 func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
 	fn := summary.EnclosingFunc(cur)
-	if fn != nil && c.sum.RunsOnce(fn) && !inLoop(cur) {
+	if fn != nil && c.sum.RunsOnce(fn) && !astx.InOwnLoop(cur) {
 		once := rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
 		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
 			rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, once))
@@ -728,19 +714,6 @@ func timerChannel(info *types.Info, ch ast.Expr) bool {
 	}
 	fn := apis.Callee(info, call)
 	return fn != nil && fn.FullName() == "(context.Context).Done"
-}
-
-// inLoop reports whether cur is inside a loop of its function: a poller
-// started at start-up sends again and again.
-func inLoop(cur inspector.Cursor) bool {
-	for p := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
-		switch p.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
-		}
-		return false
-	}
-	return false
 }
 
 func (c *checker) report(cur inspector.Cursor, msg string) { c.reportLowered(cur, msg, "") }
@@ -1469,12 +1442,7 @@ func usesDefaultClient(info *types.Info, call *ast.CallExpr) bool {
 	if !ok {
 		return false
 	}
-	x, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
-	if !ok {
-		return false
-	}
-	v, ok := info.Uses[x.Sel].(*types.Var)
-	return ok && v.Name() == "DefaultClient" && v.Pkg() != nil && v.Pkg().Path() == "net/http"
+	return apis.IsPackageVar(info, sel.X, "net/http", "DefaultClient")
 }
 
 // dialsWithoutContext reports whether the dialer built at cur is used to

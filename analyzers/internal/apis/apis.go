@@ -170,3 +170,14 @@ func CalleeName(info *types.Info, call *ast.CallExpr) string {
 	}
 	return "call"
 }
+
+// IsPackageVar reports whether e names the package-level variable name of
+// the package at path (http.DefaultClient).
+func IsPackageVar(info *types.Info, e ast.Expr, path, name string) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	v, ok := info.Uses[sel.Sel].(*types.Var)
+	return ok && v.Name() == name && v.Pkg() != nil && v.Pkg().Path() == path && v.Parent() == v.Pkg().Scope()
+}

@@ -79,6 +79,33 @@ func LocalInit(info *types.Info, at inspector.Cursor, v *types.Var) ast.Expr {
 	return nil
 }
 
+// InOwnLoop reports whether cur stands in a loop of the function it is in
+// (a loop around a function literal does not count).
+func InOwnLoop(cur inspector.Cursor) bool {
+	for p := range cur.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
+		switch p.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
+}
+
+// LocalVar returns the local variable e names (not a field, not a package
+// variable), or nil.
+func LocalVar(info *types.Info, e ast.Expr) *types.Var {
+	id, ok := ast.Unparen(e).(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	v, ok := info.ObjectOf(id).(*types.Var)
+	if !ok || v.IsField() || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
+		return nil
+	}
+	return v
+}
+
 // UsesOf yields the identifiers under root that use obj.
 func UsesOf(info *types.Info, root inspector.Cursor, obj types.Object) iter.Seq[inspector.Cursor] {
 	return func(yield func(inspector.Cursor) bool) {
