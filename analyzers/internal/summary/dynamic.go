@@ -402,6 +402,9 @@ type Package struct {
 	// functions of other packages: lifetime ones or not (see
 	// LifetimeContext).
 	contexts []contextArg
+	// program: it is a command of the module that runs in production (a
+	// main package, not a test harness, an example or a dev tool).
+	program bool
 }
 
 func (*Package) AFact() {}

@@ -5,6 +5,7 @@ import (
 	"go/token"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -25,8 +26,10 @@ import (
 // from start-up code is start-up code; from start-up or rare code, rare.
 //
 // What static calls do not show keeps a function where it was: a function
-// used as a value, a method whose name an interface call of the module
-// uses, a function no code of the program calls.
+// used as a value, a method (code outside the module may call it through
+// an interface). A function that no code of the program calls, when a
+// command of the module is in view, is rare: only tests or demos run it,
+// or nothing does.
 
 // A placedCall is one caller's call of an exported function of the module.
 type placedCall struct {
@@ -159,6 +162,9 @@ type program struct {
 	calls   map[string][]placedCall // by callee
 	dynamic map[string]bool         // method names called through interfaces
 	memo    map[string]placed
+	// commands: a command of the module is in view, so a function without
+	// a call in view has none in the program.
+	commands bool
 }
 
 type placed struct {
@@ -184,15 +190,21 @@ func (r *Result) programPlaces() *program {
 		for _, name := range pkg.dynamic {
 			p.dynamic[name] = true
 		}
+		p.commands = p.commands || pkg.program
 	}
 	return p
 }
 
 // where returns where the function named key runs in the program:
 // Startup when every call comes from start-up code, Rare when every call
-// comes from start-up or rare code, Anywhere otherwise.
+// comes from start-up or rare code, Anywhere otherwise; noCaller when
+// commands are in view and no code of the program calls it.
 func (p *program) where(key string, method string) placed {
-	return p.walk(key, method, make(map[string]bool))
+	at := p.walk(key, method, make(map[string]bool))
+	if at.place == noCaller && !p.commands {
+		return placed{place: Anywhere} // its callers may be out of view
+	}
+	return at
 }
 
 func (p *program) walk(key, method string, visiting map[string]bool) placed {
@@ -217,6 +229,8 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 			at.once = at.once && c.once
 		}
 		switch at.place {
+		case noCaller:
+			continue // a caller that never runs adds no place
 		case Startup:
 			if res.place == noCaller {
 				res = at
@@ -231,8 +245,8 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 			return anywhere
 		}
 	}
-	if res.place == noCaller {
-		res = anywhere // nothing in the program says where it runs
+	if res.place == noCaller && isMethod(key) {
+		res = anywhere // code outside the module may call it through an interface
 	}
 	if !cyclic {
 		p.memo[key] = res
@@ -276,6 +290,9 @@ func (p *program) methodName(key string) string {
 	return ""
 }
 
+// isMethod reports whether key, a types.Func.FullName, names a method.
+func isMethod(key string) bool { return strings.HasPrefix(key, "(") }
+
 // methodName returns fn's name if it is a method, else "".
 func methodName(fn *types.Func) string {
 	if fn.Signature().Recv() == nil {
@@ -307,6 +324,8 @@ func (r *Result) placeExported(order []*body) {
 			b.startup, b.once, changed = true, at.once, true
 		case Rare:
 			b.rare, changed = at.why, true
+		case noCaller:
+			b.rare, changed = uncalled, true
 		default:
 			served = append(served, b)
 		}
@@ -325,6 +344,9 @@ func (r *Result) placeExported(order []*body) {
 		}
 	}
 }
+
+// uncalled is why a function no code of the program calls is rare.
+const uncalled = "code that no command of the module calls (only tests or demos, if anything)"
 
 // definite reports whether the package itself tells where b runs.
 func (b *body) definite() bool { return b.startup || b.rare != "" || b.reachedFrom != nil }

@@ -1140,7 +1140,8 @@ func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	// A second visit keeps the first's package fact, which the other
 	// packages of the program read as they are visited again.
 	if r.inModule(r.pass.Pkg) && !r.whole {
-		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic, args: r.servedArgs(order), contexts: r.contextArgs(order)})
+		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic, args: r.servedArgs(order), contexts: r.contextArgs(order),
+			program: isMain && r.harness == ""})
 	}
 }
 

@@ -19,3 +19,10 @@ func Check(ctx context.Context, addr string) error {
 	_ = ctx
 	return exec.Command("dig", addr).Run() // both: ctxflow "\[high:"
 }
+
+// Flush is called only by the package's tests: no command of the module
+// runs it, so its finding has no load behind it.
+func Flush(ctx context.Context, addr string) error {
+	_ = ctx
+	return exec.Command("rndc", "flush", addr).Run() // whole: ctxflow "\[low: .*runs in code that no command of the module calls" // alone: ctxflow "\[high:"
+}
