@@ -10,6 +10,7 @@ import (
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
+	"golang.org/x/tools/go/ast/edge"
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
@@ -196,8 +197,139 @@ func checkCall(pass *analysis.Pass, sum *summary.Result, chunkers map[*types.Fun
 		fn:   fn,
 		loop: loop.Node,
 		name: name,
-		j:    maybe(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), sum.Maybe(call, summary.Query)),
+		j:    memoized(info, cur, loop, maybe(rank.InLoop(rank.Pass{Info: info, Sum: sum}, loop, fn), sum.Maybe(call, summary.Query))),
 	}, true
+}
+
+// memoized lowers j when the loop keeps what the call fetched in a map
+// that outlives an iteration and makes the call only when a comma-ok
+// lookup of that map missed: one round-trip per distinct key (the few
+// owners of a page of items), not one per item.
+//
+//	u, ok := users[it.OwnerID]
+//	if !ok {
+//		u, _ = store.User(ctx, it.OwnerID)
+//		users[it.OwnerID] = u
+//	}
+func memoized(info *types.Info, cur inspector.Cursor, loop loops.Loop, j rank.Judgment) rank.Judgment {
+	body := loop.Body()
+	if body == nil {
+		return j
+	}
+	for c := range cur.Enclosing() {
+		if c.Node() == loop.Node {
+			break
+		}
+		var m *types.Var
+		switch n := c.Node().(type) {
+		case *ast.IfStmt:
+			if astx.Contains(n.Body, cur.Node()) {
+				m = testedLookup(info, n, c, true)
+			}
+		case *ast.BlockStmt:
+			m = skippedOnHit(info, n, cur, c)
+		}
+		if m != nil && definedOutside(m, body) && storesInto(info, body, m) {
+			return j.Lower("the call runs only when map " + m.Name() + " has no entry for the key, and the loop stores into it: one round-trip per distinct key")
+		}
+	}
+	return j
+}
+
+// skippedOnHit returns the map of an if statement of block, before cur,
+// that goes on to the next iteration when a comma-ok lookup found its key
+// (if u, ok := m[k]; ok { …; continue }), or nil.
+func skippedOnHit(info *types.Info, block *ast.BlockStmt, cur, at inspector.Cursor) *types.Var {
+	for i, stmt := range block.List {
+		if stmt.Pos() >= cur.Node().Pos() {
+			break
+		}
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || len(ifs.Body.List) == 0 {
+			continue
+		}
+		if br, ok := ifs.Body.List[len(ifs.Body.List)-1].(*ast.BranchStmt); !ok || br.Tok != token.CONTINUE || br.Label != nil {
+			continue
+		}
+		if m := testedLookup(info, ifs, at.ChildAt(edge.BlockStmt_List, i), false); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// testedLookup returns the map whose comma-ok lookup ifs's condition tests
+// (for a miss, if !ok, or for a hit, if ok), the lookup being ifs's init
+// or an earlier statement of its block, or nil. at is ifs's cursor.
+func testedLookup(info *types.Info, ifs *ast.IfStmt, at inspector.Cursor, miss bool) *types.Var {
+	cond := ast.Unparen(ifs.Cond)
+	if miss {
+		not, ok := cond.(*ast.UnaryExpr)
+		if !ok || not.Op != token.NOT {
+			return nil
+		}
+		cond = ast.Unparen(not.X)
+	}
+	id, ok := cond.(*ast.Ident)
+	if !ok {
+		return nil
+	}
+	found, _ := info.Uses[id].(*types.Var)
+	if found == nil {
+		return nil
+	}
+	stmts := []ast.Stmt{ifs.Init}
+	if block, ok := at.Parent().Node().(*ast.BlockStmt); ok {
+		stmts = append(stmts, block.List...)
+	}
+	for _, s := range stmts {
+		if s == ifs {
+			break
+		}
+		if m := lookupInto(info, s, found); m != nil {
+			return m
+		}
+	}
+	return nil
+}
+
+// lookupInto returns map m when stmt is v, found := m[k], or nil.
+func lookupInto(info *types.Info, stmt ast.Stmt, found *types.Var) *types.Var {
+	as, ok := stmt.(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 || info.ObjectOf(identOf(as.Lhs[1])) != found {
+		return nil
+	}
+	ix, ok := ast.Unparen(as.Rhs[0]).(*ast.IndexExpr)
+	if !ok {
+		return nil
+	}
+	if _, isMap := info.TypeOf(ix.X).Underlying().(*types.Map); !isMap {
+		return nil
+	}
+	m, _ := info.Uses[identOf(ast.Unparen(ix.X))].(*types.Var)
+	return m
+}
+
+// definedOutside reports whether v is declared outside body: a map made
+// afresh in each iteration remembers nothing.
+func definedOutside(v *types.Var, body *ast.BlockStmt) bool {
+	return v.Pos() < body.Pos() || v.Pos() >= body.End()
+}
+
+// storesInto reports whether body assigns an entry of map m.
+func storesInto(info *types.Info, body *ast.BlockStmt, m *types.Var) bool {
+	stores := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		if as, ok := n.(*ast.AssignStmt); ok {
+			for _, lhs := range as.Lhs {
+				if ix, ok := ast.Unparen(lhs).(*ast.IndexExpr); ok && info.Uses[identOf(ast.Unparen(ix.X))] == m {
+					stores = true
+				}
+			}
+		}
+		return !stores
+	})
+	return stores
 }
 
 // maybe lowers j when the callee queries only on a cache miss or in only

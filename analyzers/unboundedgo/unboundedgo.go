@@ -448,7 +448,7 @@ func startupOnly(sum *summary.Result, at inspector.Cursor) bool {
 // limiter's Wait); or after it, the iteration waits for the goroutine
 // (wg.Wait, g.Wait, a receive).
 func limitedInLoop(info *types.Info, loop loops.Loop, site ast.Node) bool {
-	body := loopBody(loop.Node)
+	body := loop.Body()
 	if body == nil {
 		return false
 	}
@@ -535,22 +535,6 @@ var acquires = map[string]bool{
 var waits = map[string]bool{
 	"(*sync.WaitGroup).Wait":                   true,
 	"(*golang.org/x/sync/errgroup.Group).Wait": true,
-}
-
-func loopBody(n ast.Node) *ast.BlockStmt {
-	switch n := n.(type) {
-	case *ast.ForStmt:
-		return n.Body
-	case *ast.RangeStmt:
-		return n.Body
-	case *ast.CallExpr: // an iterating callee: the literal's body
-		for _, arg := range n.Args {
-			if lit, ok := arg.(*ast.FuncLit); ok {
-				return lit.Body
-			}
-		}
-	}
-	return nil
 }
 
 // spawnedCall returns the call a site starts: the go statement's call, or

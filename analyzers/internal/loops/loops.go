@@ -37,6 +37,24 @@ type Loop struct {
 	Cursor inspector.Cursor // at Node
 }
 
+// Body returns the block that runs once per iteration: the statement's
+// body, or the body of the literal an iterating callee runs.
+func (l Loop) Body() *ast.BlockStmt {
+	switch n := l.Node.(type) {
+	case *ast.ForStmt:
+		return n.Body
+	case *ast.RangeStmt:
+		return n.Body
+	case *ast.CallExpr:
+		for _, arg := range n.Args {
+			if lit, ok := arg.(*ast.FuncLit); ok {
+				return lit.Body
+			}
+		}
+	}
+	return nil
+}
+
 // Find returns the innermost hot loop that runs cur once per iteration,
 // within cur's function, for which accept (if not nil) returns true.
 func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop, bool) {

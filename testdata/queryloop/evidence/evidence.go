@@ -229,3 +229,84 @@ func (s *store) Tree(ctx context.Context) ([]Node, error) {
 	}
 	return roots, nil
 }
+
+type lock struct{ ID, OwnerID int }
+
+type lockRequest struct{ Locks []lock }
+
+// A lookup the loop memoizes in a map runs once per distinct key: the
+// few owners of the items, not one per item.
+func Owners(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req lockRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		names := make(map[int]string)
+		for _, l := range req.Locks {
+			name, ok := names[l.OwnerID]
+			if !ok {
+				_ = db.QueryRowContext(c, "SELECT name FROM users WHERE id = $1", l.OwnerID).Scan(&name) // want `\[medium: the loop goes over the request's input; the call runs only when map names has no entry for the key, and the loop stores into it: one round-trip per distinct key\]`
+				names[l.OwnerID] = name
+			}
+			c.String(http.StatusOK, name)
+		}
+	}
+}
+
+// The same memo, written as a skip on a hit.
+func OwnersSkip(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req lockRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		names := make(map[int]string)
+		for _, l := range req.Locks {
+			if name, ok := names[l.OwnerID]; ok {
+				c.String(http.StatusOK, name)
+				continue
+			}
+			var name string
+			_ = db.QueryRowContext(c, "SELECT name FROM users WHERE id = $1", l.OwnerID).Scan(&name) // want `\[medium: .*one round-trip per distinct key\]`
+			names[l.OwnerID] = name
+		}
+	}
+}
+
+// Traps: a lookup that never stores what it fetched, and a map made afresh
+// in each iteration, remember nothing: a round-trip per item.
+func OwnersNoStore(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req lockRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		known := make(map[int]string)
+		for _, l := range req.Locks {
+			name, ok := known[l.OwnerID]
+			if !ok {
+				_ = db.QueryRowContext(c, "SELECT name FROM users WHERE id = $1", l.OwnerID).Scan(&name) // want `\[high: the loop goes over the request's input\]`
+			}
+			c.String(http.StatusOK, name)
+		}
+	}
+}
+
+func OwnersFresh(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req lockRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		for _, l := range req.Locks {
+			names := make(map[int]string)
+			name, ok := names[l.OwnerID]
+			if !ok {
+				_ = db.QueryRowContext(c, "SELECT name FROM users WHERE id = $1", l.OwnerID).Scan(&name) // want `\[high: the loop goes over the request's input\]`
+				names[l.OwnerID] = name
+			}
+			c.String(http.StatusOK, name)
+		}
+	}
+}
