@@ -26,3 +26,13 @@ func TestSearch(t *testing.T) {
 	}
 	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer, "./clientreuse/search")
 }
+
+// TestCloudStorage type-checks the Cloud Storage client and its gRPC and
+// OpenTelemetry dependencies: minutes under the race detector, like
+// TestSearch. .ci/run runs it without.
+func TestCloudStorage(t *testing.T) {
+	if raceEnabled {
+		t.Skip("the Cloud Storage client is too large to type-check under -race; .ci/run runs it without")
+	}
+	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer, "./clientreuse/gcs")
+}

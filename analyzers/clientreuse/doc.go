@@ -7,10 +7,9 @@
 //
 // A *sql.DB, a pgx pool, a redis or gRPC client, a mongo client, an
 // *http.Transport, and the clients of cloud and messaging SDKs that own
-// connections (AWS SDK v2 service clients, MinIO, Elasticsearch, sarama,
-// NATS and AMQP connections, kafka-go writers) are meant to live as long as
-// the process. Built in
-// an HTTP handler (net/http, chi, gorilla/mux, gin, echo, fiber), in a
+// connections (AWS SDK v2 service clients, Cloud Storage, MinIO,
+// Elasticsearch, sarama, NATS and AMQP connections, kafka-go writers) are
+// meant to live as long as the process. Built in an HTTP handler (net/http, chi, gorilla/mux, gin, echo, fiber), in a
 // function a handler runs, or inside a loop, each request or iteration pays
 // new TCP and TLS handshakes and authentication before any work starts,
 // idle connections pile up until file descriptors or the server's

@@ -35,6 +35,9 @@ var poolConstructors = func() nameSet {
 	// lazily built HTTP client is reported where a service client is made
 	// from it (see awsServiceClient).
 	s.add("github.com/minio/minio-go/v7", "", "New", "NewCore")
+	// Cloud Storage: an HTTP transport (or gRPC connections) and a
+	// credentials lookup of its own.
+	s.add("cloud.google.com/go/storage", "", "NewClient", "NewGRPCClient")
 	// A REST client that builds its own transport when given none.
 	s.add("github.com/go-resty/resty/v2", "", "New", "NewWithLocalAddr")
 	s.add("github.com/elastic/go-elasticsearch/v8", "", "NewClient", "NewDefaultClient", "NewTypedClient")
