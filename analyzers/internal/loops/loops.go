@@ -96,7 +96,7 @@ func Find(info *types.Info, cur inspector.Cursor, accept func(Loop) bool) (Loop,
 func Hot(info *types.Info, loop ast.Stmt) bool {
 	switch loop := loop.(type) {
 	case *ast.RangeStmt:
-		return !smallRange(info, loop.X) && !Paced(info, loop.Body)
+		return !smallRange(info, loop.X) && !ticks(info.TypeOf(loop.X)) && !Paced(info, loop.Body)
 	case *ast.ForStmt:
 		return !smallCount(info, loop) && !Paced(info, loop.Body)
 	}
@@ -190,16 +190,21 @@ func Paced(info *types.Info, body *ast.BlockStmt) bool {
 			if fn := apis.Callee(info, n); fn != nil && timerCalls[fn.FullName()] {
 				paced = true
 			}
-		case *ast.SelectorExpr:
-			// <-ticker.C, <-timer.C
-			if sel, ok := info.Selections[n]; ok && sel.Kind() == types.FieldVal && n.Sel.Name == "C" {
-				recv := sel.Recv()
-				paced = apis.IsNamed(recv, "time", "Ticker") || apis.IsNamed(recv, "time", "Timer")
-			}
+		case *ast.UnaryExpr:
+			// <-ticker.C, <-timer.C, <-time.After(d), and the ticks of any
+			// clock or jittered ticker: a channel of time.Time.
+			paced = n.Op == token.ARROW && ticks(info.TypeOf(n.X))
 		}
 		return true
 	})
 	return paced
+}
+
+// ticks reports whether t is a channel of time.Time: what it delivers is
+// the clock's beat.
+func ticks(t types.Type) bool {
+	ch, ok := types.Unalias(t).Underlying().(*types.Chan)
+	return ok && ch.Dir() != types.SendOnly && apis.IsNamed(ch.Elem(), "time", "Time")
 }
 
 var timerCalls = map[string]bool{

@@ -3,6 +3,7 @@ package pools
 import (
 	"context"
 	"net/http"
+	"time"
 )
 
 func dialBroker() *http.Client { return &http.Client{Transport: &http.Transport{}} }
@@ -37,6 +38,44 @@ func consumeEach(ctx context.Context, deliveries chan string) {
 			}
 			c := dialBroker() // want `dialBroker inside a loop builds a new connection pool per iteration`
 			_, _ = c.Get(d)
+		}
+	}
+}
+
+// A jittered ticker: its channel delivers the clock's beat like a
+// time.Ticker's.
+type jitterTicker struct{ C <-chan time.Time }
+
+// A health check that dials afresh on every tick: its rate is the clock's,
+// not the data's, and the fresh dial is the check.
+func probe(ctx context.Context, t *jitterTicker) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			c := dialBroker()
+			_, _ = c.Get("http://peer/health")
+		}
+	}
+}
+
+func probeRange(t *jitterTicker) {
+	for range t.C {
+		c := dialBroker()
+		_, _ = c.Get("http://peer/health")
+	}
+}
+
+// A channel of anything else carries data: a pool per item.
+func probeEach(ctx context.Context, peers <-chan string) {
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case p := <-peers:
+			c := dialBroker() // want `dialBroker inside a loop builds a new connection pool per iteration`
+			_, _ = c.Get(p)
 		}
 	}
 }
