@@ -30,9 +30,18 @@ var Analyzer = &analysis.Analyzer{
 	Name:     "timeout",
 	Doc:      doc.Extract(docSource, "timeout"),
 	URL:      "https://github.com/perflint/perflint#timeout",
-	Requires: []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
-	Run:      run,
+	Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
+	Run:       run,
+	FactTypes: []analysis.Fact{new(boundsHeaders)},
 }
+
+// boundsHeaders is the fact of a function that returns an *http.Transport
+// it builds with ResponseHeaderTimeout set: a client sending through it
+// cuts off a peer that stalls before answering.
+type boundsHeaders struct{}
+
+func (*boundsHeaders) AFact()         {}
+func (*boundsHeaders) String() string { return "boundsHeaders" }
 
 const (
 	costOut  = "a stuck upstream holds the goroutine and its connection forever"
@@ -48,6 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	c := &checker{pass: pass, ins: ins, sum: sum}
+	exportHeaderBounds(pass, ins)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
@@ -497,7 +507,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 	}
 	switch {
 	case apis.IsNamed(t, "net/http", "Client"):
-		if hasField(info, lit, "Timeout") || boundedTransport(info, lit) {
+		if hasField(info, lit, "Timeout") || c.boundedTransport(cur, lit) {
 			return
 		}
 		holder := holderOf(cur)
@@ -1074,16 +1084,72 @@ func freshContext(info *types.Info, ctx ast.Expr) bool {
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
 }
 
-// boundedTransport reports whether a client literal's Transport is a
-// transport literal with ResponseHeaderTimeout: a peer that stalls before
-// answering is cut off, the usual way a request hangs.
-func boundedTransport(info *types.Info, lit *ast.CompositeLit) bool {
-	v := ast.Unparen(fieldValue(lit, "Transport"))
-	if u, ok := v.(*ast.UnaryExpr); ok {
+// boundedTransport reports whether a client literal's Transport bounds the
+// wait for headers: a peer that stalls before answering is cut off, the
+// usual way a request hangs.
+func (c *checker) boundedTransport(cur inspector.Cursor, lit *ast.CompositeLit) bool {
+	return boundsHeadersAt(c.pass, cur, fieldValue(lit, "Transport"))
+}
+
+// boundsHeadersAt reports whether e, at cur, is a transport with
+// ResponseHeaderTimeout: a literal, a local holding one, or the result of
+// a function with the boundsHeaders fact.
+func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool {
+	info := pass.TypesInfo
+	v := ast.Unparen(e)
+	if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		v = ast.Unparen(u.X)
 	}
-	tr, ok := v.(*ast.CompositeLit)
-	return ok && apis.IsNamed(info.TypeOf(tr), "net/http", "Transport") && hasField(info, tr, "ResponseHeaderTimeout")
+	if local := astx.LocalVar(info, v); local != nil {
+		if init := astx.LocalInit(info, cur, local); init != nil {
+			return boundsHeadersAt(pass, cur, init)
+		}
+	}
+	switch v := v.(type) {
+	case *ast.CompositeLit:
+		return apis.IsNamed(info.TypeOf(v), "net/http", "Transport") && hasField(info, v, "ResponseHeaderTimeout")
+	case *ast.CallExpr:
+		fn := apis.Callee(info, v)
+		return fn != nil && pass.ImportObjectFact(fn, new(boundsHeaders))
+	}
+	return false
+}
+
+// exportHeaderBounds gives the boundsHeaders fact to the package's
+// functions whose every return hands back a transport that bounds the wait
+// for headers.
+func exportHeaderBounds(pass *analysis.Pass, ins *inspector.Inspector) {
+	for decl := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := decl.Node().(*ast.FuncDecl)
+		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
+		if fn == nil || fd.Body == nil || fn.Signature().Results().Len() == 0 ||
+			!apis.IsNamed(fn.Signature().Results().At(0).Type(), "net/http", "Transport") {
+			continue
+		}
+		all, some := true, false
+		for ret := range decl.Preorder((*ast.ReturnStmt)(nil)) {
+			r := ret.Node().(*ast.ReturnStmt)
+			if enclosedByLit(ret, decl) {
+				continue
+			}
+			some = true
+			if len(r.Results) == 0 || !boundsHeadersAt(pass, ret, r.Results[0]) {
+				all = false
+			}
+		}
+		if some && all {
+			pass.ExportObjectFact(fn, new(boundsHeaders))
+		}
+	}
+}
+
+// enclosedByLit reports whether cur stands in a function literal inside
+// decl: its returns are the literal's.
+func enclosedByLit(cur, decl inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		return c != decl
+	}
+	return false
 }
 
 // scopeOf returns the code in which a later assignment to the holder's

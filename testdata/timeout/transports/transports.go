@@ -1,0 +1,49 @@
+// Package transports sends through transports another package builds: a
+// transport that bounds the wait for headers bounds the client.
+package transports
+
+import (
+	"net/http"
+	"time"
+
+	"example.com/td/timeout/transports/httpx"
+)
+
+func notify(endpoint string) error {
+	c := &http.Client{Transport: httpx.NewDeadlineTransport(2*time.Second, 5*time.Second)}
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func notifyLocal(endpoint string) error {
+	tr := httpx.NewDeadlineTransport(2*time.Second, 5*time.Second)
+	c := &http.Client{Transport: tr}
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Traps: a transport that only sizes its pool, and one that bounds the
+// wait on one path only, leave the client unbounded.
+func notifyPooled(endpoint string) error {
+	c := &http.Client{Transport: httpx.NewPooledTransport()} // want `http.Client without Timeout`
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func notifyMaybe(endpoint string, bound bool) error {
+	c := &http.Client{Transport: httpx.NewMaybeBounded(bound)} // want `http.Client without Timeout`
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
