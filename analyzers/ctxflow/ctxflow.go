@@ -171,7 +171,7 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
 func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
-	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) {
+	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) || keptInField(pass.TypesInfo, cur) || onlySignal(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)
@@ -671,6 +671,92 @@ func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
 		}
 	}
 	return used
+}
+
+// keptInField reports whether the background context at cur (perhaps
+// wrapped: context.WithCancel(context.Background())) is kept in a field of
+// an object — assigned to one (s.ctx, s.cancel = …), or held by a local
+// that the function stores in one (&Store{gcCtx: gcCtx}), hands to go
+// statements or callbacks run later, or nothing else: the object's
+// lifetime context, which its background workers and pools run under as
+// long as it lives, beyond the call that builds it. Cancelling it is the
+// object's Close.
+func keptInField(info *types.Info, cur inspector.Cursor) bool {
+	at := cur
+	if call, ok := at.Parent().Node().(*ast.CallExpr); ok && call.Fun != at.Node() {
+		if fn := apis.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
+			at = at.Parent()
+		}
+	}
+	if storedInField(info, at) {
+		return true
+	}
+	v, fn, ok := newContextLocal(info, cur)
+	if !ok {
+		return false
+	}
+	stored := false
+	for u := range astx.UsesOf(info, fn, v) {
+		switch {
+		case storedInField(info, u):
+			stored = true
+		case usedLater(info, u):
+		default:
+			return false
+		}
+	}
+	return stored
+}
+
+// onlySignal reports whether the background context at cur initializes a
+// local that is only waited on (<-sig.Done(), sig.Err()) and never handed
+// to a call: a cancel signal another goroutine fires, which starts no work
+// the caller's context should stop.
+func onlySignal(info *types.Info, cur inspector.Cursor) bool {
+	v, fn, ok := newContextLocal(info, cur)
+	if !ok {
+		return false
+	}
+	used := false
+	for u := range astx.UsesOf(info, fn, v) {
+		sel, ok := u.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != u.Node() || sel.Sel.Name != "Done" && sel.Sel.Name != "Err" {
+			return false
+		}
+		used = true
+	}
+	return used
+}
+
+// storedInField reports whether the expression at cur is the value of a
+// field: assigned to a selector (s.ctx = x, s.ctx, s.cancel = f()) or set
+// in a composite literal (T{ctx: x}).
+func storedInField(info *types.Info, cur inspector.Cursor) bool {
+	switch p := cur.Parent().Node().(type) {
+	case *ast.KeyValueExpr:
+		_, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
+		return isLit && p.Value == cur.Node()
+	case *ast.AssignStmt:
+		if len(p.Rhs) == 1 && p.Rhs[0] == cur.Node() && len(p.Lhs) > 0 {
+			return isField(info, p.Lhs[0])
+		}
+		for i, r := range p.Rhs {
+			if r == cur.Node() && i < len(p.Lhs) {
+				return isField(info, p.Lhs[i])
+			}
+		}
+	}
+	return false
+}
+
+// isField reports whether e selects a struct field (s.ctx).
+func isField(info *types.Info, e ast.Expr) bool {
+	sel, ok := ast.Unparen(e).(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	s, ok := info.Selections[sel]
+	return ok && s.Kind() == types.FieldVal
 }
 
 // newContextLocal returns the local variable the new context at cur
