@@ -168,7 +168,38 @@ func (s *Scope) paramContext(p *types.Var) (Context, bool) {
 			return Context{Expr: expr, Var: p, Kind: Framework, Pos: p.Pos()}, true
 		}
 	}
+	if embedsContext(t) {
+		return Context{Expr: p.Name(), Var: p, Kind: Param, Pos: p.Pos()}, true
+	}
 	return Context{}, false
+}
+
+// embedsContext reports whether t (or what it points to) is an interface
+// or a struct of the program that embeds context.Context: an application's
+// own context (type Context interface { context.Context; UserID() int64 })
+// carries the request's cancellation and deadline wherever it goes.
+func embedsContext(t types.Type) bool {
+	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	if _, named := types.Unalias(t).(*types.Named); !named {
+		return false
+	}
+	switch u := t.Underlying().(type) {
+	case *types.Interface:
+		for i := range u.NumEmbeddeds() {
+			if apis.IsContext(u.EmbeddedType(i)) {
+				return true
+			}
+		}
+	case *types.Struct:
+		for i := range u.NumFields() {
+			if f := u.Field(i); f.Embedded() && apis.IsContext(f.Type()) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // frameworkContext returns the expression that yields the request's
