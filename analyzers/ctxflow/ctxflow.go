@@ -185,10 +185,42 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, l
 	if !assignsTo(cur, ctx.Expr) {
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(ctx.Expr)}}
 	}
-	report(pass, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), detached), ctx, cur), call, ctx,
+	j := detached
+	if constructorDeadline(pass.TypesInfo, cur) {
+		j = rank.Judgment{Level: confidence.Low, Why: "a constructor bounds its own start-up work with a deadline of its own"}
+	}
+	report(pass, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), j), ctx, cur), call, ctx,
 		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
 			fn.Name(), describe(ctx), ctx.Expr, ctx.Expr),
 		"use "+ctx.Expr, edits)
+}
+
+// constructorDeadline reports whether the background context at cur is
+// given a deadline of its own (context.WithTimeout/WithDeadline) in a
+// constructor (NewX returning a value, not only an error): the context a
+// constructor gets is most often the start-up's, and the work it bounds is
+// connecting and seeding before the object serves anything.
+func constructorDeadline(info *types.Info, cur inspector.Cursor) bool {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return false
+	}
+	wrap := apis.Callee(info, call)
+	if wrap == nil || wrap.Pkg() == nil || wrap.Pkg().Path() != "context" || wrap.Name() != "WithTimeout" && wrap.Name() != "WithDeadline" {
+		return false
+	}
+	decl := summary.OuterDecl(cur)
+	if decl == nil || !strings.HasPrefix(decl.Name.Name, "New") {
+		return false
+	}
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	return fn != nil && constructs(fn)
+}
+
+// constructs reports whether fn returns a value besides an error.
+func constructs(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
 }
 
 // outlivesScope reports whether the call is in a function literal that
@@ -232,11 +264,7 @@ func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Cont
 		}
 	}
 	fn := apis.Callee(info, call)
-	if fn == nil || !strings.HasPrefix(fn.Name(), "New") {
-		return false
-	}
-	res := fn.Signature().Results()
-	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
+	return fn != nil && strings.HasPrefix(fn.Name(), "New") && constructs(fn)
 }
 
 // valuesCopied reports whether the new context (perhaps wrapped:

@@ -81,3 +81,23 @@ func (s *sleeper) sleep(parent context.Context, d time.Duration) { // want sleep
 	case <-t.C:
 	}
 }
+
+// A constructor bounds its own start-up work with a deadline of its own:
+// true by the letter (the caller's cancellation is ignored for up to 15
+// seconds), low.
+func NewSeededStore(ctx context.Context, db *sql.DB) (*store, error) {
+	initCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[low: a constructor bounds its own start-up work with a deadline of its own\]`
+	defer cancel()
+	if _, err := db.ExecContext(initCtx, "INSERT INTO seeds DEFAULT VALUES"); err != nil {
+		return nil, err
+	}
+	return &store{db: db}, nil
+}
+
+// Trap: not a constructor: the same deadline in a function that serves.
+func Seed(ctx context.Context, db *sql.DB) error {
+	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[medium`
+	defer cancel()
+	_, err := db.ExecContext(seedCtx, "INSERT INTO seeds DEFAULT VALUES")
+	return err
+}
