@@ -687,16 +687,22 @@ func endsInReturn(body *ast.BlockStmt) bool {
 // it; a server's base context, which must outlive the start-up context so
 // that in-flight requests finish while the server shuts down).
 func onlyForLater(info *types.Info, cur inspector.Cursor) bool {
-	v, fn, ok := newContextLocal(info, cur)
-	if !ok {
+	return everyUse(info, cur, func(u inspector.Cursor) bool { return usedLater(info, u) })
+}
+
+// everyUse reports whether the background context at cur initializes a
+// local (see newContextLocal) that is used, and only as ok allows.
+func everyUse(info *types.Info, cur inspector.Cursor, ok func(use inspector.Cursor) bool) bool {
+	v, fn, found := newContextLocal(info, cur)
+	if !found {
 		return false
 	}
 	used := false
 	for u := range astx.UsesOf(info, fn, v) {
-		used = true
-		if !usedLater(info, u) {
+		if !ok(u) {
 			return false
 		}
+		used = true
 	}
 	return used
 }
@@ -716,24 +722,9 @@ func keptInField(info *types.Info, cur inspector.Cursor) bool {
 			at = at.Parent()
 		}
 	}
-	if storedInField(info, at) {
-		return true
-	}
-	v, fn, ok := newContextLocal(info, cur)
-	if !ok {
-		return false
-	}
-	stored := false
-	for u := range astx.UsesOf(info, fn, v) {
-		switch {
-		case storedInField(info, u):
-			stored = true
-		case usedLater(info, u):
-		default:
-			return false
-		}
-	}
-	return stored
+	return storedInField(info, at) || everyUse(info, cur, func(u inspector.Cursor) bool {
+		return storedInField(info, u) || usedLater(info, u)
+	})
 }
 
 // onlySignal reports whether the background context at cur initializes a
@@ -741,19 +732,10 @@ func keptInField(info *types.Info, cur inspector.Cursor) bool {
 // to a call: a cancel signal another goroutine fires, which starts no work
 // the caller's context should stop.
 func onlySignal(info *types.Info, cur inspector.Cursor) bool {
-	v, fn, ok := newContextLocal(info, cur)
-	if !ok {
-		return false
-	}
-	used := false
-	for u := range astx.UsesOf(info, fn, v) {
+	return everyUse(info, cur, func(u inspector.Cursor) bool {
 		sel, ok := u.Parent().Node().(*ast.SelectorExpr)
-		if !ok || sel.X != u.Node() || sel.Sel.Name != "Done" && sel.Sel.Name != "Err" {
-			return false
-		}
-		used = true
-	}
-	return used
+		return ok && sel.X == u.Node() && (sel.Sel.Name == "Done" || sel.Sel.Name == "Err")
+	})
 }
 
 // storedInField reports whether the expression at cur is the value of a

@@ -27,9 +27,9 @@ import (
 var docSource string
 
 var Analyzer = &analysis.Analyzer{
-	Name:     "timeout",
-	Doc:      doc.Extract(docSource, "timeout"),
-	URL:      "https://github.com/perflint/perflint#timeout",
+	Name:      "timeout",
+	Doc:       doc.Extract(docSource, "timeout"),
+	URL:       "https://github.com/perflint/perflint#timeout",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
 	Run:       run,
 	FactTypes: []analysis.Fact{new(boundsHeaders)},
