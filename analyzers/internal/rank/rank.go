@@ -4,6 +4,7 @@
 package rank
 
 import (
+	"fmt"
 	"go/ast"
 	"go/types"
 
@@ -45,13 +46,23 @@ func (j Judgment) Embedded(why string) Judgment {
 // query medium (how many one request reads is not shown), a parameter
 // medium, the program's own data (configuration, arguments, tables) low;
 // with nothing known, medium on the request path and low elsewhere; code
-// that runs only on failure at most medium. Code outside the service (see
-// outsideService) is judged by that alone.
+// that runs only on failure at most medium; items a check before the loop
+// caps (if len(items) > max { return … }) one level lower, and low when
+// max is small. Code outside the service (see outsideService) is judged by
+// that alone.
 func InLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 	j := inLoop(pass, l, fn)
 	if j.Level > confidence.Medium && pass.Sum.OnFailure(fn) {
 		// A cleanup after a failed step runs as often as steps fail.
 		j = j.Lower("but the code runs only when something has failed (every call of it is in an error branch)")
+	}
+	if max, ok := loops.Capped(pass.Info, l); ok && j.Level > confidence.Low {
+		// A batch the request sends, validated to at most max items.
+		why := fmt.Sprintf("but a check before the loop rejects more than %d items", max)
+		if max <= loops.MaxSmall {
+			return Judgment{Level: confidence.Low, Why: j.Why + "; " + why, Drop: j.Drop}
+		}
+		j = j.Lower(why)
 	}
 	return j
 }

@@ -310,3 +310,55 @@ func OwnersFresh(db *sql.DB) gin.HandlerFunc {
 		}
 	}
 }
+
+// A batch the handler validates to at most 100 items: a bounded N+1.
+func BoundedBatch(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req bulkRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		if len(req.IDs) > 100 {
+			c.AbortWithStatus(http.StatusBadRequest)
+			return
+		}
+		for _, id := range req.IDs {
+			db.ExecContext(c, "DELETE FROM orders WHERE id = $1", id) // want `\[medium: the loop goes over the request's input; but a check before the loop rejects more than 100 items\]`
+		}
+	}
+}
+
+// At most a handful: the loop is not hot.
+func SmallBatch(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req bulkRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		if 5 < len(req.IDs) {
+			panic("too many")
+		}
+		for i := 0; i < len(req.IDs); i++ {
+			db.ExecContext(c, "DELETE FROM orders WHERE id = $1", req.IDs[i]) // want `\[low: the loop goes over the request's input; but a check before the loop rejects more than 5 items\]`
+		}
+	}
+}
+
+// Traps: a check that only logs, and one on another list, cap nothing.
+func UncappedBatch(db *sql.DB) gin.HandlerFunc {
+	return func(c *gin.Context) {
+		var req, other bulkRequest
+		if err := c.ShouldBindJSON(&req); err != nil {
+			return
+		}
+		if len(req.IDs) > 100 {
+			c.Header("X-Warning", "large batch")
+		}
+		if len(other.IDs) > 100 {
+			return
+		}
+		for _, id := range req.IDs {
+			db.ExecContext(c, "DELETE FROM orders WHERE id = $1", id) // want `\[high: the loop goes over the request's input\]`
+		}
+	}
+}
