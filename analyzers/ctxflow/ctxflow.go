@@ -456,7 +456,9 @@ func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 // before it is used for I/O, through a method that takes a context and
 // returns a value of the result's type — http.NewRequest(…).WithContext(ctx),
 // or req, err := http.NewRequest(…) later given req.WithContext(ctx) or
-// req.Clone(ctx) — or through a call that takes the result and a context.
+// req.Clone(ctx) — or through a call that takes the result and a context;
+// or when the function returns it unsent (a request builder), leaving the
+// context to the caller that sends it.
 func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 	call := cur.Node().(*ast.CallExpr)
 	result := info.TypeOf(call)
@@ -491,6 +493,9 @@ func contextAttached(info *types.Info, cur inspector.Cursor) bool {
 		if attachesContext(info, c.Parent(), result) || passedWithContext(info, c) {
 			return true
 		}
+		if _, ok := c.Parent().Node().(*ast.ReturnStmt); ok {
+			return true // built for the caller, whose send decides the context
+		}
 		if call, ok := c.Parent().Node().(*ast.CallExpr); ok && call.Fun != use && sends(info, call) {
 			return false
 		}
@@ -518,7 +523,7 @@ func passedWithContext(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	for _, arg := range call.Args {
-		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) && !info.Types[arg].IsNil() {
+		if t := info.TypeOf(arg); t != nil && (apis.IsContext(t) || ctxscope.EmbedsContext(t)) && !info.Types[arg].IsNil() {
 			return true
 		}
 	}

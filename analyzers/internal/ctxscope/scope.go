@@ -168,17 +168,17 @@ func (s *Scope) paramContext(p *types.Var) (Context, bool) {
 			return Context{Expr: expr, Var: p, Kind: Framework, Pos: p.Pos()}, true
 		}
 	}
-	if embedsContext(t) {
+	if EmbedsContext(t) {
 		return Context{Expr: p.Name(), Var: p, Kind: Param, Pos: p.Pos()}, true
 	}
 	return Context{}, false
 }
 
-// embedsContext reports whether t (or what it points to) is an interface
+// EmbedsContext reports whether t (or what it points to) is an interface
 // or a struct of the program that embeds context.Context: an application's
 // own context (type Context interface { context.Context; UserID() int64 })
 // carries the request's cancellation and deadline wherever it goes.
-func embedsContext(t types.Type) bool {
+func EmbedsContext(t types.Type) bool {
 	if ptr, ok := types.Unalias(t).(*types.Pointer); ok {
 		t = ptr.Elem()
 	}

@@ -36,3 +36,22 @@ func attachedByHelper(ctx context.Context, c *http.Client) (*http.Response, erro
 	}
 	return send(ctx, c, req)
 }
+
+// A request builder: the request goes back unsent, and its sender attaches
+// the context.
+func buildRequest(ctx context.Context, url string) (*http.Request, error) {
+	req, err := http.NewRequest("POST", url, nil)
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Authorization", "Bearer token")
+	return req, nil
+}
+
+func sendBuilt(ctx context.Context, c *http.Client, url string) (*http.Response, error) { // want sendBuilt:`context reaches \(\*http\.Request\)\.WithContext`
+	req, err := buildRequest(ctx, url)
+	if err != nil {
+		return nil, err
+	}
+	return c.Do(req.WithContext(ctx))
+}
