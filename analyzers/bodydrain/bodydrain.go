@@ -225,8 +225,9 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 }
 
 // isHead reports whether the request is a HEAD, whose response has no body
-// to read: http.Head, (*http.Client).Head, or Do(req) (or a wrapper's call
-// given req) with req built by http.NewRequest[WithContext]("HEAD", ...).
+// to read: http.Head, (*http.Client).Head, Do(req) (or a wrapper's call
+// given req) with req built by http.NewRequest[WithContext]("HEAD", ...),
+// or a helper's call given the method "HEAD".
 func isHead(call *ssa.Call) bool {
 	fn := call.Call.StaticCallee()
 	if fn == nil || fn.Object() == nil {
@@ -240,13 +241,20 @@ func isHead(call *ssa.Call) bool {
 	case "net/http.Head", "(*net/http.Client).Head":
 		return true
 	}
-	// Do(req), or any wrapper given the request (s3.SignAndSend(req)).
+	// Do(req), or any wrapper given the request (s3.SignAndSend(req)), or
+	// given the method (a helper's request("HEAD", url)).
 	for _, arg := range call.Call.Args {
-		if headRequest(arg) {
+		if headRequest(arg) || isHeadMethod(arg) {
 			return true
 		}
 	}
 	return false
+}
+
+// isHeadMethod reports whether v is the constant "HEAD".
+func isHeadMethod(v ssa.Value) bool {
+	k, ok := v.(*ssa.Const)
+	return ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "HEAD"
 }
 
 // headRequest reports whether v is a request built by
@@ -273,8 +281,7 @@ func headRequest(v ssa.Value) bool {
 	default:
 		return false
 	}
-	k, ok := method.(*ssa.Const)
-	return ok && k.Value != nil && k.Value.Kind() == constant.String && constant.StringVal(k.Value) == "HEAD"
+	return isHeadMethod(method)
 }
 
 // enclosingFunc returns the innermost function declaration or literal of
