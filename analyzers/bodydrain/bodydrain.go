@@ -258,8 +258,17 @@ func isHeadMethod(v ssa.Value) bool {
 }
 
 // headRequest reports whether v is a request built by
-// http.NewRequest[WithContext] with the constant method "HEAD".
+// http.NewRequest[WithContext] with the constant method "HEAD", perhaps
+// given a context since.
 func headRequest(v ssa.Value) bool {
+	if call, ok := v.(*ssa.Call); ok { // req.WithContext(ctx), req.Clone(ctx)
+		if callee := call.Call.StaticCallee(); callee != nil && len(call.Call.Args) > 0 {
+			if fn, ok := callee.Object().(*types.Func); ok &&
+				(fn.FullName() == "(*net/http.Request).WithContext" || fn.FullName() == "(*net/http.Request).Clone") {
+				return headRequest(call.Call.Args[0])
+			}
+		}
+	}
 	ext, ok := v.(*ssa.Extract)
 	if !ok {
 		return false

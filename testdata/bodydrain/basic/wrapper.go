@@ -67,3 +67,17 @@ func (s *signer) fetch(url string) (string, error) {
 	}
 	return resp.Header.Get("Digest"), nil
 }
+
+// A HEAD given its context after it is built: still no body.
+func (s *signer) contentType(ctx context.Context, url string) (string, error) {
+	req, err := http.NewRequest(http.MethodHead, url, http.NoBody)
+	if err != nil {
+		return "", err
+	}
+	req = req.WithContext(ctx)
+	resp, err := s.client.Do(req)
+	if err != nil {
+		return "", err
+	}
+	return resp.Header.Get("Content-Type"), nil
+}
