@@ -511,7 +511,8 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		holder := holderOf(cur)
-		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) {
+		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) ||
+			whenContextHasDeadline(info, cur) {
 			return
 		}
 		field := heldInField(info, cur, holder)
@@ -1082,6 +1083,35 @@ func freshContext(info *types.Info, ctx ast.Expr) bool {
 	}
 	fn := apis.Callee(info, call)
 	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+}
+
+// whenContextHasDeadline reports whether cur stands in the branch of
+// if _, ok := ctx.Deadline(); ok { … }: the code picks a client without a
+// timeout only for a context that bounds the request already.
+func whenContextHasDeadline(info *types.Info, cur inspector.Cursor) bool {
+	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
+		ifs := c.Node().(*ast.IfStmt)
+		if !astx.Contains(ifs.Body, cur.Node()) {
+			continue
+		}
+		as, ok := ifs.Init.(*ast.AssignStmt)
+		if !ok || len(as.Lhs) != 2 || len(as.Rhs) != 1 {
+			continue
+		}
+		call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr)
+		if !ok {
+			continue
+		}
+		fn := apis.Callee(info, call)
+		if fn == nil || fn.FullName() != "(context.Context).Deadline" {
+			continue
+		}
+		found, _ := as.Lhs[1].(*ast.Ident)
+		if cond, isIdent := ast.Unparen(ifs.Cond).(*ast.Ident); isIdent && found != nil && info.Uses[cond] == info.Defs[found] {
+			return true
+		}
+	}
+	return false
 }
 
 // boundedTransport reports whether a client literal's Transport bounds the

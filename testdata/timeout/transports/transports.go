@@ -3,6 +3,7 @@
 package transports
 
 import (
+	"context"
 	"net/http"
 	"time"
 
@@ -42,6 +43,43 @@ func notifyPooled(endpoint string) error {
 func notifyMaybe(endpoint string, bound bool) error {
 	c := &http.Client{Transport: httpx.NewMaybeBounded(bound)} // want `http.Client without Timeout`
 	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+var shared = &http.Client{Timeout: 10 * time.Second}
+
+// A client without a timeout picked only when the request's context has a
+// deadline: the context bounds it.
+func post(ctx context.Context, endpoint string) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", endpoint, nil)
+	if err != nil {
+		return err
+	}
+	client := shared
+	if _, ok := ctx.Deadline(); ok {
+		client = &http.Client{}
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Trap: picked when the context has no deadline.
+func postUnbounded(ctx context.Context, endpoint string) error {
+	req, err := http.NewRequestWithContext(ctx, "POST", endpoint, nil)
+	if err != nil {
+		return err
+	}
+	client := shared
+	if _, ok := ctx.Deadline(); !ok {
+		client = &http.Client{} // want `http.Client without Timeout`
+	}
+	resp, err := client.Do(req)
 	if err != nil {
 		return err
 	}
