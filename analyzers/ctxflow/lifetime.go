@@ -40,10 +40,30 @@ const maxHops = 3
 
 // lower makes j low when ctx is a lifetime context (see lifetimes).
 func (l *lifetimes) lower(j rank.Judgment, ctx ctxscope.Context, cur inspector.Cursor) rank.Judgment {
-	if j.Level == confidence.Low || ctx.Kind != ctxscope.Param || !l.paramIsLifetime(ctx.Var, 0) {
+	if j.Level == confidence.Low || ctx.Kind != ctxscope.Param {
+		return j
+	}
+	if l.keptByFunction(ctx.Var, cur) {
+		return rank.Judgment{Level: confidence.Low, Why: j.Why + "; but the function keeps the context in a field: the object's lifetime context (a Start that stores it), not a caller's", Drop: j.Drop}
+	}
+	if !l.paramIsLifetime(ctx.Var, 0) {
 		return j
 	}
 	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; but every caller passes a context kept for an object's or the process's lifetime (a field, a package variable, Background), not a caller's", Drop: j.Drop}
+}
+
+// keptByFunction reports whether the function around cur stores its
+// context parameter p in a field (b.ctx = ctx): it takes the context as
+// the object's own, for as long as the object runs.
+func (l *lifetimes) keptByFunction(p *types.Var, cur inspector.Cursor) bool {
+	for decl := range cur.Enclosing((*ast.FuncDecl)(nil)) {
+		for u := range astx.UsesOf(l.info, decl, p) {
+			if storedInField(l.info, u) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // paramIsLifetime reports whether every call of the function declaring

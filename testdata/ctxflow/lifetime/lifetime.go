@@ -76,3 +76,17 @@ func (c *Client) fetch(ctx context.Context, url string) error {
 	_ = req
 	return nil
 }
+
+// Bot keeps the context its Start is given as its own: the calls Start
+// makes run on the bot's lifetime context, which nothing cancels while it
+// starts.
+type Bot struct{ ctx context.Context }
+
+func (b *Bot) Start(ctx context.Context) error {
+	b.ctx = ctx
+	conn, err := net.Dial("tcp", "chat.internal:443") // want `net.Dial drops the context ctx in scope.*\[low: .*the function keeps the context in a field`
+	if err != nil {
+		return err
+	}
+	return conn.Close()
+}
