@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"net"
 	"slices"
 	"strings"
 
@@ -471,6 +472,9 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	if msg, ok := noDeadlineFuncs[fn.FullName()]; ok {
 		if fn.FullName() == "net.Dial" && connectionless(info, call) {
 			return // nothing to wait for: no handshake, no peer to answer
+		}
+		if (fn.FullName() == "net.Dial" || fn.FullName() == "crypto/tls.Dial") && len(call.Args) >= 2 && loopback(info, call.Args[1]) {
+			return // this host's own kernel answers a connect at once
 		}
 		if fn.Pkg().Path() == "net/http" {
 			msg += c.forDownloads(cur)
@@ -1620,6 +1624,50 @@ func connectionless(info *types.Info, call *ast.CallExpr) bool {
 	}
 	network := constant.StringVal(tv.Value)
 	return strings.HasPrefix(network, "udp") || strings.HasPrefix(network, "ip") || network == "unixgram"
+}
+
+// loopback reports whether addr names this host: a constant, a
+// fmt.Sprintf format or a net.JoinHostPort host that is localhost,
+// 127.x.x.x or ::1 ("127.0.0.1:%d" to probe a local port).
+func loopback(info *types.Info, addr ast.Expr) bool {
+	host := ""
+	switch e := ast.Unparen(addr).(type) {
+	case *ast.CallExpr:
+		fn := apis.Callee(info, e)
+		if fn == nil || len(e.Args) == 0 {
+			return false
+		}
+		switch fn.FullName() {
+		case "fmt.Sprintf", "net.JoinHostPort":
+			host = constString(info, e.Args[0])
+		}
+	case *ast.BinaryExpr: // "127.0.0.1:" + port
+		if e.Op == token.ADD {
+			host = constString(info, e.X)
+		}
+	default:
+		host = constString(info, e)
+	}
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	} else {
+		host = strings.TrimSuffix(host, ":")
+	}
+	host = strings.Trim(host, "[]")
+	if host == "localhost" {
+		return true
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.IsLoopback()
+}
+
+// constString returns e's constant string value, or "".
+func constString(info *types.Info, e ast.Expr) string {
+	tv := info.Types[e]
+	if tv.Value == nil || tv.Value.Kind() != constant.String {
+		return ""
+	}
+	return constant.StringVal(tv.Value)
 }
 
 // connDials are the calls that return a fresh connection whose later

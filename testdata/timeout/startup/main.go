@@ -30,7 +30,7 @@ func newShared() *http.Client {
 // start-up, where it is seen, and holds nothing that serves requests.
 func fetchConfig() {
 	_, _ = http.Get("http://config.internal/app.json") // want `http.Get uses http.DefaultClient.*\[low: sent once while the process starts`
-	_, _ = net.Dial("tcp", "127.0.0.1:8080")           // want `net.Dial has no timeout.*\[low: sent once while the process starts`
+	_, _ = net.Dial("tcp", "config.internal:8080")     // want `net.Dial has no timeout.*\[low: sent once while the process starts`
 }
 
 // poll is started at start-up but sends for as long as the process runs:
