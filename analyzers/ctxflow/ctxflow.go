@@ -7,6 +7,7 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
+	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -197,9 +198,9 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, l
 
 // constructorDeadline reports whether the background context at cur is
 // given a deadline of its own (context.WithTimeout/WithDeadline) in a
-// constructor (NewX returning a value, not only an error): the context a
-// constructor gets is most often the start-up's, and the work it bounds is
-// connecting and seeding before the object serves anything.
+// constructor (NewX or newX returning a value, not only an error): the
+// context a constructor gets is most often the start-up's, and the work it
+// bounds is connecting and seeding before the object serves anything.
 func constructorDeadline(info *types.Info, cur inspector.Cursor) bool {
 	call, ok := cur.Parent().Node().(*ast.CallExpr)
 	if !ok || call.Fun == cur.Node() {
@@ -210,15 +211,20 @@ func constructorDeadline(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	decl := summary.OuterDecl(cur)
-	if decl == nil || !strings.HasPrefix(decl.Name.Name, "New") {
+	if decl == nil {
 		return false
 	}
 	fn, _ := info.Defs[decl.Name].(*types.Func)
-	return fn != nil && constructs(fn)
+	return fn != nil && isConstructor(fn, true)
 }
 
-// constructs reports whether fn returns a value besides an error.
-func constructs(fn *types.Func) bool {
+// isConstructor reports whether fn is named NewX (or newX, when private
+// counts) and returns a value besides an error.
+func isConstructor(fn *types.Func, private bool) bool {
+	name := fn.Name()
+	if !strings.HasPrefix(name, "New") && !(private && strings.HasPrefix(name, "new") && len(name) > 3 && unicode.IsUpper(rune(name[3]))) {
+		return false
+	}
 	res := fn.Signature().Results()
 	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
 }
@@ -264,7 +270,7 @@ func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Cont
 		}
 	}
 	fn := apis.Callee(info, call)
-	return fn != nil && strings.HasPrefix(fn.Name(), "New") && constructs(fn)
+	return fn != nil && isConstructor(fn, false)
 }
 
 // valuesCopied reports whether the new context (perhaps wrapped:

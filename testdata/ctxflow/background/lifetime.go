@@ -101,3 +101,12 @@ func Seed(ctx context.Context, db *sql.DB) error {
 	_, err := db.ExecContext(seedCtx, "INSERT INTO seeds DEFAULT VALUES")
 	return err
 }
+
+func newReplica(ctx context.Context, db *sql.DB) (*store, error) {
+	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `\[low: a constructor bounds its own start-up work`
+	defer cancel()
+	if err := db.PingContext(seedCtx); err != nil {
+		return nil, err
+	}
+	return &store{db: db}, nil
+}
