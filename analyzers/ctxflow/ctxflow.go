@@ -128,7 +128,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 		return
 	}
 	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
-		checkBackground(pass, rp, scope, life, cur, fn)
+		checkBackground(pass, rp, scope, reach, life, cur, fn)
 		return
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
@@ -171,13 +171,13 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // checkBackground reports context.Background() and context.TODO() where a
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
-func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
+func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
 	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) || keptInField(pass.TypesInfo, cur) || onlySignal(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)
 	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) ||
-		outlivesScope(pass.TypesInfo, cur, ctx) || forShutdown(pass.TypesInfo, cur) ||
+		outlivesScope(pass.TypesInfo, rp.Sum, cur, ctx) || forShutdown(pass.TypesInfo, cur) ||
 		detachedOnPurpose(pass.TypesInfo, cur, ctx) || valuesCopied(pass.TypesInfo, cur, ctx) {
 		return
 	}
@@ -189,6 +189,9 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, l
 	j := detached
 	if constructorDeadline(pass.TypesInfo, cur) {
 		j = rank.Judgment{Level: confidence.Low, Why: "a constructor bounds its own start-up work with a deadline of its own"}
+	}
+	if callee, ok := reach.givenTo(cur); ok {
+		j = rank.Judgment{Level: confidence.Low, Why: "handed to " + apis.ShortName(callee) + ", whose context reaches no I/O that honours cancellation"}
 	}
 	report(pass, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), j), ctx, cur), call, ctx,
 		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
@@ -230,16 +233,17 @@ func isConstructor(fn *types.Func, private bool) bool {
 }
 
 // outlivesScope reports whether the call is in a function literal that
-// runs later (a timer's or scheduler's callback, a hook kept for later)
+// runs later (a timer's or scheduler's callback, a hook a setter keeps for
+// later: fact Defers)
 // while the context in scope belongs to the code that registered it: the
 // callback runs after that context is over.
-func outlivesScope(info *types.Info, cur inspector.Cursor, ctx ctxscope.Context) bool {
+func outlivesScope(info *types.Info, sum *summary.Result, cur inspector.Cursor, ctx ctxscope.Context) bool {
 	for c := range cur.Enclosing((*ast.FuncLit)(nil)) {
 		lit := c.Node().(*ast.FuncLit)
 		if ctx.Pos >= lit.Pos() && ctx.Pos < lit.End() {
 			return false // the context is the callback's own
 		}
-		if apis.HowLitRuns(info, lit, c.Parent().Node()) == apis.RunsLater {
+		if apis.HowLitRuns(info, lit, c.Parent().Node()) == apis.RunsLater || sum.RunsLater(lit, c.Parent().Node()) {
 			return true
 		}
 	}
@@ -430,18 +434,25 @@ func insideTwin(info *types.Info, cur inspector.Cursor, twin ctxscope.Twin) bool
 }
 
 // nilFallback reports whether the call is the fallback of a nil check on
-// the context it replaces: if ctx == nil { ctx = context.Background() }, or
-// { nctx = context.Background() } where nctx otherwise copies ctx.
+// the context it replaces: if ctx == nil { ctx = context.Background() },
+// { nctx = context.Background() } where nctx otherwise copies ctx, or
+// { return context.Background() }.
 func nilFallback(info *types.Info, cur inspector.Cursor) bool {
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if !ok || len(as.Lhs) != 1 {
+	var v types.Object // the context assigned, or nil for a return
+	switch p := cur.Parent().Node().(type) {
+	case *ast.AssignStmt:
+		if len(p.Lhs) != 1 {
+			return false
+		}
+		id, ok := p.Lhs[0].(*ast.Ident)
+		if !ok {
+			return false
+		}
+		v = info.ObjectOf(id)
+	case *ast.ReturnStmt: // if ctx == nil { return context.Background() }
+	default:
 		return false
 	}
-	id, ok := as.Lhs[0].(*ast.Ident)
-	if !ok {
-		return false
-	}
-	v := info.ObjectOf(id)
 	for ic := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		cond, ok := ast.Unparen(ic.Node().(*ast.IfStmt).Cond).(*ast.BinaryExpr)
 		if !ok || cond.Op != token.EQL {
@@ -450,7 +461,7 @@ func nilFallback(info *types.Info, cur inspector.Cursor) bool {
 		for _, pair := range [][2]ast.Expr{{cond.X, cond.Y}, {cond.Y, cond.X}} {
 			x, ok := ast.Unparen(pair[0]).(*ast.Ident)
 			// if ctx == nil { ctx = … }, or { nctx = … } for a copy of ctx
-			if ok && (info.Uses[x] == v || apis.IsContext(info.TypeOf(x))) && info.Types[pair[1]].IsNil() {
+			if ok && (v != nil && info.Uses[x] == v || apis.IsContext(info.TypeOf(x))) && info.Types[pair[1]].IsNil() {
 				return true
 			}
 		}

@@ -255,6 +255,36 @@ func (r *reach) exportInterfaceFacts() {
 	}
 }
 
+// givenTo returns the function the new context at cur is handed to
+// directly (f(context.TODO(), …)) when its context reaches no I/O that
+// honours cancellation, by its facts: a static call of a function whose
+// every dependency is analyzed, so the missing fact is evidence. Interface
+// methods and function values may reach what is not in view.
+func (r *reach) givenTo(cur inspector.Cursor) (*types.Func, bool) {
+	info := r.pass.TypesInfo
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok || call.Fun == cur.Node() {
+		return nil, false
+	}
+	callee := apis.Callee(info, call)
+	if callee == nil || callee.Pkg() == nil || interfaceMethod(callee) || apis.ContextIO(callee) || isRoundTrip(info, call) {
+		return nil, false
+	}
+	if callee.Pkg().Path() == "context" {
+		return nil, false // WithTimeout(context.Background(), d): followed where it is used
+	}
+	if _, ok := r.reaches(callee); ok {
+		return nil, false
+	}
+	return callee, true
+}
+
+// interfaceMethod reports whether fn is a method of an interface.
+func interfaceMethod(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	return recv != nil && types.IsInterface(recv.Type())
+}
+
 // cancels reports whether the context of a call's twin can cancel
 // something: the twin is known to block on I/O, or its context reaches
 // I/O by its fact.

@@ -110,3 +110,38 @@ func newReplica(ctx context.Context, db *sql.DB) (*store, error) {
 	}
 	return &store{db: db}, nil
 }
+
+// A context handed to a function whose context reaches nothing that
+// honours cancellation: there is nothing to cancel.
+func nodes(ctx context.Context, region string) []string { return []string{region} }
+
+func (s *store) lookup(ctx context.Context, id int) error { // want lookup:`context reaches \(\*sql.DB\).QueryRowContext`
+	return s.db.QueryRowContext(ctx, "SELECT 1 FROM t WHERE id = $1", id).Err()
+}
+
+func (s *store) Nodes(ctx context.Context, id int) []string {
+	_ = s.lookup(context.TODO(), id)        // want `context.TODO\(\) discards .*\[medium: what the new context reaches is not followed\]`
+	return nodes(context.TODO(), "eu-west") // want `context.TODO\(\) discards .*\[low: handed to background.nodes, whose context reaches no I/O that honours cancellation\]`
+}
+
+type deviceKey struct{}
+
+// A nil guard that returns the fallback: there is no context to discard.
+func withDevice(ctx context.Context, id string) context.Context {
+	if ctx == nil {
+		return context.Background()
+	}
+	return context.WithValue(ctx, deviceKey{}, id)
+}
+
+// A hook a setter keeps for later runs after the request is over: its
+// fresh context is right.
+type device struct{ onLogout func(id string) }
+
+func (d *device) SetOnLogout(fn func(id string)) { d.onLogout = fn }
+
+func (s *store) register(ctx context.Context, d *device) {
+	d.SetOnLogout(func(id string) {
+		_, _ = s.db.ExecContext(context.Background(), "DELETE FROM sessions WHERE device = $1", id)
+	})
+}
