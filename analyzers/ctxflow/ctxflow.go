@@ -34,7 +34,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:       "https://github.com/perflint/perflint#ctxflow",
 	Requires:  []*analysis.Analyzer{inspect.Analyzer, summary.Analyzer},
 	Run:       run,
-	FactTypes: []analysis.Fact{(*OptionalContext)(nil), (*ReachesIO)(nil)},
+	FactTypes: []analysis.Fact{(*OptionalContext)(nil), (*ReachesIO)(nil), (*KeepsContext)(nil)},
 }
 
 // OptionalContext marks a function that passes a nil context.Context to a
@@ -133,7 +133,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok || !reach.cancels(twin) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
+		if !ok || !reach.cancels(twin) || reach.keeps(twin.Fn) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}

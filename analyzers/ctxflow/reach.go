@@ -3,6 +3,7 @@ package ctxflow
 import (
 	"go/ast"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -26,11 +27,25 @@ func (*ReachesIO) AFact() {}
 
 func (f *ReachesIO) String() string { return "context reaches " + f.Via }
 
+// KeepsContext marks a function that keeps its context parameter beyond
+// the call, in a field of an object (fs.ctx = ctx, or a context derived
+// from it), itself or through a function it hands the context to: the
+// context sets how long that object lives (a session, a connection's read
+// loop), not how long this call may wait. Its context-less sibling
+// (Connect beside ConnectContext) is the right call where the object must
+// outlive the request.
+type KeepsContext struct{}
+
+func (*KeepsContext) AFact() {}
+
+func (*KeepsContext) String() string { return "keeps its context" }
+
 // reach answers whether the context parameter of a function of the package
 // or of a dependency reaches cancellable I/O.
 type reach struct {
 	pass  *analysis.Pass
 	local map[*types.Func]string        // the package's functions that reach I/O, with the chain
+	kept  map[*types.Func]bool          // the package's functions that keep their context (KeepsContext)
 	impls map[*types.Func][]*types.Func // the implementations of an interface method, once looked up
 }
 
@@ -41,12 +56,13 @@ type ctxFunc struct {
 	fn    *types.Func
 	calls []*ast.CallExpr // calls given the context whose callee may have the fact
 	own   string          // a call known to block on the context, if any
+	keeps bool            // it stores the context in a field itself
 }
 
 // newReach computes and exports the ReachesIO facts of the package's
 // functions, propagating through calls of the package to a fixed point.
 func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
-	r := &reach{pass: pass, local: make(map[*types.Func]string), impls: make(map[*types.Func][]*types.Func)}
+	r := &reach{pass: pass, local: make(map[*types.Func]string), kept: make(map[*types.Func]bool), impls: make(map[*types.Func][]*types.Func)}
 	var funcs []*ctxFunc
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		if f := r.scan(cur); f != nil {
@@ -64,9 +80,20 @@ func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
 			}
 		}
 	}
+	for changed := true; changed; {
+		changed = false
+		for _, f := range funcs {
+			if !r.kept[f.fn] && (f.keeps || slices.ContainsFunc(f.calls, r.handsToKeeper)) {
+				r.kept[f.fn], changed = true, true
+			}
+		}
+	}
 	for _, f := range funcs { // source order
 		if via, ok := r.local[f.fn]; ok {
 			pass.ExportObjectFact(f.fn, &ReachesIO{Via: via})
+		}
+		if r.kept[f.fn] {
+			pass.ExportObjectFact(f.fn, new(KeepsContext))
 		}
 	}
 	r.exportInterfaceFacts()
@@ -122,11 +149,17 @@ func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
 	if name, ok := waitsOn(info, cur); ok && f.own == "" {
 		f.own = name
 	}
+	if storedInReceiver(info, f.fn, cur) {
+		f.keeps = true
+	}
 	call, ok := cur.Parent().Node().(*ast.CallExpr)
 	if !ok || call.Fun == cur.Node() {
 		return
 	}
 	callee := apis.Callee(info, call)
+	if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" && storedInReceiver(info, f.fn, cur.Parent()) {
+		f.keeps = true // fs.ctx, fs.cancel = context.WithCancel(ctx)
+	}
 	switch {
 	case callee == nil || callee.Pkg() == nil || callee.Pkg().Path() == "context":
 		// A function value reaches nothing we can see; deriving a context
@@ -283,6 +316,53 @@ func (r *reach) givenTo(cur inspector.Cursor) (*types.Func, bool) {
 func interfaceMethod(fn *types.Func) bool {
 	recv := fn.Signature().Recv()
 	return recv != nil && types.IsInterface(recv.Type())
+}
+
+// storedInReceiver reports whether the expression at cur is assigned to a
+// field of fn's receiver (fs.ctx = ctx): the object outlives the call. A
+// context stored in a new value the function returns (a request, a
+// command) travels with that value instead.
+func storedInReceiver(info *types.Info, fn *types.Func, cur inspector.Cursor) bool {
+	recv := fn.Signature().Recv()
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if recv == nil || !ok {
+		return false
+	}
+	for i, r := range as.Rhs {
+		if r != cur.Node() {
+			continue
+		}
+		lhs := as.Lhs[0] // x, cancel = f(ctx): the first result is the context
+		if len(as.Rhs) == len(as.Lhs) {
+			lhs = as.Lhs[i]
+		}
+		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+		if !ok || !isField(info, sel) {
+			return false
+		}
+		id, ok := ast.Unparen(sel.X).(*ast.Ident)
+		return ok && info.Uses[id] == recv
+	}
+	return false
+}
+
+// handsToKeeper reports whether call, given a context of the function,
+// calls one that keeps it (see KeepsContext).
+func (r *reach) handsToKeeper(call *ast.CallExpr) bool {
+	return r.keeps(apis.Callee(r.pass.TypesInfo, call))
+}
+
+// keeps reports whether fn keeps its context beyond the call, by this
+// package's analysis or by its fact.
+func (r *reach) keeps(fn *types.Func) bool {
+	if fn == nil {
+		return false
+	}
+	fn = fn.Origin()
+	if fn.Pkg() == r.pass.Pkg {
+		return r.kept[fn]
+	}
+	return r.pass.ImportObjectFact(fn, new(KeepsContext))
 }
 
 // cancels reports whether the context of a call's twin can cancel

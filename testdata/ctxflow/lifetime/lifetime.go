@@ -82,11 +82,32 @@ func (c *Client) fetch(ctx context.Context, url string) error {
 // starts.
 type Bot struct{ ctx context.Context }
 
-func (b *Bot) Start(ctx context.Context) error {
+func (b *Bot) Start(ctx context.Context) error { // want Start:"keeps its context"
 	b.ctx = ctx
 	conn, err := net.Dial("tcp", "chat.internal:443") // want `net.Dial drops the context ctx in scope.*\[low: .*the function keeps the context in a field`
 	if err != nil {
 		return err
 	}
 	return conn.Close()
+}
+
+// A session whose ConnectContext keeps its context as the connection's
+// lifetime: tying it to a request would close the session when the request
+// ends, so Connect is the right call in a handler.
+type Session struct {
+	ctx  context.Context
+	conn net.Conn
+}
+
+func (s *Session) ConnectContext(ctx context.Context) error { // want ConnectContext:"keeps its context" ConnectContext:`context reaches \(\*net.Dialer\).DialContext`
+	s.ctx = ctx
+	conn, err := (&net.Dialer{}).DialContext(ctx, "tcp", "chat.internal:443")
+	s.conn = conn
+	return err
+}
+
+func (s *Session) Connect() error { return s.ConnectContext(context.Background()) }
+
+func pair(w http.ResponseWriter, r *http.Request, s *Session) {
+	_ = s.Connect()
 }
