@@ -190,6 +190,12 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 		j = rank.Judgment{Level: confidence.High, Why: "a path leaves the body open"}
 		msg = "the response body is not closed on every path: an unclosed body pins its connection and goroutines and the pool cannot reuse it; defer resp.Body.Close() right after the error check"
 		at = res.leak
+	case res.leakRead.IsValid():
+		// Read to EOF, the connection went back to the pool: only the
+		// Close itself is missing.
+		j = rank.Judgment{Level: confidence.Low, Why: "the path reads the body to its end first, which gives the connection back"}
+		msg = "the response body is not closed on every path: close it even after reading it to the end (defer resp.Body.Close() right after the error check)"
+		at = res.leakRead
 	case c.closeDrains(pass, file):
 	case (res.unread.IsValid() || res.partial.IsValid()) && sentThroughFreshPool(pass, expr):
 		// The pool is thrown away with its connections: draining saves

@@ -38,6 +38,7 @@ const (
 type result struct {
 	leak      token.Pos // a path that ends without closing
 	leakNoPos bool
+	leakRead  token.Pos // a path that ends without closing, having read the body to its end
 	unread    token.Pos // a path that closes without reading
 	partial   token.Pos // a path that closes after a partial read
 	read      bool      // some path reads the body before closing it
@@ -589,6 +590,11 @@ func (t *tracker) walk() result {
 			}
 			switch instr := instr.(type) {
 			case *ssa.Return:
+				if !st.deferred && st.read == full {
+					// At EOF the transport takes the connection back.
+					setPos(&res.leakRead, instr.Pos())
+					return
+				}
 				if !st.deferred {
 					setPos(&res.leak, instr.Pos())
 					if !instr.Pos().IsValid() {

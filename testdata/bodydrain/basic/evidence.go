@@ -114,3 +114,24 @@ func connect(url string) error {
 	_, _ = c, resp.StatusCode
 	return nil
 }
+
+// Read to the end and never closed: at EOF the transport takes the
+// connection back, so only the Close is missing.
+func readAllUnclosed(c *http.Client, url string) ([]byte, error) {
+	resp, err := c.Get(url) // want `the response body is not closed on every path: close it even after reading it to the end.*\[low: the path reads the body to its end first`
+	if err != nil {
+		return nil, err
+	}
+	return io.ReadAll(resp.Body)
+}
+
+// Trap: a decode reads only what it needs: the connection stays pinned.
+func decodeUnclosed(c *http.Client, url string) (map[string]any, error) {
+	resp, err := c.Get(url) // want `the response body is not closed on every path: an unclosed body pins its connection`
+	if err != nil {
+		return nil, err
+	}
+	var out map[string]any
+	err = json.NewDecoder(resp.Body).Decode(&out)
+	return out, err
+}
