@@ -303,13 +303,26 @@ func (r *reach) givenTo(cur inspector.Cursor) (*types.Func, bool) {
 	if callee == nil || callee.Pkg() == nil || interfaceMethod(callee) || apis.ContextIO(callee) || isRoundTrip(info, call) {
 		return nil, false
 	}
-	if callee.Pkg().Path() == "context" {
-		return nil, false // WithTimeout(context.Background(), d): followed where it is used
+	if callee.Pkg().Path() == "context" || returnsContext(callee) {
+		// WithTimeout(context.Background(), d), trace.ContextWithSpan(…):
+		// the new context goes on, wherever the result is used.
+		return nil, false
 	}
 	if _, ok := r.reaches(callee); ok {
 		return nil, false
 	}
 	return callee, true
+}
+
+// returnsContext reports whether fn returns a context.
+func returnsContext(fn *types.Func) bool {
+	res := fn.Signature().Results()
+	for i := range res.Len() {
+		if t := res.At(i).Type(); apis.IsContext(t) || ctxscope.EmbedsContext(t) {
+			return true
+		}
+	}
+	return false
 }
 
 // interfaceMethod reports whether fn is a method of an interface.

@@ -145,3 +145,16 @@ func (s *store) register(ctx context.Context, d *device) {
 		_, _ = s.db.ExecContext(context.Background(), "DELETE FROM sessions WHERE device = $1", id)
 	})
 }
+
+type spanKey struct{}
+
+func withSpan(ctx context.Context, span string) context.Context {
+	return context.WithValue(ctx, spanKey{}, span)
+}
+
+// Trap: a function that returns a context derived from the one it is
+// given passes the background context on: it is not the end of it.
+func (s *store) branch(ctx context.Context, id int) error {
+	detached := withSpan(context.Background(), "branch") // want `context.Background\(\) discards .*\[medium: what the new context reaches is not followed\]`
+	return s.lookup(detached, id)
+}
