@@ -401,8 +401,7 @@ func listensOnUnix(info *types.Info, body ast.Node) bool {
 		if network >= len(call.Args) {
 			return false
 		}
-		tv, ok := info.Types[call.Args[network]]
-		return ok && tv.Value != nil && tv.Value.Kind() == constant.String && strings.HasPrefix(constant.StringVal(tv.Value), "unix")
+		return strings.HasPrefix(constString(info, call.Args[network]), "unix")
 	})
 }
 
@@ -1618,11 +1617,7 @@ func connectionless(info *types.Info, call *ast.CallExpr) bool {
 	if len(call.Args) == 0 {
 		return false
 	}
-	tv := info.Types[call.Args[0]]
-	if tv.Value == nil || tv.Value.Kind() != constant.String {
-		return false
-	}
-	network := constant.StringVal(tv.Value)
+	network := constString(info, call.Args[0])
 	return strings.HasPrefix(network, "udp") || strings.HasPrefix(network, "ip") || network == "unixgram"
 }
 
