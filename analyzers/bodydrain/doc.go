@@ -54,7 +54,9 @@
 // field, a map or a global, sent on a channel, handed to a goroutine, or
 // passed to a function that closes it (in any package: helpers are learned
 // from their bodies); a response passed to code the analysis cannot see
-// (an interface method, a function value); HEAD requests (no body to read);
+// (an interface method, a function value); HEAD requests (no body to read:
+// http.Head, a request built with the method "HEAD", given a context later
+// or not, or a helper given the method);
 // a body closed unread whose request went, outside any loop, through a
 // client the function built with a transport of its own (the pool is
 // dropped with its connection, so draining saves nothing: the pool per

@@ -16,7 +16,8 @@
 // socket or a process.
 //
 // A context is in scope in a function with a named context.Context
-// parameter, an *http.Request parameter (r.Context()), a gin, echo or fiber
+// parameter (or one whose type embeds context.Context: an application's
+// own context), an *http.Request parameter (r.Context()), a gin, echo or fiber
 // request context (c.Request.Context(), c.Request().Context(),
 // c.UserContext()), or a local variable derived from one of these. The
 // pairs are found from the types: a method or function X whose receiver or
@@ -31,7 +32,9 @@
 // or through the functions it calls (a ReachesIO fact, across packages;
 // for an interface method, an implementation in the interface's package).
 // A logger's InfoWithContext that only reads values from its context, or
-// a constructor that only stores it, is not a twin worth the call.
+// a constructor that only stores it, is not a twin worth the call; nor is
+// a twin that keeps its context in a field of its receiver (a
+// KeepsContext fact: ConnectContext making it a session's lifetime).
 //
 // Bad:
 //
@@ -61,15 +64,19 @@
 // statement's function literal, which is detached work by intent, and a
 // new context used only by goroutines and callbacks run later (a server's
 // BaseContext) or onto which the function copies values read from the
-// context in scope (a hand-made context.WithoutCancel); the
+// context in scope (a hand-made context.WithoutCancel), or that is kept
+// in an object's field (its lifetime context) or only waited on (a cancel
+// signal); the
 // contexts of the enclosing function inside a literal started by go or
-// kept for later (time.AfterFunc, a route registration); gorm chains that
+// kept for later (time.AfterFunc, a route registration, a hook a setter
+// stores); gorm chains that
 // start at a parameter or at a helper's result, which may already carry a
 // context; log/slog calls (their context carries values, not a deadline),
 // and twins whose context reaches no I/O;
 // if ctx == nil fallbacks, and context.Background() only once ctx.Err()
 // says the caller's context is done (cleanup); a request whose context is
-// attached at once (http.NewRequest(…).WithContext(ctx)); a context-less
+// attached at once (http.NewRequest(…).WithContext(ctx)), later, or by the
+// sender of a request a builder returns; a context-less
 // function that passes nil as its callee's context (the context is
 // optional values there, not cancellation: an OptionalContext fact, across
 // packages); tests.
@@ -85,5 +92,8 @@
 // derived from them, through up to three such functions; an exported
 // function's calls from other packages are seen with the whole program in
 // view): it is an object's or the process's, not a caller's, and
-// cancels nothing a caller waits on.
+// cancels nothing a caller waits on. Also low: a context parameter the
+// function itself keeps in a field (a Start that stores it); a new
+// context.Background() handed to a function whose context reaches no
+// cancellable I/O, or given a deadline of its own in a constructor.
 package ctxflow

@@ -66,7 +66,11 @@
 // takes a context and returns a request builds it with that context);
 // http.DefaultClient.Do with such a request; a net.Dialer
 // used with DialContext (the context carries the deadline); a dial of a
-// connectionless network (net.Dial("udp", ...) returns at once); tests
+// connectionless network (net.Dial("udp", ...) returns at once) or of
+// this host (localhost, 127.x, ::1: its kernel answers at once); a client
+// whose Transport sets ResponseHeaderTimeout (a literal, a local, or a
+// helper of any package: a boundsHeaders fact), or one built only in the
+// branch of if _, ok := ctx.Deadline(); ok { … }; tests
 // (httptest.NewServer and servers started in _test.go files).
 //
 // Confidence (README, Confidence):
