@@ -738,13 +738,8 @@ func everyUse(info *types.Info, cur inspector.Cursor, ok func(use inspector.Curs
 // long as it lives, beyond the call that builds it. Cancelling it is the
 // object's Close.
 func keptInField(info *types.Info, cur inspector.Cursor) bool {
-	at := cur
-	if call, ok := at.Parent().Node().(*ast.CallExpr); ok && call.Fun != at.Node() {
-		if fn := apis.Callee(info, call); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" {
-			at = at.Parent()
-		}
-	}
-	return storedInField(info, at) || everyUse(info, cur, func(u inspector.Cursor) bool {
+	at, ok := newContext(info, cur)
+	return ok && storedInField(info, at) || everyUse(info, cur, func(u inspector.Cursor) bool {
 		return storedInField(info, u) || usedLater(info, u)
 	})
 }
@@ -764,21 +759,34 @@ func onlySignal(info *types.Info, cur inspector.Cursor) bool {
 // field: assigned to a selector (s.ctx = x, s.ctx, s.cancel = f()) or set
 // in a composite literal (T{ctx: x}).
 func storedInField(info *types.Info, cur inspector.Cursor) bool {
-	switch p := cur.Parent().Node().(type) {
-	case *ast.KeyValueExpr:
+	if kv, ok := cur.Parent().Node().(*ast.KeyValueExpr); ok {
 		_, isLit := cur.Parent().Parent().Node().(*ast.CompositeLit)
-		return isLit && p.Value == cur.Node()
-	case *ast.AssignStmt:
-		if len(p.Rhs) == 1 && p.Rhs[0] == cur.Node() && len(p.Lhs) > 0 {
-			return isField(info, p.Lhs[0])
+		return isLit && kv.Value == cur.Node()
+	}
+	lhs := assignedTo(cur)
+	return lhs != nil && isField(info, lhs)
+}
+
+// assignedTo returns what the expression at cur is assigned to: its own
+// left-hand side, or the first of several a single call fills (x, cancel
+// = f(ctx)); nil when cur is not the right-hand side of an assignment.
+func assignedTo(cur inspector.Cursor) ast.Expr {
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) == 0 {
+		return nil
+	}
+	for i, r := range as.Rhs {
+		if r != cur.Node() {
+			continue
 		}
-		for i, r := range p.Rhs {
-			if r == cur.Node() && i < len(p.Lhs) {
-				return isField(info, p.Lhs[i])
-			}
+		if len(as.Rhs) == 1 {
+			return as.Lhs[0]
+		}
+		if i < len(as.Lhs) {
+			return as.Lhs[i]
 		}
 	}
-	return false
+	return nil
 }
 
 // isField reports whether e selects a struct field (s.ctx).
@@ -791,16 +799,28 @@ func isField(info *types.Info, e ast.Expr) bool {
 	return ok && s.Kind() == types.FieldVal
 }
 
+// newContext returns the expression that yields the new context at cur:
+// the background call itself, or the context package's call wrapping it
+// (context.WithCancel(context.Background())); not ok when another call
+// takes it.
+func newContext(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool) {
+	call, ok := cur.Parent().Node().(*ast.CallExpr)
+	if !ok {
+		return cur, true
+	}
+	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return inspector.Cursor{}, false
+	}
+	return cur.Parent(), true
+}
+
 // newContextLocal returns the local variable the new context at cur
 // initializes, directly or wrapped by the context package (ctx, cancel :=
 // context.WithCancel(context.Background())), and the function it is in.
 func newContextLocal(info *types.Info, cur inspector.Cursor) (types.Object, inspector.Cursor, bool) {
-	c := cur
-	if call, ok := c.Parent().Node().(*ast.CallExpr); ok {
-		if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-			return nil, inspector.Cursor{}, false
-		}
-		c = c.Parent()
+	c, ok := newContext(info, cur)
+	if !ok {
+		return nil, inspector.Cursor{}, false
 	}
 	as, ok := c.Parent().Node().(*ast.AssignStmt)
 	if !ok || as.Tok != token.DEFINE || len(as.Rhs) != 1 {

@@ -337,26 +337,12 @@ func interfaceMethod(fn *types.Func) bool {
 // command) travels with that value instead.
 func storedInReceiver(info *types.Info, fn *types.Func, cur inspector.Cursor) bool {
 	recv := fn.Signature().Recv()
-	as, ok := cur.Parent().Node().(*ast.AssignStmt)
-	if recv == nil || !ok {
+	sel, ok := ast.Unparen(assignedTo(cur)).(*ast.SelectorExpr)
+	if recv == nil || !ok || !isField(info, sel) {
 		return false
 	}
-	for i, r := range as.Rhs {
-		if r != cur.Node() {
-			continue
-		}
-		lhs := as.Lhs[0] // x, cancel = f(ctx): the first result is the context
-		if len(as.Rhs) == len(as.Lhs) {
-			lhs = as.Lhs[i]
-		}
-		sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
-		if !ok || !isField(info, sel) {
-			return false
-		}
-		id, ok := ast.Unparen(sel.X).(*ast.Ident)
-		return ok && info.Uses[id] == recv
-	}
-	return false
+	id, ok := ast.Unparen(sel.X).(*ast.Ident)
+	return ok && info.Uses[id] == recv
 }
 
 // handsToKeeper reports whether call, given a context of the function,
