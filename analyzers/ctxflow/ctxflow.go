@@ -7,7 +7,6 @@ import (
 	"go/token"
 	"go/types"
 	"strings"
-	"unicode"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/analysis/passes/inspect"
@@ -187,8 +186,8 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, r
 		edits = []analysis.TextEdit{{Pos: call.Pos(), End: call.End(), NewText: []byte(ctx.Expr)}}
 	}
 	j := detached
-	if constructorDeadline(pass.TypesInfo, cur) {
-		j = rank.Judgment{Level: confidence.Low, Why: "a constructor bounds its own start-up work with a deadline of its own"}
+	if ownDeadline(pass.TypesInfo, cur) {
+		j = rank.Judgment{Level: confidence.Low, Why: "given a deadline of its own: detached on purpose and bounded, most often (start-up, cleanup, work that must outlive the caller)"}
 	}
 	if callee, ok := reach.givenTo(cur); ok {
 		j = rank.Judgment{Level: confidence.Low, Why: "handed to " + apis.ShortName(callee) + ", whose context reaches no I/O that honours cancellation"}
@@ -199,37 +198,19 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, r
 		"use "+ctx.Expr, edits)
 }
 
-// constructorDeadline reports whether the background context at cur is
-// given a deadline of its own (context.WithTimeout/WithDeadline) in a
-// constructor (NewX or newX returning a value, not only an error): the
-// context a constructor gets is most often the start-up's, and the work it
-// bounds is connecting and seeding before the object serves anything.
-func constructorDeadline(info *types.Info, cur inspector.Cursor) bool {
+// ownDeadline reports whether the background context at cur is given a
+// deadline of its own (context.WithTimeout/WithDeadline): the code chose
+// to detach the work and to bound it. On services never seen before, every
+// such context a reviewer judged was a constructor's start-up work, a
+// cleanup after the caller's context ended, or a lookup meant to outlive
+// it: none was worth the fix.
+func ownDeadline(info *types.Info, cur inspector.Cursor) bool {
 	call, ok := cur.Parent().Node().(*ast.CallExpr)
 	if !ok || call.Fun == cur.Node() {
 		return false
 	}
 	wrap := apis.Callee(info, call)
-	if wrap == nil || wrap.Pkg() == nil || wrap.Pkg().Path() != "context" || wrap.Name() != "WithTimeout" && wrap.Name() != "WithDeadline" {
-		return false
-	}
-	decl := summary.OuterDecl(cur)
-	if decl == nil {
-		return false
-	}
-	fn, _ := info.Defs[decl.Name].(*types.Func)
-	return fn != nil && isConstructor(fn, true)
-}
-
-// isConstructor reports whether fn is named NewX (or newX, when private
-// counts) and returns a value besides an error.
-func isConstructor(fn *types.Func, private bool) bool {
-	name := fn.Name()
-	if !strings.HasPrefix(name, "New") && !(private && strings.HasPrefix(name, "new") && len(name) > 3 && unicode.IsUpper(rune(name[3]))) {
-		return false
-	}
-	res := fn.Signature().Results()
-	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
+	return wrap != nil && wrap.Pkg() != nil && wrap.Pkg().Path() == "context" && (wrap.Name() == "WithTimeout" || wrap.Name() == "WithDeadline")
 }
 
 // outlivesScope reports whether the call is in a function literal that
@@ -274,7 +255,11 @@ func detachedOnPurpose(info *types.Info, cur inspector.Cursor, ctx ctxscope.Cont
 		}
 	}
 	fn := apis.Callee(info, call)
-	return fn != nil && isConstructor(fn, false)
+	if fn == nil || !strings.HasPrefix(fn.Name(), "New") {
+		return false
+	}
+	res := fn.Signature().Results()
+	return res.Len() > 0 && !apis.IsError(res.At(0).Type())
 }
 
 // valuesCopied reports whether the new context (perhaps wrapped:

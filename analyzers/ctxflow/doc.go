@@ -95,5 +95,6 @@
 // cancels nothing a caller waits on. Also low: a context parameter the
 // function itself keeps in a field (a Start that stores it); a new
 // context.Background() handed to a function whose context reaches no
-// cancellable I/O, or given a deadline of its own in a constructor.
+// cancellable I/O, or given a deadline of its own (detached on purpose,
+// and bounded).
 package ctxflow

@@ -82,11 +82,10 @@ func (s *sleeper) sleep(parent context.Context, d time.Duration) { // want sleep
 	}
 }
 
-// A constructor bounds its own start-up work with a deadline of its own:
-// true by the letter (the caller's cancellation is ignored for up to 15
-// seconds), low.
+// A deadline of its own bounds the detached work: true by the letter (the
+// caller's cancellation is ignored for up to 15 seconds), low.
 func NewSeededStore(ctx context.Context, db *sql.DB) (*store, error) {
-	initCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[low: a constructor bounds its own start-up work with a deadline of its own\]`
+	initCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[low: given a deadline of its own: detached on purpose and bounded`
 	defer cancel()
 	if _, err := db.ExecContext(initCtx, "INSERT INTO seeds DEFAULT VALUES"); err != nil {
 		return nil, err
@@ -94,16 +93,16 @@ func NewSeededStore(ctx context.Context, db *sql.DB) (*store, error) {
 	return &store{db: db}, nil
 }
 
-// Trap: not a constructor: the same deadline in a function that serves.
+// The same in a function that serves: still bounded.
 func Seed(ctx context.Context, db *sql.DB) error {
-	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[medium`
+	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `context.Background\(\) discards .*\[low: given a deadline of its own`
 	defer cancel()
 	_, err := db.ExecContext(seedCtx, "INSERT INTO seeds DEFAULT VALUES")
 	return err
 }
 
 func newReplica(ctx context.Context, db *sql.DB) (*store, error) {
-	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `\[low: a constructor bounds its own start-up work`
+	seedCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second) // want `\[low: given a deadline of its own`
 	defer cancel()
 	if err := db.PingContext(seedCtx); err != nil {
 		return nil, err
