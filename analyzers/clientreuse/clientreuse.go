@@ -36,29 +36,20 @@ var Analyzer = &analysis.Analyzer{
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	byRoot := make(map[string]*perRequest)
-	var order []*perRequest
+	causes := rank.NewCauses(pass)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
-			p := checkSite(pass, sum, cur)
-			if p == nil {
-				continue
+			if p := checkSite(pass, sum, cur); p != nil {
+				var key any
+				if p.root != "" {
+					key = p.root
+				}
+				causes.Add(key, p.diag, p.judgment, "the same pool, built per request here too")
 			}
-			if first := byRoot[p.root]; first != nil && p.root != "" {
-				first.diag.Related = append(first.diag.Related, analysis.RelatedInformation{Pos: p.diag.Pos, End: p.diag.End, Message: "the same pool, built per request here too"})
-				continue
-			}
-			byRoot[p.root] = p
-			order = append(order, p)
 		}
 	}
-	for _, p := range order {
-		if n := len(p.diag.Related); n > 0 {
-			p.diag.Message += fmt.Sprintf(" (and %d more call sites in this package reach it)", n)
-		}
-		rank.Report(pass, p.diag, p.judgment)
-	}
+	causes.Report(func(n int) string { return " (reached from " + rank.Count(n, "more call site") + " in this package)" })
 	return nil, nil
 }
 

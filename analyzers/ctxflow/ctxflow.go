@@ -59,14 +59,38 @@ func run(pass *analysis.Pass) (any, error) {
 	scope := ctxscope.New(pass.TypesInfo)
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
 	life := &lifetimes{info: pass.TypesInfo, ins: ins, sum: rp.Sum}
-	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
+	c := &checker{pass: pass, rp: rp, scope: scope, reach: reach, life: life,
+		embeddedDB: apis.EmbeddedDatabase(skip.Imports(pass)), causes: rank.NewCauses(pass)}
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			checkCall(pass, rp, scope, reach, life, embeddedDB, cur)
+			c.checkCall(cur)
 		}
 	}
+	c.causes.Report(func(n int) string {
+		return " (the function drops it at " + rank.Count(n, "more call") + ")"
+	})
 	return nil, nil
+}
+
+// A checker holds what the checks of one package share.
+type checker struct {
+	pass   *analysis.Pass
+	rp     rank.Pass
+	scope  *ctxscope.Scope
+	reach  *reach
+	life   *lifetimes
+	causes *rank.Causes
+	// embeddedDB says the program's only databases run in its process: a
+	// query to them cancelled with the request saves no remote work (low).
+	embeddedDB bool
+}
+
+// A dropCause is one function dropping one context: however many of its
+// calls do, the fix is to pass that context on, so it is one finding.
+type dropCause struct {
+	fn  ast.Node
+	ctx token.Pos
 }
 
 // exportOptionalContexts exports an OptionalContext fact for each declared
@@ -118,16 +142,15 @@ func mayHaveContext(pkg *types.Package) bool {
 	return false
 }
 
-// embeddedDB says the program's only databases run in its process: a query
-// to them cancelled with the request saves no remote work (low).
-func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, life *lifetimes, embeddedDB bool, cur inspector.Cursor) {
+func (c *checker) checkCall(cur inspector.Cursor) {
+	pass, rp, scope, reach, life, embeddedDB := c.pass, c.rp, c.scope, c.reach, c.life, c.embeddedDB
 	call := cur.Node().(*ast.CallExpr)
 	fn := apis.Callee(pass.TypesInfo, call)
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
 	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
-		checkBackground(pass, rp, scope, reach, life, cur, fn)
+		c.checkBackground(cur, fn)
 		return
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
@@ -140,7 +163,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 		if apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
 			j = query
 		}
-		report(pass, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), ctx, cur), call, ctx,
+		c.report(cur, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), ctx, cur), call, ctx,
 			fmt.Sprintf("%s drops %s: cancellation and the deadline do not reach it, so it runs on after the caller has gone%s; use %s(%s, …)",
 				apis.ShortName(fn), describe(ctx), holding(fn), twin.Name, ctx.Expr),
 			fmt.Sprintf("use %s(%s, …)", twin.Name, ctx.Expr), twin.Fix(call, ctx.Expr))
@@ -152,7 +175,7 @@ func checkCall(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *
 			return
 		}
 		with := ".WithContext(" + ctx.Expr + ")"
-		report(pass, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), query), embeddedDB), ctx, cur), call, ctx,
+		c.report(cur, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), query), embeddedDB), ctx, cur), call, ctx,
 			fmt.Sprintf("gorm %s runs without %s: cancellation and the deadline do not reach the query, so it runs on after the caller has gone, holding a pool connection; add %s to the chain",
 				fn.Name(), describe(ctx), with),
 			"add "+with, []analysis.TextEdit{{Pos: root.End(), End: root.End(), NewText: []byte(with)}})
@@ -170,7 +193,8 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // checkBackground reports context.Background() and context.TODO() where a
 // context is in scope, except in a go statement's function literal: work
 // started there is meant to outlive the request.
-func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, reach *reach, life *lifetimes, cur inspector.Cursor, fn *types.Func) {
+func (c *checker) checkBackground(cur inspector.Cursor, fn *types.Func) {
+	pass, rp, scope, reach, life := c.pass, c.rp, c.scope, c.reach, c.life
 	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) || keptInField(pass.TypesInfo, cur) || onlySignal(pass.TypesInfo, cur) {
 		return
 	}
@@ -192,7 +216,7 @@ func checkBackground(pass *analysis.Pass, rp rank.Pass, scope *ctxscope.Scope, r
 	if callee, ok := reach.givenTo(cur); ok {
 		j = rank.Judgment{Level: confidence.Low, Why: "handed to " + apis.ShortName(callee) + ", whose context reaches no I/O that honours cancellation"}
 	}
-	report(pass, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), j), ctx, cur), call, ctx,
+	c.report(cur, life.lower(rank.Where(rp, summary.EnclosingFunc(cur), j), ctx, cur), call, ctx,
 		fmt.Sprintf("context.%s() discards %s: work started with it ignores the caller's cancellation and deadline and runs on after the caller has gone; pass %s (or context.WithoutCancel(%s) for work that must outlive the request)",
 			fn.Name(), describe(ctx), ctx.Expr, ctx.Expr),
 		"use "+ctx.Expr, edits)
@@ -367,7 +391,7 @@ var (
 	query = rank.Judgment{Level: confidence.Medium, Why: "a query on the service's own database: the context matters when the query runs long or the database stalls"}
 )
 
-func report(pass *analysis.Pass, j rank.Judgment, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
+func (c *checker) report(cur inspector.Cursor, j rank.Judgment, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
 	d := analysis.Diagnostic{
 		Pos:     call.Pos(),
 		End:     call.End(),
@@ -377,7 +401,7 @@ func report(pass *analysis.Pass, j rank.Judgment, call *ast.CallExpr, ctx ctxsco
 	if len(edits) > 0 {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
 	}
-	rank.Report(pass, d, j)
+	c.causes.Add(dropCause{summary.EnclosingFunc(cur), ctx.Pos}, d, j, "the context dropped here too")
 }
 
 // describe names the context in scope for a message.

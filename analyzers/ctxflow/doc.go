@@ -97,4 +97,8 @@
 // context.Background() handed to a function whose context reaches no
 // cancellable I/O, or given a deadline of its own (detached on purpose,
 // and bounded).
+//
+// A function that drops one context at several calls is one finding, at
+// its most confident call, with the others as related positions and one
+// suggested fix for all of them: the fix is to pass that context on.
 package ctxflow

@@ -70,39 +70,19 @@ type finding struct {
 // with the others as related positions. They are one cause — the loop —
 // with one fix: fetch or write the items together.
 func reportPerLoop(pass *analysis.Pass, found []finding) {
-	byLoop := make(map[ast.Node][]finding)
-	var order []ast.Node
+	causes := rank.NewCauses(pass)
+	schema := make(map[ast.Node]bool)
 	for _, f := range found {
-		if byLoop[f.loop] == nil {
-			order = append(order, f.loop)
+		skip, seen := schema[f.loop]
+		if !seen {
+			skip = issuesSchemaStatements(pass.TypesInfo, f.fn, f.loop)
+			schema[f.loop] = skip
 		}
-		byLoop[f.loop] = append(byLoop[f.loop], f)
+		if !skip {
+			causes.Add(f.loop, f.d, f.j, "another round-trip of the loop: "+f.name)
+		}
 	}
-	for _, loop := range order {
-		group := byLoop[loop]
-		if issuesSchemaStatements(pass.TypesInfo, group[0].fn, loop) {
-			continue
-		}
-		head := 0
-		for i, f := range group {
-			if f.j.Level > group[head].j.Level {
-				head = i
-			}
-		}
-		first := group[head]
-		for i, other := range group {
-			if i == head {
-				continue
-			}
-			first.d.Related = append(first.d.Related, analysis.RelatedInformation{
-				Pos: other.d.Pos, End: other.d.End, Message: "another round-trip of the loop: " + other.name,
-			})
-		}
-		if n := len(group) - 1; n > 0 {
-			first.d.Message += fmt.Sprintf(" (and %d more round-trip%s in this loop)", n, plural(n))
-		}
-		rank.Report(pass, first.d, first.j)
-	}
+	causes.Report(func(n int) string { return " (and " + rank.Count(n, "more round-trip") + " in this loop)" })
 }
 
 // issuesSchemaStatements reports whether the body of loop sends a schema
@@ -131,13 +111,6 @@ func issuesSchemaStatements(info *types.Info, fn, loop ast.Node) bool {
 func isString(t types.Type) bool {
 	b, ok := t.Underlying().(*types.Basic)
 	return ok && b.Info()&types.IsString != 0
-}
-
-func plural(n int) string {
-	if n == 1 {
-		return ""
-	}
-	return "s"
 }
 
 // checkCall reports the call at cur if it makes a round-trip, itself or

@@ -93,4 +93,10 @@
 // used only by such code), and in command-line
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
+//
+// The servers one function starts without timeouts (often one per branch:
+// plain, TLS, mutual TLS) are one finding, and so are the clients and
+// dials of one function with no deadline: one server configuration, or one
+// client with a timeout, fixes them. The finding stands at the most
+// confident site; the others are its related positions.
 package timeout

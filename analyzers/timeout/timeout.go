@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	c := &checker{pass: pass, ins: ins, sum: sum}
+	c := &checker{pass: pass, ins: ins, sum: sum, causes: rank.NewCauses(pass)}
 	exportHeaderBounds(pass, ins)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
@@ -70,6 +70,9 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	c.causes.Report(func(n int) string {
+		return " (" + rank.Count(n, "more site") + " like it in this function: one fix covers them)"
+	})
 	return nil, nil
 }
 
@@ -87,9 +90,37 @@ func importsNet(pkg *types.Package) bool {
 }
 
 type checker struct {
-	pass *analysis.Pass
-	ins  *inspector.Inspector
-	sum  *summary.Result
+	pass   *analysis.Pass
+	ins    *inspector.Inspector
+	sum    *summary.Result
+	causes *rank.Causes
+}
+
+// A direction is which way the unbounded I/O goes: servers that wait on
+// their clients, or calls that wait on a peer.
+type direction int
+
+const (
+	outbound direction = iota
+	inbound
+)
+
+// A timeoutCause is one function's unbounded I/O of one direction: the
+// servers it starts, or the clients and dials it makes, share one fix (one
+// server configuration, one client with a timeout), so they are one
+// finding. Package-level sites are causes of their own.
+type timeoutCause struct {
+	fn  ast.Node
+	dir direction
+}
+
+// add records the finding d at cur, of direction dir, judged j.
+func (c *checker) add(dir direction, cur inspector.Cursor, d analysis.Diagnostic, j rank.Judgment) {
+	var key any
+	if fn := summary.EnclosingFunc(cur); fn != nil {
+		key = timeoutCause{fn, dir}
+	}
+	c.causes.Add(key, d, j, "the same in this function")
 }
 
 // noDeadlineFuncs are the package functions that do I/O with no deadline.
@@ -213,14 +244,14 @@ func assignsSelector(nodes []ast.Node, match func(*ast.SelectorExpr) bool) bool 
 func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 	switch {
 	case c.gosecSuppressed(cur):
-		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
+		c.add(inbound, cur, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
 			rank.Judgment{Level: confidence.Low, Why: "its authors suppressed gosec's check for servers without timeouts on this line (//nolint:gosec, #nosec): a decision on record"})
 	case listensOnUnix(c.pass.TypesInfo, enclosingBody(cur)):
-		c.reportLowered(cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
+		c.reportAt(inbound, cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
 	case internalEndpoint(c.pass.Pkg) || c.servesOnlyDiagnostics(cur):
-		c.reportLowered(cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
+		c.reportAt(inbound, cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
 	default:
-		c.report(cur, msg)
+		c.reportAt(inbound, cur, msg, "")
 	}
 }
 
@@ -669,7 +700,7 @@ func (c *checker) reportSend(cur inspector.Cursor, msg, lowered string) {
 	fn := summary.EnclosingFunc(cur)
 	if fn != nil && c.sum.RunsOnce(fn) && !astx.InOwnLoop(cur) {
 		once := rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
-		rank.Report(c.pass, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
+		c.add(outbound, cur, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
 			rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, once))
 		return
 	}
@@ -734,6 +765,11 @@ func (c *checker) report(cur inspector.Cursor, msg string) { c.reportLowered(cur
 
 // reportLowered reports msg at cur, one level lower when lowered says why.
 func (c *checker) reportLowered(cur inspector.Cursor, msg, lowered string) {
+	c.reportAt(outbound, cur, msg, lowered)
+}
+
+// reportAt reports msg at cur, of direction dir, lowered as reportLowered.
+func (c *checker) reportAt(dir direction, cur inspector.Cursor, msg, lowered string) {
 	n := cur.Node()
 	base := rank.Judgment{Level: confidence.High, Why: "every call can hang for as long as the peer stalls"}
 	if lowered != "" {
@@ -744,7 +780,7 @@ func (c *checker) reportLowered(cur inspector.Cursor, msg, lowered string) {
 		// c = &http.Client{} }): whether any caller takes it is not shown.
 		base = base.Lower("built only on a branch")
 	}
-	rank.Report(c.pass, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
+	c.add(dir, cur, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
 		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(cur), base))
 }
 

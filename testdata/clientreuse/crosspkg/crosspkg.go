@@ -44,7 +44,7 @@ func Mount(w http.ResponseWriter, r *http.Request) {
 // Two handlers reach the one function that builds the pool: one finding,
 // with the other call site as related information.
 func Put(w http.ResponseWriter, r *http.Request) {
-	helper.Upload(r.URL.Query().Get("u")) // want `helper.Upload in handler crosspkg.Put builds a new connection pool per request \(helper.Upload → helper.Client → http.Transport\).*\(and 1 more call sites in this package reach it\)`
+	helper.Upload(r.URL.Query().Get("u")) // want `helper.Upload in handler crosspkg.Put builds a new connection pool per request \(helper.Upload → helper.Client → http.Transport\).*\(reached from 1 more call site in this package\)`
 }
 
 func Get(w http.ResponseWriter, r *http.Request) {

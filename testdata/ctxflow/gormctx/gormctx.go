@@ -13,11 +13,23 @@ type Repo struct{ db *gorm.DB }
 
 var global *gorm.DB
 
-func (r *Repo) Find(ctx context.Context, id int) {
+func (r *Repo) Find1(ctx context.Context, id int) {
 	var u User
-	r.db.First(&u, id)                       // want `gorm First runs without the context ctx in scope: .*; add .WithContext\(ctx\) to the chain`
+	_ = u
+	r.db.First(&u, id) // want `gorm First runs without the context ctx in scope: .*; add .WithContext\(ctx\) to the chain`
+}
+
+func (r *Repo) Find2(ctx context.Context, id int) {
 	r.db.Where("id = ?", id).Find(&[]User{}) // want `gorm Find runs without`
-	global.Create(&u)                        // want `gorm Create runs without`
+}
+
+func (r *Repo) Find3(ctx context.Context, id int) {
+	var u User
+	_ = u
+	global.Create(&u) // want `gorm Create runs without`
+}
+
+func (r *Repo) Find4(ctx context.Context, id int) {
 	tx := r.db.Model(&User{})
 	tx.Count(new(int64)) // want `gorm Count runs without`
 }

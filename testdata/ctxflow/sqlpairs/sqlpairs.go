@@ -10,25 +10,65 @@ type Store struct{ db *sql.DB }
 
 // Positives: every database/sql method with a Context twin, on *DB, *Tx and *Stmt.
 
-func (s *Store) DB(ctx context.Context, id int) {
+func (s *Store) DB1(ctx context.Context, id int) {
 	_, _ = s.db.Query("SELECT 1 WHERE id = $1", id) // want `\(\*sql.DB\).Query drops the context ctx in scope: .* holding a pool connection; use QueryContext\(ctx, …\)`
-	_ = s.db.QueryRow("SELECT 1")                   // want `\(\*sql.DB\).QueryRow drops the context ctx`
-	_, _ = s.db.Exec("DELETE FROM t")               // want `\(\*sql.DB\).Exec drops`
-	_, _ = s.db.Prepare("SELECT 1")                 // want `\(\*sql.DB\).Prepare drops`
-	_ = s.db.Ping()                                 // want `\(\*sql.DB\).Ping drops`
-	_, _ = s.db.Begin()                             // want `\(\*sql.DB\).Begin drops the context ctx in scope: .*; use BeginTx\(ctx, …\)`
 }
 
-func (s *Store) Tx(ctx context.Context, tx *sql.Tx) {
-	_, _ = tx.Query("SELECT 1")     // want `\(\*sql.Tx\).Query drops`
-	_ = tx.QueryRow("SELECT 1")     // want `\(\*sql.Tx\).QueryRow drops`
+func (s *Store) DB2(ctx context.Context, id int) {
+	_ = s.db.QueryRow("SELECT 1") // want `\(\*sql.DB\).QueryRow drops the context ctx`
+}
+
+func (s *Store) DB3(ctx context.Context, id int) {
+	_, _ = s.db.Exec("DELETE FROM t") // want `\(\*sql.DB\).Exec drops`
+}
+
+func (s *Store) DB4(ctx context.Context, id int) {
+	_, _ = s.db.Prepare("SELECT 1") // want `\(\*sql.DB\).Prepare drops`
+}
+
+func (s *Store) DB5(ctx context.Context, id int) {
+	_ = s.db.Ping() // want `\(\*sql.DB\).Ping drops`
+}
+
+func (s *Store) DB6(ctx context.Context, id int) {
+	_, _ = s.db.Begin() // want `\(\*sql.DB\).Begin drops the context ctx in scope: .*; use BeginTx\(ctx, …\)`
+}
+
+func (s *Store) Tx1(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_, _ = tx.Query("SELECT 1") // want `\(\*sql.Tx\).Query drops`
+}
+
+func (s *Store) Tx2(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_ = tx.QueryRow("SELECT 1") // want `\(\*sql.Tx\).QueryRow drops`
+}
+
+func (s *Store) Tx3(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
 	_, _ = tx.Exec("DELETE FROM t") // want `\(\*sql.Tx\).Exec drops`
-	st, _ := tx.Prepare("SELECT 1") // want `\(\*sql.Tx\).Prepare drops`
-	_ = tx.Stmt(st)                 // want `\(\*sql.Tx\).Stmt drops`
-	_, _ = st.Query()               // want `\(\*sql.Stmt\).Query drops`
-	_ = st.QueryRow(1)              // want `\(\*sql.Stmt\).QueryRow drops`
-	_, _ = st.Exec(1, "a")          // want `\(\*sql.Stmt\).Exec drops`
-	_ = tx.Commit()                 // fine: Commit has no Context twin
+}
+
+func (s *Store) Tx4(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_, _ = tx.Prepare("SELECT 1") // want `\(\*sql.Tx\).Prepare drops`
+}
+
+func (s *Store) Tx5(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_ = tx.Stmt(st) // want `\(\*sql.Tx\).Stmt drops`
+}
+
+func (s *Store) Tx6(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_, _ = st.Query() // want `\(\*sql.Stmt\).Query drops`
+}
+
+func (s *Store) Tx7(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_ = st.QueryRow(1) // want `\(\*sql.Stmt\).QueryRow drops`
+}
+
+func (s *Store) Tx8(ctx context.Context, tx *sql.Tx, st *sql.Stmt) {
+	_, _ = st.Exec(1, "a") // want `\(\*sql.Stmt\).Exec drops`
+}
+
+// Trap: Commit has no Context twin.
+func (s *Store) Commit(ctx context.Context, tx *sql.Tx) {
+	_ = tx.Commit()
 }
 
 // A request parameter is a context in scope: r.Context().

@@ -10,20 +10,29 @@ import (
 	"time"
 )
 
-func Outbound(ctx context.Context, body io.Reader) {
-	req, _ := http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\).*\[high`
-	_ = req
-	cmd := exec.Command("convert", "in.png", "out.jpg") // want `exec.Command drops the context ctx in scope: .*, and the process is not killed; use exec.CommandContext\(ctx, …\)`
-	_ = cmd
-	conn, _ := net.Dial("tcp", "db:5432") // want `net.Dial drops .*; use \(&net.Dialer\{\}\).DialContext\(ctx, …\)`
-	_ = conn
+func Outbound1(ctx context.Context, body io.Reader) {
+	_, _ = http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\).*\[high`
+}
+
+func Outbound2(ctx context.Context, body io.Reader) {
+	_ = exec.Command("convert", "in.png", "out.jpg") // want `exec.Command drops the context ctx in scope: .*, and the process is not killed; use exec.CommandContext\(ctx, …\)`
+}
+
+func Outbound3(ctx context.Context, body io.Reader) {
+	_, _ = net.Dial("tcp", "db:5432") // want `net.Dial drops .*; use \(&net.Dialer\{\}\).DialContext\(ctx, …\)`
+}
+
+func Outbound4(ctx context.Context, body io.Reader) {
 	d := &net.Dialer{Timeout: time.Second}
-	c2, _ := d.Dial("tcp", "db:5432") // want `\(\*net.Dialer\).Dial drops .*; use DialContext\(ctx, …\)`
-	_ = c2
-	addrs, _ := net.LookupHost("example.com") // want `net.LookupHost drops .*; use net.DefaultResolver.LookupHost\(ctx, …\)`
-	_ = addrs
-	ips, _ := net.LookupIP("example.com") // want `net.LookupIP drops .*; use net.DefaultResolver.LookupIP\(ctx, …\)`
-	_ = ips
+	_, _ = d.Dial("tcp", "db:5432") // want `\(\*net.Dialer\).Dial drops .*; use DialContext\(ctx, …\)`
+}
+
+func Outbound5(ctx context.Context, body io.Reader) {
+	_, _ = net.LookupHost("example.com") // want `net.LookupHost drops .*; use net.DefaultResolver.LookupHost\(ctx, …\)`
+}
+
+func Outbound6(ctx context.Context, body io.Reader) {
+	_, _ = net.LookupIP("example.com") // want `net.LookupIP drops .*; use net.DefaultResolver.LookupIP\(ctx, …\)`
 }
 
 // Traps: the Context variants, and the same calls with no context in scope.

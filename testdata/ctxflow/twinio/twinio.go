@@ -9,9 +9,12 @@ import (
 	"example.com/td/ctxflow/twinio/lib"
 )
 
-func Handle(ctx context.Context, u *lib.Users, q *lib.Queue) {
+func Handle1(ctx context.Context, u *lib.Users, q *lib.Queue) {
 	_, _ = u.User(1) // want `\(\*lib.Users\).User drops the context ctx in scope: .*; use UserContext\(ctx, …\)`
-	_, _ = q.Next()  // want `\(\*lib.Queue\).Next drops the context ctx in scope: .*; use NextContext\(ctx, …\)`
+}
+
+func Handle2(ctx context.Context, u *lib.Users, q *lib.Queue) {
+	_, _ = q.Next() // want `\(\*lib.Queue\).Next drops the context ctx in scope: .*; use NextContext\(ctx, …\)`
 }
 
 // An interface's twin counts by an implementation in its package.

@@ -72,11 +72,20 @@ func (q sqlQuerier) RunContext(ctx context.Context, query string) error { // wan
 	return err
 }
 
-func Use(ctx context.Context, s *Store, q Querier, repo *Repo[int]) {
-	_, _ = s.Load("k")    // want `\(\*wrappers.Store\).Load drops the context ctx in scope: .*; use LoadContext\(ctx, …\)`
+func Use1(ctx context.Context, s *Store, q Querier, repo *Repo[int]) {
+	_, _ = s.Load("k") // want `\(\*wrappers.Store\).Load drops the context ctx in scope: .*; use LoadContext\(ctx, …\)`
+}
+
+func Use2(ctx context.Context, s *Store, q Querier, repo *Repo[int]) {
 	_ = Fetch("http://x") // want `wrappers.Fetch drops .*; use wrappers.FetchWithContext\(ctx, …\)`
-	_ = q.Run("SELECT")   // want `\(wrappers.Querier\).Run drops .*; use RunContext\(ctx, …\)`
-	_, _ = repo.Get(1)    // want `\(\*wrappers.Repo\).Get drops .*; use GetContext\(ctx, …\)`
+}
+
+func Use3(ctx context.Context, s *Store, q Querier, repo *Repo[int]) {
+	_ = q.Run("SELECT") // want `\(wrappers.Querier\).Run drops .*; use RunContext\(ctx, …\)`
+}
+
+func Use4(ctx context.Context, s *Store, q Querier, repo *Repo[int]) {
+	_, _ = repo.Get(1) // want `\(\*wrappers.Repo\).Get drops .*; use GetContext\(ctx, …\)`
 }
 
 // Traps: a sibling whose first parameter is not a context, or whose

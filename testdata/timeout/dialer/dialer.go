@@ -9,12 +9,26 @@ import (
 	"time"
 )
 
+// Each dial in a function of its own: the dials of one function are one
+// finding.
 func Dial() {
-	_, _ = net.Dial("tcp", "db:5432")                // want `net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout`
+	_, _ = net.Dial("tcp", "db:5432") // want `net.Dial has no timeout: connecting to an unreachable host blocks until the kernel gives up, minutes later; use net.DialTimeout`
+}
+
+func DialTLS() {
 	_, _ = tls.Dial("tcp", "api:443", &tls.Config{}) // want `tls.Dial has no timeout`
-	d := &net.Dialer{KeepAlive: 30 * time.Second}    // want `net.Dialer without Timeout used with Dial`
+}
+
+func DialerKeepAlive() {
+	d := &net.Dialer{KeepAlive: 30 * time.Second} // want `net.Dialer without Timeout used with Dial`
 	_, _ = d.Dial("tcp", "db:5432")
+}
+
+func DialerLiteral() {
 	_, _ = (&net.Dialer{}).Dial("tcp", "db:5432") // want `net.Dialer without Timeout used with Dial`
+}
+
+func DialTCP() {
 	raddr, _ := net.ResolveTCPAddr("tcp", "spam:783")
 	_, _ = net.DialTCP("tcp", nil, raddr) // want `net.DialTCP has no timeout: connecting to an unreachable host blocks`
 }
@@ -94,5 +108,8 @@ func localAgents(port string) {
 // Traps: a host the format or the concatenation fills in may be anywhere.
 func remoteAgents(host, port string) {
 	_, _ = net.Dial("tcp", fmt.Sprintf("%s:%s", host, port)) // want `net.Dial has no timeout`
-	_, _ = net.Dial("tcp", host+":8125")                     // want `net.Dial has no timeout`
+}
+
+func remoteAgent(host string) {
+	_, _ = net.Dial("tcp", host+":8125") // want `net.Dial has no timeout`
 }

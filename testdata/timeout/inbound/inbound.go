@@ -6,15 +6,46 @@ import (
 	"time"
 )
 
-func Serve(mux *http.ServeMux, l net.Listener) {
-	_ = http.ListenAndServe(":8080", mux)              // want `http.ListenAndServe serves with no timeouts: slow clients can hold connections open indefinitely by trickling headers \(slowloris\); serve with an http.Server that sets ReadHeaderTimeout`
+// Each server in a function of its own: servers one function starts are
+// one finding (see Servers).
+func Serve1(mux *http.ServeMux) {
+	_ = http.ListenAndServe(":8080", mux) // want `http.ListenAndServe serves with no timeouts: slow clients can hold connections open indefinitely by trickling headers \(slowloris\); serve with an http.Server that sets ReadHeaderTimeout`
+}
+
+func Serve2(mux *http.ServeMux) {
 	_ = http.ListenAndServeTLS(":8443", "c", "k", mux) // want `http.ListenAndServeTLS serves with no timeouts`
-	_ = http.Serve(l, mux)                             // want `http.Serve serves with no timeouts`
-	srv := &http.Server{Addr: ":8080", Handler: mux}   // want `http.Server without ReadHeaderTimeout or ReadTimeout`
+}
+
+func Serve3(mux *http.ServeMux, l net.Listener) {
+	_ = http.Serve(l, mux) // want `http.Serve serves with no timeouts`
+}
+
+func Serve4(mux *http.ServeMux) {
+	srv := &http.Server{Addr: ":8080", Handler: mux} // want `http.Server without ReadHeaderTimeout or ReadTimeout`
 	_ = srv.ListenAndServe()
+}
+
+func Serve5(l net.Listener) {
 	_ = (&http.Server{WriteTimeout: time.Second}).Serve(l) // want `http.Server without ReadHeaderTimeout`
-	s2 := new(http.Server)                                 // want `http.Server without ReadHeaderTimeout`
-	_ = s2
+}
+
+func Serve6() *http.Server {
+	return new(http.Server) // want `http.Server without ReadHeaderTimeout`
+}
+
+// One function that starts several servers without timeouts, on different
+// branches, is one cause (one server configuration fixes it): one finding,
+// the others as related positions. The most confident one leads: the
+// server started on every path, not those on a branch.
+func Servers(mux *http.ServeMux, cert, key string, mutual bool) error {
+	if cert == "" {
+		return http.ListenAndServe(":8080", mux)
+	}
+	if mutual {
+		srv := &http.Server{Addr: ":8443", Handler: mux}
+		return srv.ListenAndServeTLS(cert, key)
+	}
+	return http.ListenAndServeTLS(":8443", cert, key, mux) // want `http.ListenAndServeTLS serves with no timeouts: .* \(2 more sites like it in this function: one fix covers them\)`
 }
 
 // Traps.

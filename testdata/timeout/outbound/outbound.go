@@ -11,12 +11,36 @@ import (
 
 // Positives.
 
+// One function that sends through http.DefaultClient several times is one
+// cause (one client with a timeout fixes it): one finding.
 func Fetch(u string) {
-	_, _ = http.Get(u)                                       // want `http.Get uses http.DefaultClient, which has no timeout: a stuck upstream holds the goroutine and its connection forever; use an http.Client with Timeout`
-	_, _ = http.Head(u)                                      // want `http.Head uses http.DefaultClient`
+	_, _ = http.Get(u) // want `http.Get uses http.DefaultClient, which has no timeout: a stuck upstream holds the goroutine and its connection forever; use an http.Client with Timeout.* \(5 more sites like it in this function: one fix covers them\)`
+	_, _ = http.Head(u)
+	_, _ = http.Post(u, "text/plain", strings.NewReader(""))
+	_, _ = http.PostForm(u, url.Values{})
+	_, _ = http.DefaultClient.Get(u)
+	req, _ := http.NewRequest("GET", u, nil)
+	_, _ = http.DefaultClient.Do(req)
+}
+
+// Each call in a function of its own.
+func Head(u string) {
+	_, _ = http.Head(u) // want `http.Head uses http.DefaultClient`
+}
+
+func Post(u string) {
 	_, _ = http.Post(u, "text/plain", strings.NewReader("")) // want `http.Post uses http.DefaultClient`
-	_, _ = http.PostForm(u, url.Values{})                    // want `http.PostForm uses http.DefaultClient`
-	_, _ = http.DefaultClient.Get(u)                         // want `http.DefaultClient has no timeout`
+}
+
+func PostForm(u string) {
+	_, _ = http.PostForm(u, url.Values{}) // want `http.PostForm uses http.DefaultClient`
+}
+
+func DefaultGet(u string) {
+	_, _ = http.DefaultClient.Get(u) // want `http.DefaultClient has no timeout`
+}
+
+func DefaultDo(u string) {
 	req, _ := http.NewRequest("GET", u, nil)
 	_, _ = http.DefaultClient.Do(req) // want `http.DefaultClient has no timeout`
 }
@@ -24,8 +48,14 @@ func Fetch(u string) {
 func Literal(u string) {
 	c := &http.Client{} // want `http.Client without Timeout: every request it sends has no deadline`
 	_, _ = c.Get(u)
+}
+
+func New(u string) {
 	c2 := new(http.Client) // want `http.Client without Timeout`
 	_, _ = c2.Get(u)
+}
+
+func ZeroTimeout(u string) {
 	var c3 http.Client = http.Client{Timeout: 0} // want `http.Client without Timeout`
 	_, _ = c3.Get(u)
 }

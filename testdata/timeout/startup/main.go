@@ -12,6 +12,7 @@ func main() {
 	c := &http.Client{} // want `http.Client built at start-up without Timeout: every request it sends has no deadline.*\[low: sent once while the process starts`
 	_, _ = c.Get("http://example.com")
 	fetchConfig()
+	dialConfig()
 	go poll()
 	go watch()
 	go replicate()
@@ -30,7 +31,10 @@ func newShared() *http.Client {
 // start-up, where it is seen, and holds nothing that serves requests.
 func fetchConfig() {
 	_, _ = http.Get("http://config.internal/app.json") // want `http.Get uses http.DefaultClient.*\[low: sent once while the process starts`
-	_, _ = net.Dial("tcp", "config.internal:8080")     // want `net.Dial has no timeout.*\[low: sent once while the process starts`
+}
+
+func dialConfig() {
+	_, _ = net.Dial("tcp", "config.internal:8080") // want `net.Dial has no timeout.*\[low: sent once while the process starts`
 }
 
 // poll is started at start-up but sends for as long as the process runs:
@@ -66,5 +70,8 @@ func download(url string) {
 	if err == nil {
 		resp.Body.Close()
 	}
+}
+
+func downloadDefault(url string) {
 	_, _ = http.Get(url) // want `http.Get uses http.DefaultClient.*\[high`
 }
