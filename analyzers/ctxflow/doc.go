@@ -88,8 +88,10 @@
 // stalls), and for a new context.Background() or TODO() in scope of one,
 // whose use is not followed; low on an embedded database, in command-line
 // actions and migrations, and where the context in scope is a parameter
-// that every call of its function fills from a lifetime context (a struct field, a package variable, Background, or one
-// derived from them, through up to three such functions; an exported
+// that every call of its function fills from a lifetime context (a struct field, a package variable, Background, one
+// derived from them, or what a helper returns that copies a request's
+// values onto Background: fact Detaches, across packages), through up to
+// three such functions; an exported
 // function's calls from other packages are seen with the whole program in
 // view): it is an object's or the process's, not a caller's, and
 // cancels nothing a caller waits on. Also low: a context parameter the

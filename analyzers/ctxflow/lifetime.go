@@ -85,7 +85,8 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 	if fn.Exported() && fn.Pkg().Name() != "main" {
 		// Its callers in other packages, seen with the whole program in
 		// view, must all pass lifetime contexts too.
-		if !l.sum.LifetimeContext(fn, index) {
+		lifetime, called := l.sum.LifetimeContext(fn, index)
+		if !lifetime || !called && len(sites) == 0 {
 			return false
 		}
 	} else if len(sites) == 0 {
@@ -102,7 +103,7 @@ func (l *lifetimes) paramIsLifetime(p *types.Var, hops int) bool {
 
 // lifetime reports whether e, at site, is a lifetime context.
 func (l *lifetimes) lifetime(site inspector.Cursor, e ast.Expr, hops int) bool {
-	return ctxscope.Lifetime(l.info, site, e, func(p *types.Var) bool { return l.paramIsLifetime(p, hops+1) })
+	return ctxscope.Lifetime(l.info, site, e, func(p *types.Var) bool { return l.paramIsLifetime(p, hops+1) }, l.sum.Detaches)
 }
 
 // index records whose parameter each parameter of the package's declared

@@ -15,18 +15,18 @@ import (
 // caller's: context.Background() or TODO(), a struct field, a package
 // variable, or a context derived from one (WithTimeout(c.ctx, …),
 // tracer.Start(c.ctx, …)), through local variables (a closure's captured
-// ones too). A parameter is what
-// param says of it (nil: not a lifetime context).
-func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*types.Var) bool) bool {
+// ones too), or the result of a function that detaches (see FromBackground;
+// detaches says which functions do, nil: none). A parameter is what param
+// says of it (nil: not a lifetime context).
+func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*types.Var) bool, detaches func(*types.Func) bool) bool {
 	switch e := ast.Unparen(e).(type) {
 	case *ast.CallExpr:
-		if fn := apis.Callee(info, e); fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" &&
-			(fn.Name() == "Background" || fn.Name() == "TODO") {
+		if fn := apis.Callee(info, e); fn != nil && (isBackground(fn) || detaches != nil && detaches(fn)) {
 			return true
 		}
 		for _, arg := range e.Args {
 			if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
-				return Lifetime(info, site, arg, param) // derived from its first context
+				return Lifetime(info, site, arg, param, detaches) // derived from its first context
 			}
 		}
 	case *ast.SelectorExpr:
@@ -47,13 +47,86 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 		// A closure's captured variable is defined in a function around it.
 		for at := site; ; {
 			if init := astx.LocalInit(info, at, v); init != nil {
-				return Lifetime(info, at, init, param)
+				return Lifetime(info, at, init, param, detaches)
 			}
 			fn, ok := astx.FuncAt(at)
 			if !ok {
 				break
 			}
 			at = fn.Parent()
+		}
+	}
+	return false
+}
+
+func isBackground(fn *types.Func) bool {
+	return fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+}
+
+// FromBackground reports whether the context expression e, at site, is built from
+// context.Background() or TODO() and from no caller's context: directly,
+// derived from one (WithValue(Background(), k, ctx.Value(k)) copies a
+// value, not the cancellation), through a local whose every assignment is
+// such, or by a call of a function that returns one (detaches says which).
+// A helper that copies a request's values onto a background context
+// returns such a context: work given it is detached from the request.
+func FromBackground(info *types.Info, site inspector.Cursor, e ast.Expr, detaches func(*types.Func) bool) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := apis.Callee(info, e)
+		if fn == nil {
+			return false
+		}
+		if isBackground(fn) || detaches(fn) {
+			return true
+		}
+		for _, arg := range e.Args {
+			if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
+				return FromBackground(info, site, arg, detaches)
+			}
+		}
+	case *ast.Ident:
+		v := astx.LocalVar(info, e)
+		if v == nil {
+			return false
+		}
+		init := astx.LocalInit(info, site, v)
+		if init == nil || !FromBackground(info, site, init, detaches) {
+			return false
+		}
+		fn, ok := astx.FuncAt(site)
+		if !ok {
+			return false
+		}
+		// Every later assignment must keep it detached: derived from
+		// itself (ctx = context.WithValue(ctx, …)) or detached anew.
+		for use := range astx.UsesOf(info, fn, v) {
+			as, ok := use.Parent().Node().(*ast.AssignStmt)
+			if !ok || len(as.Lhs) != len(as.Rhs) {
+				continue
+			}
+			for i, l := range as.Lhs {
+				if l == use.Node() && !derivedFrom(info, as.Rhs[i], v) && !FromBackground(info, site, as.Rhs[i], detaches) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// derivedFrom reports whether e is a call whose first context argument is
+// the variable v.
+func derivedFrom(info *types.Info, e ast.Expr, v *types.Var) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	for _, arg := range call.Args {
+		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
+			id, ok := ast.Unparen(arg).(*ast.Ident)
+			return ok && info.Uses[id] == v
 		}
 	}
 	return false

@@ -5,6 +5,8 @@ import (
 	"go/types"
 	"slices"
 
+	"golang.org/x/tools/go/ast/inspector"
+
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 )
@@ -51,7 +53,7 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 				}
 				for i, arg := range call.Args {
 					if i < params.Len() && apis.IsContext(params.At(i).Type()) {
-						out = append(out, contextArg{callee: fn.FullName(), index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil)})
+						out = append(out, contextArg{callee: fn.FullName(), index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil, r.Detaches)})
 					}
 				}
 			}
@@ -62,12 +64,13 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 
 // LifetimeContext reports whether, with the whole program in view, every
 // call of fn (an exported function) from other packages passes a
-// lifetime context as its parameter index, there is at least one, and fn
-// is neither used as a value nor a method an interface call may reach.
-// Callers in fn's own package are the caller's to check.
-func (r *Result) LifetimeContext(fn *types.Func, index int) bool {
+// lifetime context as its parameter index (there may be none: called
+// says whether there is one), and fn is neither used as a value nor a
+// method an interface call may reach. Callers in fn's own package are the
+// caller's to check.
+func (r *Result) LifetimeContext(fn *types.Func, index int) (lifetime, called bool) {
 	if !r.whole {
-		return false
+		return false, false
 	}
 	key, seen := fn.FullName(), false
 	for _, pf := range r.pass.AllPackageFacts() {
@@ -76,17 +79,66 @@ func (r *Result) LifetimeContext(fn *types.Func, index int) bool {
 			continue
 		}
 		if fn.Signature().Recv() != nil && slices.Contains(pkg.dynamic, fn.Name()) {
-			return false
+			return false, false
 		}
 		for _, c := range pkg.contexts {
 			if c.callee != key {
 				continue
 			}
 			if c.index == -1 || c.index == index && !c.lifetime {
-				return false
+				return false, false
 			}
 			seen = seen || c.index == index
 		}
 	}
-	return seen
+	return true, seen
+}
+
+// Detaches reports whether fn returns a context detached from its callers
+// (see Fact.Detaches): read from its fact, or decided from its body in
+// this package.
+func (r *Result) Detaches(fn *types.Func) bool {
+	if fn.Pkg() != r.pass.Pkg {
+		var f Fact
+		return fn.Pkg() != nil && r.pass.ImportObjectFact(fn, &f) && f.Detaches
+	}
+	if d, ok := r.detached[fn]; ok {
+		return d
+	}
+	r.detached[fn] = false // a recursive helper decides nothing by itself
+	d := r.detaches(fn)
+	r.detached[fn] = d
+	return d
+}
+
+// detaches decides Detaches for a function of this package: its first
+// result is a context, and every return statement of its own gives one
+// that ctxscope.FromBackground accepts.
+func (r *Result) detaches(fn *types.Func) bool {
+	b := r.funcs[fn]
+	res := fn.Signature().Results()
+	if b == nil || res.Len() == 0 || !apis.IsContext(res.At(0).Type()) {
+		return false
+	}
+	decl, ok := b.node.(*ast.FuncDecl)
+	if !ok || decl.Body == nil {
+		return false
+	}
+	cur, ok := r.ins.Root().FindNode(decl)
+	if !ok {
+		return false
+	}
+	returns, all := 0, true
+	cur.Inspect([]ast.Node{(*ast.ReturnStmt)(nil), (*ast.FuncLit)(nil)}, func(c inspector.Cursor) bool {
+		stmt, ok := c.Node().(*ast.ReturnStmt)
+		if !ok {
+			return false // a literal's returns are its own
+		}
+		if len(stmt.Results) == 0 || !ctxscope.FromBackground(r.pass.TypesInfo, c, stmt.Results[0], r.Detaches) {
+			all = false
+		}
+		returns++
+		return true
+	})
+	return all && returns > 0
 }

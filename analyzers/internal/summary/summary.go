@@ -100,6 +100,11 @@ type Fact struct {
 	// (http.ListenAndServe, (*grpc.Server).Serve, itself or through its
 	// callees): a command-line action that runs one starts the service.
 	Serves bool
+	// Detaches marks a function that returns a context built from
+	// context.Background() and from no caller's context (a helper that
+	// copies a request's values onto a background context): work given
+	// its result is detached from the caller (see ctxscope.FromBackground).
+	Detaches bool
 
 	// open are the calls through interface methods of the module the
 	// function makes, itself or through its callees (see dynamic.go).
@@ -205,6 +210,7 @@ type body struct {
 	test        bool        // declared in a _test.go file: runs only under go test
 	outer       string      // for literals: the enclosing declaration's name
 	fn          *types.Func // for declarations: the function
+	detaches    bool        // see Fact.Detaches; set when facts are exported
 
 	// exits are the exported functions of the module it calls (see
 	// placedCalls), in order, and the calls of each.
@@ -215,6 +221,7 @@ type body struct {
 // Result answers the analyzers' questions about the package's functions.
 type Result struct {
 	pass   *analysis.Pass
+	ins    *inspector.Inspector
 	bodies map[ast.Node]*body
 	funcs  map[*types.Func]*body
 	lits   map[*types.Var]*ast.FuncLit // local variables holding a function literal
@@ -222,8 +229,9 @@ type Result struct {
 	res *resolver  // what calls through interfaces cost; built on first use
 	mu  sync.Mutex // guards res
 
-	sitesInLoop   map[int32]bool // memo of siteInLoop
-	sitesAfterHit map[int32]bool // memo of siteAfterHit
+	detached      map[*types.Func]bool // memo of Detaches; false while one is being decided
+	sitesInLoop   map[int32]bool       // memo of siteInLoop
+	sitesAfterHit map[int32]bool       // memo of siteAfterHit
 
 	harness string // why the whole package runs only under tests or by hand, or ""
 	// valueUses are the module's exported functions the package uses as
@@ -245,10 +253,12 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r := &Result{
 		pass:   pass,
+		ins:    ins,
 		bodies: make(map[ast.Node]*body),
 		funcs:  make(map[*types.Func]*body),
 		lits:   make(map[*types.Var]*ast.FuncLit),
 
+		detached:      make(map[*types.Func]bool),
 		sitesInLoop:   make(map[int32]bool),
 		sitesAfterHit: make(map[int32]bool),
 	}
@@ -1123,7 +1133,8 @@ func (b *body) private(isMain bool) bool {
 
 func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	for fn, b := range r.funcs {
-		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.serves {
+		b.detaches = r.Detaches(fn)
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.serves || b.detaches {
 			r.pass.ExportObjectFact(fn, b.fact())
 		}
 	}
@@ -1310,7 +1321,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

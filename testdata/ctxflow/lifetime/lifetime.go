@@ -111,3 +111,55 @@ func (s *Session) Connect() error { return s.ConnectContext(context.Background()
 func pair(w http.ResponseWriter, r *http.Request, s *Session) {
 	_ = s.Connect()
 }
+
+// A helper that copies a request's values onto a background context
+// detaches the work given its result: a context parameter that every caller
+// fills from it, or from a background context, cancels nothing a caller
+// waits on.
+type userKey struct{}
+
+func withValuesOf(src context.Context) context.Context {
+	ctx := context.Background()
+	ctx = context.WithValue(ctx, userKey{}, src.Value(userKey{}))
+	return ctx
+}
+
+func notify(ctx context.Context, url string) error {
+	req, err := http.NewRequest("POST", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[low: .*every caller passes a context kept for an object's or the process's lifetime`
+	if err != nil {
+		return err
+	}
+	_ = req
+	return nil
+}
+
+func created(r *http.Request) {
+	go func() {
+		_ = notify(withValuesOf(r.Context()), "http://hooks.internal/created")
+	}()
+}
+
+func nightly() {
+	ctx := context.WithValue(context.TODO(), userKey{}, "system")
+	_ = notify(ctx, "http://hooks.internal/system")
+}
+
+// Trap: a helper that adds values to the context it is given keeps the
+// caller's cancellation; its result is the caller's context.
+func withUser(src context.Context, user string) context.Context {
+	return context.WithValue(src, userKey{}, user)
+}
+
+func audit(ctx context.Context, url string) error {
+	req, err := http.NewRequest("POST", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[high`
+	if err != nil {
+		return err
+	}
+	_ = req
+	return nil
+}
+
+func updated(r *http.Request) {
+	_ = audit(withUser(r.Context(), "alice"), "http://audit.internal/updated")
+	_ = audit(withValuesOf(r.Context()), "http://audit.internal/updated")
+}

@@ -9,6 +9,7 @@ import (
 
 	"example.com/places/api"
 	"example.com/places/ddns"
+	"example.com/places/feeds"
 	"example.com/places/orders"
 	"example.com/places/probe"
 	"example.com/places/store"
@@ -37,6 +38,8 @@ func main() {
 		go func(host string) { _ = ddns.Update(ctx, host) }(host)
 	}
 	_ = ddns.Check(context.Background(), "ns1:53")
+	feeds := &feeds.Registry{Client: &http.Client{Timeout: 10 * time.Second}}
+	feeds.Created(ctx, "http://subscriber.internal/new")
 	svc := &orders.Service{DB: db}
 	h := &api.Handler{DB: db, Orders: svc}
 	mux := http.NewServeMux()
