@@ -94,6 +94,13 @@
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
 //
+// A package that writes to gorilla/websocket connections (WriteMessage,
+// WriteJSON, NextWriter) and never sets a write deadline is one finding, at
+// its first write: a peer that stops reading fills the socket buffer and
+// the write blocks forever, with the goroutine and any broadcast it
+// serves. High when the package accepts or dials the connections, medium
+// when another package hands them over (it may set the deadline).
+//
 // The servers one function starts without timeouts (often one per branch:
 // plain, TLS, mutual TLS) are one finding, and so are the clients and
 // dials of one function with no deadline: one server configuration, or one

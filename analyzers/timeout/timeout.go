@@ -59,8 +59,10 @@ func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	c := &checker{pass: pass, ins: ins, sum: sum, causes: rank.NewCauses(pass)}
 	exportHeaderBounds(pass, ins)
+	var files []inspector.Cursor
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
+		files = append(files, file)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
@@ -70,6 +72,7 @@ func run(pass *analysis.Pass) (any, error) {
 			}
 		}
 	}
+	c.checkWebsocketWrites(files)
 	c.causes.Report(func(n int) string {
 		return " (" + rank.Count(n, "more site") + " like it in this function: one fix covers them)"
 	})
@@ -79,7 +82,7 @@ func run(pass *analysis.Pass) (any, error) {
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp", "golang.org/x/crypto/ssh":
+		case "net", "net/http", "crypto/tls", "net/smtp", "golang.org/x/crypto/ssh", gorillaWebsocket:
 			return true
 		}
 		if frameworkPackages[imp.Path()] {

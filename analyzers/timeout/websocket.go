@@ -1,0 +1,85 @@
+package timeout
+
+import (
+	"go/ast"
+	"go/types"
+	"slices"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/rank"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
+)
+
+const gorillaWebsocket = "github.com/gorilla/websocket"
+
+// websocketWrites are the gorilla/websocket calls that write a message and
+// block until the peer's socket takes it. WriteControl is not one: it
+// takes its own deadline.
+var websocketWrites = map[string]bool{
+	"(*" + gorillaWebsocket + ".Conn).WriteMessage":         true,
+	"(*" + gorillaWebsocket + ".Conn).WriteJSON":            true,
+	"(*" + gorillaWebsocket + ".Conn).WritePreparedMessage": true,
+	"(*" + gorillaWebsocket + ".Conn).NextWriter":           true,
+}
+
+// checkWebsocketWrites reports a package that writes to websocket
+// connections and never sets a write deadline: a client that stops
+// reading (a phone that lost its network, a stalled tab) fills the socket
+// buffer, and the next write blocks forever — with it the goroutine, and
+// whatever broadcast loop or lock it serves. One finding per package, at
+// its first write, the others as related positions: one deadline set
+// before each write fixes them all. A package that also accepts or dials
+// the connections owns them (high); one that is handed them may rely on a
+// deadline another package sets (medium).
+func (c *checker) checkWebsocketWrites(files []inspector.Cursor) {
+	if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == gorillaWebsocket }) {
+		return
+	}
+	var writes []inspector.Cursor
+	owns := false
+	for _, file := range files {
+		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
+			fn := apis.Callee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr))
+			if fn == nil || fn.Pkg() == nil {
+				continue
+			}
+			switch {
+			case setsWriteDeadline(fn.FullName()):
+				return
+			case websocketWrites[fn.FullName()]:
+				writes = append(writes, cur)
+			case fn.Pkg().Path() == gorillaWebsocket && (fn.Name() == "Upgrade" || fn.Name() == "Dial" || fn.Name() == "DialContext"):
+				owns = true
+			}
+		}
+	}
+	j := rank.Judgment{Level: confidence.High, Why: "the package accepts or dials the connections and sets no write deadline anywhere"}
+	if !owns {
+		j = rank.Judgment{Level: confidence.Medium, Why: "the connections come from another package, which may set their deadlines"}
+	}
+	causes := rank.NewCauses(c.pass)
+	for _, w := range writes {
+		call := w.Node().(*ast.CallExpr)
+		fn := apis.Callee(c.pass.TypesInfo, call)
+		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: apis.ShortName(fn) +
+			" with no write deadline: a peer that stops reading (a client that lost its network, a stalled tab) fills the socket buffer and the write blocks forever, holding the goroutine and whatever broadcast or lock it serves; call conn.SetWriteDeadline(time.Now().Add(writeWait)) before each write"}
+		causes.Add(gorillaWebsocket, d, rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, summary.EnclosingFunc(w), j), "another write with no deadline")
+	}
+	causes.Report(func(n int) string { return " (and " + rank.Count(n, "more write") + " in this package)" })
+}
+
+// setsWriteDeadline reports whether the function named name sets a write
+// deadline on a websocket or network connection.
+func setsWriteDeadline(name string) bool {
+	switch name {
+	case "(*" + gorillaWebsocket + ".Conn).SetWriteDeadline",
+		"(net.Conn).SetWriteDeadline", "(net.Conn).SetDeadline",
+		"(*net.conn).SetWriteDeadline", "(*net.conn).SetDeadline":
+		return true
+	}
+	return false
+}
