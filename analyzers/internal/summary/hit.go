@@ -319,6 +319,9 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 				return true
 			}
 		case *ast.BlockStmt:
+			if r.builtOnMiss(n, cur) {
+				return true
+			}
 			for i, stmt := range before(n, cur.Node()) {
 				ifs, ok := stmt.(*ast.IfStmt)
 				if !ok || !endsInReturn(ifs.Body) {
@@ -424,4 +427,58 @@ func endsInReturn(body *ast.BlockStmt) bool {
 	}
 	_, ok := body.List[len(body.List)-1].(*ast.ReturnStmt)
 	return ok
+}
+
+// builtOnMiss reports whether cur is in the body of an if statement of
+// block that runs when a lookup before it missed and stores in a map:
+//
+//	v, ok := cache.Load(key)
+//	if !ok {
+//		v = build(key)
+//		cache.Store(key, v)
+//	}
+//
+// the miss-branch form of a cache by key (see LazyInit).
+func (r *Result) builtOnMiss(block *ast.BlockStmt, cur inspector.Cursor) bool {
+	info := r.pass.TypesInfo
+	for i, stmt := range block.List {
+		ifs, ok := stmt.(*ast.IfStmt)
+		if !ok || !astx.Contains(ifs.Body, cur.Node()) {
+			continue
+		}
+		if !storesInMap(info, ifs.Body) {
+			return false
+		}
+		lookups := block.List[:i]
+		if ifs.Init != nil {
+			lookups = append(lookups[:len(lookups):len(lookups)], ifs.Init)
+		}
+		for _, v := range missedVars(info, ifs.Cond, nil) {
+			for _, s := range lookups {
+				if commaOkLookup(info, s, v) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	return false
+}
+
+// missedVars returns the boolean variables cond tests for false (!ok, or
+// !ok || …).
+func missedVars(info *types.Info, cond ast.Expr, vars []*types.Var) []*types.Var {
+	switch c := ast.Unparen(cond).(type) {
+	case *ast.UnaryExpr:
+		if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT {
+			if v, ok := info.Uses[id].(*types.Var); ok {
+				vars = append(vars, v)
+			}
+		}
+	case *ast.BinaryExpr:
+		if c.Op == token.LOR {
+			vars = missedVars(info, c.Y, missedVars(info, c.X, vars))
+		}
+	}
+	return vars
 }

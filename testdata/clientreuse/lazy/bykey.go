@@ -78,6 +78,43 @@ func peek(name string) *sql.DB {
 	return db
 }
 
+// The miss-branch form: the pool is built only when the lookup missed, and
+// stored for the next call.
+type clientCache struct{ conns sync.Map }
+
+func (cc *clientCache) get(target string) (*grpc.ClientConn, error) {
+	val, exists := cc.conns.Load(target)
+	c, ok := val.(*grpc.ClientConn)
+	if !ok || !exists {
+		var err error
+		c, err = grpc.NewClient(target)
+		if err != nil {
+			return nil, err
+		}
+		cc.conns.Store(target, c)
+	}
+	return c, nil
+}
+
+// A miss branch that never stores what it builds: every call misses.
+func (cc *clientCache) getUncached(target string) (*grpc.ClientConn, error) {
+	val, exists := cc.conns.Load(target)
+	c, ok := val.(*grpc.ClientConn)
+	if !ok || !exists {
+		return grpc.NewClient(target) // want `grpc.NewClient in \(\*lazy.clientCache\).getUncached, which handler \(\*lazy.Handler\).Peers runs, builds a new`
+	}
+	return c, nil
+}
+
+var peers = &clientCache{}
+
+func (h *Handler) Peers(w http.ResponseWriter, r *http.Request) {
+	c, _ := peers.get(r.URL.Query().Get("peer"))
+	_ = c.Target()
+	u, _ := peers.getUncached(r.URL.Query().Get("peer"))
+	_ = u.Target()
+}
+
 func (h *Handler) Tenants(w http.ResponseWriter, r *http.Request) {
 	name := r.URL.Query().Get("tenant")
 	db, _ := pooledDB("dsn-" + name)
