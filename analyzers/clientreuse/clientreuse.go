@@ -67,21 +67,23 @@ type perRequest struct {
 func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *perRequest {
 	info := pass.TypesInfo
 	var what, chain, root string
-	direct, cond := false, false
+	direct, cond, kept := false, false, false
 	kind := apis.ConnPool
 	if sum.LazyInit(cur) {
 		return nil // built once and kept: `if c.db == nil { c.db = open() }`
 	}
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
 		what, kind, direct = p.What, p.Kind, true
-		cond = sum.OnBranch(cur)
+		cond, kept = sum.OnBranch(cur), sum.Stored(cur)
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
-		if !ok || sum.OnlyInItsLoops(call, summary.Pool) || sum.DropsPool(call) {
-			// The callee's own loop, or the pool it builds and drops on
-			// every call, is reported where it is built.
+		rootDrops, rootStores := sum.PoolRoot(call)
+		if !ok || sum.OnlyInItsLoops(call, summary.Pool) || rootDrops {
+			// The callee's own loop, or the pool the chain's root builds
+			// and drops on every call, is reported where it is built.
 			return nil
 		}
+		kept = rootStores
 		what, chain, root = apis.CalleeName(info, call), c, sum.Root(call, summary.Pool)
 		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool)
 	} else {
@@ -131,7 +133,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			End:     n.End(),
 			Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 		},
-		judgment: onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct),
+		judgment: keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept),
 		root:     root,
 	}
 }
@@ -304,4 +306,15 @@ func onBranch(j rank.Judgment, cond, direct bool) rank.Judgment {
 		return j.Lower("built only on a branch")
 	}
 	return j.Lower("the callee builds it only for some arguments")
+}
+
+// keptJudgment lowers a pool built on the request path that is stored
+// where it outlives the request (a field, a package variable, a map): the
+// program keeps and shares it, and this request rebuilds it — a connect or
+// reconfigure action, most often, not a pool per request.
+func keptJudgment(j rank.Judgment, kept bool) rank.Judgment {
+	if !kept || j.Level == confidence.Low {
+		return j
+	}
+	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; but the pool is stored where it outlives the request and is shared: rebuilt when this action runs (a connect or reconfigure action, most often)", Drop: j.Drop}
 }

@@ -156,3 +156,84 @@ func handleOf(t, pool types.Type) bool {
 	}
 	return false
 }
+
+// stored reports whether the value built at cur is stored where it
+// outlives the call: assigned to a field, a package variable or a map
+// element — itself, through a composite literal that holds it, or through
+// a local variable that is.
+func (r *Result) stored(cur inspector.Cursor) bool {
+	c := cur
+	for {
+		p := c.Parent()
+		switch pn := p.Node().(type) {
+		case *ast.ParenExpr, *ast.UnaryExpr, *ast.CompositeLit:
+			c = p
+			continue
+		case *ast.KeyValueExpr:
+			if pn.Value != c.Node() {
+				return false
+			}
+			c = p
+			continue
+		case *ast.AssignStmt:
+			for i, rhs := range pn.Rhs {
+				if rhs != c.Node() || i >= len(pn.Lhs) {
+					continue
+				}
+				if r.outlives(pn.Lhs[i]) {
+					return true
+				}
+				if v := astx.LocalVar(r.pass.TypesInfo, pn.Lhs[i]); v != nil {
+					return r.storedLocal(p, v)
+				}
+			}
+		}
+		return false
+	}
+}
+
+// outlives reports whether lhs names storage that outlives the function:
+// a field, a package variable, a map element.
+func (r *Result) outlives(lhs ast.Expr) bool {
+	switch l := ast.Unparen(lhs).(type) {
+	case *ast.SelectorExpr:
+		sel := r.pass.TypesInfo.Selections[l]
+		return sel == nil || sel.Kind() == types.FieldVal
+	case *ast.IndexExpr:
+		t := r.pass.TypesInfo.TypeOf(l.X)
+		if t == nil {
+			return false
+		}
+		_, isMap := t.Underlying().(*types.Map)
+		return isMap
+	case *ast.Ident:
+		v, ok := r.pass.TypesInfo.ObjectOf(l).(*types.Var)
+		return ok && v.Pkg() != nil && v.Parent() == v.Pkg().Scope()
+	}
+	return false
+}
+
+// storedLocal reports whether the local v, in the function around at, is
+// assigned to storage that outlives the function.
+func (r *Result) storedLocal(at inspector.Cursor, v *types.Var) bool {
+	fn, ok := astx.FuncAt(at)
+	if !ok {
+		return false
+	}
+	for use := range astx.UsesOf(r.pass.TypesInfo, fn, v) {
+		as, ok := use.Parent().Node().(*ast.AssignStmt)
+		if !ok {
+			continue
+		}
+		for i, rhs := range as.Rhs {
+			if rhs == use.Node() && i < len(as.Lhs) && r.outlives(as.Lhs[i]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// Stored reports whether the pool built at cur (a construction of the
+// package) is stored where it outlives the call (see stored).
+func (r *Result) Stored(cur inspector.Cursor) bool { return r.stored(cur) }

@@ -82,6 +82,12 @@ type Fact struct {
 	// every call (neither returned nor stored): reported at the
 	// construction, not at its callers.
 	Drops bool
+	// RootDrops and RootStores say what the root of the pool chain (see
+	// Roots) does with the pool it builds: drops it on every call (the
+	// finding is there, not at its callers), or stores it where it
+	// outlives the call (a field, a package variable: the pool is kept
+	// and shared, and a call rebuilds it only when asked to).
+	RootDrops, RootStores bool
 	// Memoizes marks a function that calls the function it is given only
 	// when a lookup of an earlier result misses (see memoizes): a
 	// constructor passed to it runs once per key, not once per call.
@@ -185,8 +191,14 @@ type body struct {
 	// defers: keeps its function parameters for later (see Fact).
 	defers bool
 	// dropsPool: every pool the body builds itself stays in it (see
-	// dropped); keepsPool: one is returned, stored or passed on.
-	dropsPool, keepsPool bool
+	// dropped); keepsPool: one is returned, stored or passed on;
+	// storesPool: one is stored where it outlives the call (see stored).
+	dropsPool, keepsPool, storesPool bool
+	// ownPool: the first pool chain found is the body's own construction.
+	ownPool bool
+	// factRoot: what the fact of the callee its pool chain comes from (in
+	// another package) says of that chain's root (see Fact.RootDrops).
+	factRoot poolRoot
 
 	// callsParams are the indexes of its function parameters it calls
 	// itself: a function passed there runs during the call.
@@ -442,6 +454,9 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
 				if caller.chains[e] == "" {
 					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())
+					if Effect(e) == Pool {
+						caller.factRoot = poolRoot{drops: fact.RootDrops, stores: fact.RootStores}
+					}
 				}
 				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e], fact.Maybe[e])
 			}
@@ -646,6 +661,7 @@ func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Curs
 	}
 	if b.chains[e] == "" {
 		b.roots[e] = r.rootName(b)
+		b.ownPool = b.ownPool || e == Pool
 	}
 	r.setEffect(b, e, name, cur, true, r.OnBranch(cur), false)
 }
@@ -1197,7 +1213,37 @@ func (r *Result) notePoolSite(b *body, cur inspector.Cursor) {
 		b.dropsPool = true
 	} else {
 		b.keepsPool = true
+		b.storesPool = b.storesPool || r.stored(cur)
 	}
+}
+
+// A poolRoot is what the root of a pool chain does with its pool.
+type poolRoot struct{ drops, stores bool }
+
+// poolRoot follows b's pool chain to its root: b itself when its own code
+// builds the pool, else the callee the chain comes from (depth bounds a
+// cycle).
+func (b *body) poolRoot(depth int) poolRoot {
+	switch {
+	case b.chains[Pool] == "" || depth > 32:
+		return poolRoot{}
+	case b.ownPool:
+		return poolRoot{drops: b.drops(), stores: b.storesPool}
+	case b.from[Pool] > 0:
+		return b.calls[b.from[Pool]-1].poolRoot(depth + 1)
+	}
+	return b.factRoot
+}
+
+// PoolRoot says what the root of the pool chain the function call runs
+// does with its pool (see Fact.RootDrops).
+func (r *Result) PoolRoot(call *ast.CallExpr) (drops, stores bool) {
+	if b := r.bodyCalled(call); b != nil {
+		root := b.poolRoot(0)
+		return root.drops, root.stores
+	}
+	_, f, ok := r.callSummary(call)
+	return ok && f.RootDrops, ok && f.RootStores
 }
 
 // drops reports whether b builds its pool itself and throws it away on
@@ -1205,13 +1251,6 @@ func (r *Result) notePoolSite(b *body, cur inspector.Cursor) {
 // callee.
 func (b *body) drops() bool {
 	return b.dropsPool && !b.keepsPool && b.perCall[Pool]
-}
-
-// DropsPool reports whether the function call runs builds a pool and
-// throws it away on every call: the construction is the finding.
-func (r *Result) DropsPool(call *ast.CallExpr) bool {
-	_, f, ok := r.callSummary(call)
-	return ok && f.Drops
 }
 
 // Drops reports whether fn (a declaration or literal of the package)
@@ -1321,7 +1360,8 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 
 // fact returns b's summary as its fact would say it.
 func (b *body) fact() *Fact {
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
+	root := b.poolRoot(0)
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, RootStores: root.stores, Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

@@ -2,6 +2,7 @@
 package crosspkg
 
 import (
+	"database/sql"
 	"net/http"
 
 	"example.com/td/clientreuse/crosspkg/service"
@@ -19,6 +20,32 @@ func Fetch(urls []string) {
 		c := helper.Client() // want `helper.Client inside a loop builds a new connection pool per iteration \(helper.Client → http.Transport\)`
 		_, _ = c.Get(u)
 	}
+}
+
+// The pool helper.ReadImage builds and drops is reported there, not at
+// each handler that reaches it through helper.ProcessImage.
+func Avatar(w http.ResponseWriter, r *http.Request) {
+	_ = helper.ProcessImage(r.FormValue("url"))
+}
+
+// A configuration change rebuilds a client the program keeps in a field:
+// not a pool per request.
+func Configure(w http.ResponseWriter, r *http.Request) {
+	m.RefreshSources() // want `\(\*helper.Manager\).RefreshSources in handler crosspkg.Configure builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
+}
+
+var m = &helper.Manager{}
+
+// A connect action: the pool for the database the request names is kept
+// for the requests after it.
+type admin struct{ db *sql.DB }
+
+func (a *admin) Connect(w http.ResponseWriter, r *http.Request) {
+	db, err := sql.Open("postgres", r.FormValue("dsn")) // want `sql.Open in handler \(\*crosspkg.admin\).Connect builds a new connection pool per request.*\[low: .*the pool is stored where it outlives the request`
+	if err != nil {
+		return
+	}
+	a.db = db
 }
 
 // Built once in a constructor the handler closes over.

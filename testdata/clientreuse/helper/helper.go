@@ -47,3 +47,27 @@ func Upload(u string) {
 func Download(u string) {
 	_, _ = Client().Get(u)
 }
+
+// ReadImage builds a client and drops it on every call: the finding is
+// here, once, at the construction (medium: its callers are not in view),
+// not again at every caller of ProcessImage.
+func ReadImage(u string) error {
+	c := &http.Client{Transport: &http.Transport{}} // want `http.Client with a new http.Transport in helper.ReadImage builds a new connection pool on every call and drops it`
+	resp, err := c.Get(u)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// ProcessImage reaches ReadImage's pool: reported there.
+func ProcessImage(u string) error { return ReadImage(u) }
+
+// Manager keeps the clients the program shares.
+type Manager struct{ sources *http.Client }
+
+// RefreshSources rebuilds the shared client when the sources change: it
+// stores it in a field, where every later request finds it.
+func (m *Manager) RefreshSources() {
+	m.sources = &http.Client{Transport: &http.Transport{}}
+}
