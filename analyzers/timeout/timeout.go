@@ -559,10 +559,10 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 				fields = c.storedFromLocal(cur, holder)
 			}
 			if len(fields) > 0 {
-				if c.allSends(fields, requestHasDeadline) {
+				if c.allSends(fields, withDeadline) {
 					return // every request through the fields has a deadline
 				}
-				if c.allSends(fields, requestCarriesContext) {
+				if c.allSends(fields, withCallersContext) {
 					c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
 					return
 				}
@@ -849,11 +849,11 @@ func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types
 // against it; storing the client, or closing its idle connections, is not
 // a use.
 func (c *checker) onlyContextRequests(field *types.Var) bool {
-	return c.onlySends(field, requestCarriesContext)
+	return c.onlySends(field, withCallersContext)
 }
 
 // allSends reports whether every field only sends requests ok accepts.
-func (c *checker) allSends(fields []*types.Var, ok func(*types.Info, ast.Node, ast.Expr) bool) bool {
+func (c *checker) allSends(fields []*types.Var, ok sendCheck) bool {
 	for _, f := range fields {
 		if !c.onlySends(f, ok) {
 			return false
@@ -1067,7 +1067,7 @@ func (c *checker) library(fn *types.Func) *types.Func {
 
 // onlySends reports whether the package uses the client in field only to
 // Do requests ok accepts, at least once.
-func (c *checker) onlySends(field *types.Var, ok func(*types.Info, ast.Node, ast.Expr) bool) bool {
+func (c *checker) onlySends(field *types.Var, ok sendCheck) bool {
 	info := c.pass.TypesInfo
 	sends := 0
 	for cur := range c.ins.Root().Preorder((*ast.SelectorExpr)(nil)) {
@@ -1087,7 +1087,12 @@ func (c *checker) onlySends(field *types.Var, ok func(*types.Info, ast.Node, ast
 				continue
 			case isClientField(info, p):
 				continue // its transport configured, its jar read: no request
-			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && ok(info, enclosingBody(cur), call.Args[0]):
+			case p.Sel.Name == "Do" && isCall && len(call.Args) == 1 && ok.request(info, enclosingBody(cur), call.Args[0]):
+				sends++
+				continue
+			}
+		case *ast.CallExpr: // ctxhttp.Do(ctx, client, req): sent with ctx
+			if ctxhttpSend(info, p, sel) && ok.context(info, enclosingBody(cur), p.Args[0]) {
 				sends++
 				continue
 			}
@@ -1095,6 +1100,31 @@ func (c *checker) onlySends(field *types.Var, ok func(*types.Info, ast.Node, ast
 		return false
 	}
 	return sends > 0
+}
+
+// A sendCheck judges a send: by the request it sends (client.Do(req)), or
+// by the context a helper sends with (ctxhttp.Do(ctx, client, req)).
+type sendCheck struct {
+	request func(info *types.Info, body ast.Node, req ast.Expr) bool
+	context func(info *types.Info, body ast.Node, ctx ast.Expr) bool
+}
+
+var (
+	withCallersContext = sendCheck{requestCarriesContext, func(info *types.Info, _ ast.Node, ctx ast.Expr) bool { return !freshContext(info, ctx) }}
+	withDeadline       = sendCheck{requestHasDeadline, func(info *types.Info, body ast.Node, ctx ast.Expr) bool {
+		return contextHasDeadline(info, body, ctx, 0)
+	}}
+)
+
+// ctxhttpSend reports whether call sends through the client client with
+// golang.org/x/net/context/ctxhttp, whose first argument is the context
+// every request it sends carries.
+func ctxhttpSend(info *types.Info, call *ast.CallExpr, client ast.Expr) bool {
+	fn := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "golang.org/x/net/context/ctxhttp" || len(call.Args) < 2 {
+		return false
+	}
+	return ast.Unparen(call.Args[1]) == client
 }
 
 // requestCarriesContext reports whether the request expression was built

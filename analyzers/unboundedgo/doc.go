@@ -35,7 +35,8 @@
 // Limits that make a loop bounded, and are not reported: SetLimit called
 // on the same errgroup.Group; a buffered channel used as a semaphore (a
 // send or receive on it in the loop before the go statement, and the
-// goroutine using the same channel); semaphore.Weighted.Acquire or a
+// goroutine using the same channel); semaphore.Weighted.Acquire, a sized
+// wait group's Add (github.com/remeh/sizedwaitgroup), or a
 // rate.Limiter's Wait before the go statement; an iteration that waits for
 // its goroutine (wg.Wait, g.Wait, a receive after it); a fixed pool: a loop
 // counting to a constant, runtime.NumCPU(), runtime.GOMAXPROCS, a struct

@@ -530,6 +530,9 @@ var acquires = map[string]bool{
 	"(*golang.org/x/sync/semaphore.Weighted).TryAcquire": true,
 	"(*golang.org/x/time/rate.Limiter).Wait":             true,
 	"(*golang.org/x/time/rate.Limiter).WaitN":            true,
+	// A sized wait group's Add blocks while its limit of goroutines runs.
+	"(*github.com/remeh/sizedwaitgroup.SizedWaitGroup).Add":            true,
+	"(*github.com/remeh/sizedwaitgroup.SizedWaitGroup).AddWithContext": true,
 }
 
 var waits = map[string]bool{

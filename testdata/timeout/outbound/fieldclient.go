@@ -3,6 +3,8 @@ package outbound
 import (
 	"context"
 	"net/http"
+
+	"golang.org/x/net/context/ctxhttp"
 )
 
 // Upstream keeps a client without Timeout, but every request it sends is
@@ -99,3 +101,26 @@ func NewRPC(opts *Options) *RPC {
 }
 
 func (r *RPC) Get(u string) { _, _ = r.hc.Get(u) }
+
+// Sent through ctxhttp, which sends with the context it is given: every
+// request carries its caller's context.
+type Proxy struct{ hc *http.Client }
+
+func NewProxy() *Proxy {
+	return &Proxy{hc: &http.Client{}} // want `http.Client without Timeout \(stored in field hc\).*\[medium: every call can hang for as long as the peer stalls; every request it sends carries its caller's context`
+}
+
+func (p *Proxy) Info(ctx context.Context, url string) (*http.Response, error) {
+	return ctxhttp.Get(ctx, p.hc, url)
+}
+
+// ctxhttp given a background context: nothing bounds it.
+type IndexPoller struct{ hc *http.Client }
+
+func NewIndexPoller() *IndexPoller {
+	return &IndexPoller{hc: &http.Client{}} // want `http.Client without Timeout \(stored in field hc\).*\[high`
+}
+
+func (p *IndexPoller) Poll(url string) (*http.Response, error) {
+	return ctxhttp.Get(context.Background(), p.hc, url)
+}

@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/remeh/sizedwaitgroup"
 	"golang.org/x/sync/errgroup"
 	"golang.org/x/sync/semaphore"
 )
@@ -98,6 +99,19 @@ func weighted(ctx context.Context, ids []int) error {
 		}()
 	}
 	return sem.Acquire(ctx, 8)
+}
+
+// A sized wait group: Add blocks while its limit of goroutines runs.
+func sized(ctx context.Context, jobs <-chan int) {
+	swg := sizedwaitgroup.New(4)
+	for id := range jobs {
+		swg.Add()
+		go func() {
+			defer swg.Done()
+			fetch(ctx, id)
+		}()
+	}
+	swg.Wait()
 }
 
 // Fixed pools reading work from a channel.
