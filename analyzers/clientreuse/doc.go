@@ -58,9 +58,16 @@
 // migrations.
 //
 // One finding per cause: the per-request calls of a package that reach the
-// same function building the pool are reported once, at the first, with
-// the others as related positions; a call into another package's handler,
-// which reports its own pools, is not reported again. A connection rebuilt
-// in a receive loop when the channel reports it closed (a reconnect) is
-// not one per message.
+// same function building the pool are reported once, at the most
+// confident, with the others as related positions; a call into another
+// package's handler, which reports its own pools, is not reported again,
+// nor is a call whose chain ends in a function that builds and drops its
+// pool (fact RootDrops: reported there, once). A connection rebuilt in a
+// receive loop when the channel reports it closed (a reconnect) is not one
+// per message. A pool built on the request path that the code stores, or
+// a function on the way to it stores, where it outlives the request (a
+// field, a package variable, a map: fact Kept) is low: a connect or
+// reconfigure action that rebuilds a shared pool, not one per request. A
+// pool built where a cache lookup missed and then stored (if !ok { c =
+// build(); m.Store(k, c) }) is built once per key.
 package clientreuse

@@ -82,12 +82,13 @@ type Fact struct {
 	// every call (neither returned nor stored): reported at the
 	// construction, not at its callers.
 	Drops bool
-	// RootDrops and RootStores say what the root of the pool chain (see
-	// Roots) does with the pool it builds: drops it on every call (the
-	// finding is there, not at its callers), or stores it where it
-	// outlives the call (a field, a package variable: the pool is kept
-	// and shared, and a call rebuilds it only when asked to).
-	RootDrops, RootStores bool
+	// RootDrops says the root of the pool chain (see Roots) drops the
+	// pool it builds on every call: the finding is there, not at its
+	// callers. Kept says a function of the chain, the root or one on the
+	// way to it, stores the pool (or what holds it) where it outlives the
+	// call (a field, a package variable, a map): the pool is kept and
+	// shared, and a call rebuilds it only when asked to.
+	RootDrops, Kept bool
 	// Memoizes marks a function that calls the function it is given only
 	// when a lookup of an earlier result misses (see memoizes): a
 	// constructor passed to it runs once per key, not once per call.
@@ -455,7 +456,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 				if caller.chains[e] == "" {
 					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())
 					if Effect(e) == Pool {
-						caller.factRoot = poolRoot{drops: fact.RootDrops, stores: fact.RootStores}
+						caller.factRoot = poolRoot{drops: fact.RootDrops, kept: fact.Kept || r.stored(cur)}
 					}
 				}
 				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e], fact.Maybe[e])
@@ -1151,7 +1152,7 @@ func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	for fn, b := range r.funcs {
 		b.detaches = r.Detaches(fn)
 		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.serves || b.detaches {
-			r.pass.ExportObjectFact(fn, b.fact())
+			r.pass.ExportObjectFact(fn, r.factOf(b))
 		}
 	}
 	open, entries := 0, 0
@@ -1217,33 +1218,38 @@ func (r *Result) notePoolSite(b *body, cur inspector.Cursor) {
 	}
 }
 
-// A poolRoot is what the root of a pool chain does with its pool.
-type poolRoot struct{ drops, stores bool }
+// A poolRoot is what becomes of the pool of a chain: its root drops it,
+// or a function of the chain keeps it (see Fact.RootDrops).
+type poolRoot struct{ drops, kept bool }
 
 // poolRoot follows b's pool chain to its root: b itself when its own code
-// builds the pool, else the callee the chain comes from (depth bounds a
-// cycle).
-func (b *body) poolRoot(depth int) poolRoot {
+// builds the pool, else the callee the chain comes from, whose result b
+// may store (depth bounds a cycle).
+func (r *Result) poolRoot(b *body, depth int) poolRoot {
 	switch {
 	case b.chains[Pool] == "" || depth > 32:
 		return poolRoot{}
 	case b.ownPool:
-		return poolRoot{drops: b.drops(), stores: b.storesPool}
+		return poolRoot{drops: b.drops(), kept: b.storesPool}
 	case b.from[Pool] > 0:
-		return b.calls[b.from[Pool]-1].poolRoot(depth + 1)
+		i := b.from[Pool] - 1
+		root := r.poolRoot(b.calls[i], depth+1)
+		root.kept = root.kept || r.stored(b.sites[i])
+		return root
 	}
 	return b.factRoot
 }
 
-// PoolRoot says what the root of the pool chain the function call runs
-// does with its pool (see Fact.RootDrops).
-func (r *Result) PoolRoot(call *ast.CallExpr) (drops, stores bool) {
+// PoolRoot says what becomes of the pool of the chain the function call
+// runs: dropped by its root, or kept by a function of the chain (see
+// Fact.RootDrops).
+func (r *Result) PoolRoot(call *ast.CallExpr) (drops, kept bool) {
 	if b := r.bodyCalled(call); b != nil {
-		root := b.poolRoot(0)
-		return root.drops, root.stores
+		root := r.poolRoot(b, 0)
+		return root.drops, root.kept
 	}
 	_, f, ok := r.callSummary(call)
-	return ok && f.RootDrops, ok && f.RootStores
+	return ok && f.RootDrops, ok && f.Kept
 }
 
 // drops reports whether b builds its pool itself and throws it away on
@@ -1346,7 +1352,7 @@ func (r *Result) passedEffect(call *ast.CallExpr, e Effect) (string, bool) {
 // implementations, the package's own and others').
 func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 	if b := r.bodyCalled(call); b != nil {
-		return b.name, b.fact(), true
+		return b.name, r.factOf(b), true
 	}
 	fn, f, ok := r.calleeFact(call)
 	if m := r.moduleInterfaceMethod(call); m != nil {
@@ -1358,10 +1364,10 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 	return apis.ShortName(fn), f, true
 }
 
-// fact returns b's summary as its fact would say it.
-func (b *body) fact() *Fact {
-	root := b.poolRoot(0)
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, RootStores: root.stores, Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
+// factOf returns b's summary as its fact would say it.
+func (r *Result) factOf(b *body) *Fact {
+	root := r.poolRoot(b, 0)
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, Kept: root.kept, Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

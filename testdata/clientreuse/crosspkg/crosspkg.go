@@ -31,7 +31,8 @@ func Avatar(w http.ResponseWriter, r *http.Request) {
 // A configuration change rebuilds a client the program keeps in a field:
 // not a pool per request.
 func Configure(w http.ResponseWriter, r *http.Request) {
-	m.RefreshSources() // want `\(\*helper.Manager\).RefreshSources in handler crosspkg.Configure builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
+	m.RefreshPackages() // want `\(\*helper.Manager\).RefreshPackages in handler crosspkg.Configure builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
+	m.RefreshSources()  // want `\(\*helper.Manager\).RefreshSources in handler crosspkg.Configure builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
 }
 
 var m = &helper.Manager{}

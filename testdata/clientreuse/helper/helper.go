@@ -64,10 +64,24 @@ func ReadImage(u string) error {
 func ProcessImage(u string) error { return ReadImage(u) }
 
 // Manager keeps the clients the program shares.
-type Manager struct{ sources *http.Client }
+type Manager struct {
+	sources  *http.Client
+	packages *PackageManager
+}
 
 // RefreshSources rebuilds the shared client when the sources change: it
 // stores it in a field, where every later request finds it.
 func (m *Manager) RefreshSources() {
 	m.sources = &http.Client{Transport: &http.Transport{}}
 }
+
+// PackageManager holds the client it downloads packages with.
+type PackageManager struct{ client *http.Client }
+
+func newPackageManager() *PackageManager {
+	return &PackageManager{client: &http.Client{Transport: &http.Transport{}}}
+}
+
+// RefreshPackages stores what newPackageManager builds: the chain's pool
+// is kept on the way, not at its root.
+func (m *Manager) RefreshPackages() { m.packages = newPackageManager() }
