@@ -548,7 +548,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		holder := holderOf(cur)
-		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || onlyDeadlineRequests(info, enclosingBody(cur), holder) ||
+		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || c.onlyDeadlineRequests(enclosingBody(cur), holder, 0) ||
 			whenContextHasDeadline(info, cur) {
 			return
 		}
@@ -1398,9 +1398,12 @@ func sameExpr(info *types.Info, a, b ast.Expr) bool {
 }
 
 // onlyDeadlineRequests reports whether the client held by the local
-// variable holder is used in body only to Do requests whose context has a
-// deadline, at least once.
-func onlyDeadlineRequests(info *types.Info, body ast.Node, holder ast.Expr) bool {
+// variable (or parameter) holder is used in body only to Do requests whose
+// context has a deadline, at least once — itself, or by the functions of
+// the package it is handed to (watchdogOnce(ctx, client, addr), which
+// bounds each request), up to two calls deep.
+func (c *checker) onlyDeadlineRequests(body ast.Node, holder ast.Expr, depth int) bool {
+	info := c.pass.TypesInfo
 	id, ok := holder.(*ast.Ident)
 	if !ok || body == nil {
 		return false
@@ -1437,7 +1440,84 @@ func onlyDeadlineRequests(info *types.Info, body ast.Node, holder ast.Expr) bool
 		}
 		return true
 	})
+	if other {
+		sends, other = c.handedToDeadlineSenders(body, v, depth)
+	}
 	return sends > 0 && !other
+}
+
+// handedToDeadlineSenders counts, for the client in v, the sends with a
+// deadline made in body and in the package's functions body hands it to;
+// other reports a use that is neither.
+func (c *checker) handedToDeadlineSenders(body ast.Node, v *types.Var, depth int) (sends int, other bool) {
+	info := c.pass.TypesInfo
+	ast.Inspect(body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if other || !ok {
+			return !other
+		}
+		if sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Do" && isIdentOf(info, sel.X, v) && len(call.Args) == 1 {
+			if requestHasDeadline(info, body, call.Args[0]) {
+				sends++
+			} else {
+				other = true
+			}
+			return false
+		}
+		for i, arg := range call.Args {
+			if !isIdentOf(info, arg, v) {
+				continue
+			}
+			param, decl := c.paramOf(call, i)
+			if depth >= 2 || param == nil || !c.onlyDeadlineRequests(decl.Body, param, depth+1) {
+				other = true
+				return false
+			}
+			sends++
+		}
+		return true
+	})
+	if other {
+		return 0, true
+	}
+	// Every use must have been a send or a hand-over.
+	uses := 0
+	ast.Inspect(body, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+			uses++
+		}
+		return true
+	})
+	return sends, uses != sends
+}
+
+// paramOf returns the parameter that argument i of call fills, and the
+// declaration of the function, when call is a static call of a function
+// declared in this package.
+func (c *checker) paramOf(call *ast.CallExpr, i int) (*ast.Ident, *ast.FuncDecl) {
+	fn := apis.Callee(c.pass.TypesInfo, call)
+	if fn == nil || fn.Pkg() != c.pass.Pkg || fn.Signature().Variadic() {
+		return nil, nil
+	}
+	for cur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		decl := cur.Node().(*ast.FuncDecl)
+		if c.pass.TypesInfo.Defs[decl.Name] != fn || decl.Body == nil {
+			continue
+		}
+		k := 0
+		for _, field := range decl.Type.Params.List {
+			for _, name := range field.Names {
+				if k == i {
+					return name, decl
+				}
+				k++
+			}
+			if len(field.Names) == 0 {
+				k++
+			}
+		}
+	}
+	return nil, nil
 }
 
 func isIdentOf(info *types.Info, n ast.Node, v *types.Var) bool {

@@ -3,6 +3,7 @@ package outbound
 import (
 	"context"
 	"net/http"
+	"time"
 
 	"golang.org/x/net/context/ctxhttp"
 )
@@ -123,4 +124,48 @@ func NewIndexPoller() *IndexPoller {
 
 func (p *IndexPoller) Poll(url string) (*http.Response, error) {
 	return ctxhttp.Get(context.Background(), p.hc, url)
+}
+
+// A client handed to a function of the package that gives each request a
+// deadline of its own: every send is bounded.
+func watchdog(addr string, tick <-chan time.Time) {
+	client := &http.Client{Transport: &http.Transport{}}
+	for range tick {
+		_ = probeOnce(context.Background(), client, addr)
+	}
+}
+
+func probeOnce(ctx context.Context, client *http.Client, addr string) error {
+	ctx, cancel := context.WithDeadline(ctx, time.Now().Add(30*time.Second))
+	defer cancel()
+	req, err := http.NewRequest(http.MethodGet, addr, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req.WithContext(ctx))
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Trap: the function it is handed to sends with the caller's context,
+// which has no deadline here.
+func watchdogUnbounded(addr string, tick <-chan time.Time) {
+	client := &http.Client{Transport: &http.Transport{}} // want `http.Client without Timeout.*\[high`
+	for range tick {
+		_ = probe(context.Background(), client, addr)
+	}
+}
+
+func probe(ctx context.Context, client *http.Client, addr string) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, addr, nil)
+	if err != nil {
+		return err
+	}
+	resp, err := client.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
 }
