@@ -108,14 +108,34 @@ func returnsOnValid(body *ast.BlockStmt) bool {
 // foundVars returns the boolean variables cond tests for true (ok, or
 // ok && …, err == nil && ok && …).
 func foundVars(info *types.Info, cond ast.Expr, vars []*types.Var) []*types.Var {
+	return testedVars(info, cond, false, vars)
+}
+
+// missedVars returns the boolean variables cond tests for false (!ok, or
+// !ok || …).
+func missedVars(info *types.Info, cond ast.Expr, vars []*types.Var) []*types.Var {
+	return testedVars(info, cond, true, vars)
+}
+
+// testedVars returns the boolean variables cond tests: for true, joined by
+// &&, or, when negated, for false, joined by ||.
+func testedVars(info *types.Info, cond ast.Expr, negated bool, vars []*types.Var) []*types.Var {
+	join := token.LAND
+	if negated {
+		join = token.LOR
+	}
 	switch c := ast.Unparen(cond).(type) {
 	case *ast.Ident:
-		if v, ok := info.Uses[c].(*types.Var); ok {
+		if v, ok := info.Uses[c].(*types.Var); ok && !negated {
 			vars = append(vars, v)
 		}
+	case *ast.UnaryExpr:
+		if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT && negated {
+			vars = testedVars(info, id, false, vars)
+		}
 	case *ast.BinaryExpr:
-		if c.Op == token.LAND {
-			vars = foundVars(info, c.Y, foundVars(info, c.X, vars))
+		if c.Op == join {
+			vars = testedVars(info, c.Y, negated, testedVars(info, c.X, negated, vars))
 		}
 	}
 	return vars
@@ -465,20 +485,3 @@ func (r *Result) builtOnMiss(block *ast.BlockStmt, cur inspector.Cursor) bool {
 	return false
 }
 
-// missedVars returns the boolean variables cond tests for false (!ok, or
-// !ok || …).
-func missedVars(info *types.Info, cond ast.Expr, vars []*types.Var) []*types.Var {
-	switch c := ast.Unparen(cond).(type) {
-	case *ast.UnaryExpr:
-		if id, ok := ast.Unparen(c.X).(*ast.Ident); ok && c.Op == token.NOT {
-			if v, ok := info.Uses[id].(*types.Var); ok {
-				vars = append(vars, v)
-			}
-		}
-	case *ast.BinaryExpr:
-		if c.Op == token.LOR {
-			vars = missedVars(info, c.Y, missedVars(info, c.X, vars))
-		}
-	}
-	return vars
-}
