@@ -484,4 +484,3 @@ func (r *Result) builtOnMiss(block *ast.BlockStmt, cur inspector.Cursor) bool {
 	}
 	return false
 }
-
