@@ -45,15 +45,16 @@ var roundTrips = func() nameSet {
 	s.add(sqlx, "", "Get", "GetContext", "Select", "SelectContext", "MustExec", "MustExecContext")
 	s.add(sqlx, "", sqlxNamed...)
 
-	// gorm: the finishers send (Scan after Table or Raw, Rows, Row); the
-	// builders (Table, Raw, Where, Model) send nothing, and ScanRows reads
-	// rows already fetched.
-	const gorm = "gorm.io/gorm"
-	s.add(gorm, "*DB",
-		"Find", "First", "Last", "Take", "Scan", "Pluck", "Count", "Row", "Rows",
-		"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
-		"Delete", "Exec", "FirstOrCreate", "FirstOrInit", "FindInBatches")
-	s.add(gorm, "*Association", "Find", "Append", "Replace", "Delete", "Clear", "Count")
+	// gorm (v2, and v1 at github.com/jinzhu/gorm): the finishers send
+	// (Scan after Table or Raw, Rows, Row); the builders (Table, Raw,
+	// Where, Model) send nothing, and ScanRows reads rows already fetched.
+	for _, gorm := range gormPackages {
+		s.add(gorm, "*DB",
+			"Find", "First", "Last", "Take", "Scan", "Pluck", "Count", "Row", "Rows",
+			"Create", "CreateInBatches", "Save", "Update", "Updates", "UpdateColumn", "UpdateColumns",
+			"Delete", "Exec", "FirstOrCreate", "FirstOrInit", "FindInBatches")
+		s.add(gorm, "*Association", "Find", "Append", "Replace", "Delete", "Clear", "Count")
+	}
 
 	for _, pgx := range []string{"github.com/jackc/pgx/v5", "github.com/jackc/pgx/v4"} {
 		pgxCalls := []string{"Query", "QueryRow", "Exec", "SendBatch", "CopyFrom", "Prepare", "Ping"}
@@ -181,6 +182,7 @@ var dbPackages = map[string]bool{
 	"database/sql":                         true,
 	"github.com/jmoiron/sqlx":              true,
 	"gorm.io/gorm":                         true,
+	"github.com/jinzhu/gorm":               true,
 	"github.com/jackc/pgx/v5":              true,
 	"github.com/jackc/pgx/v4":              true,
 	"github.com/jackc/pgx/v5/pgxpool":      true,
@@ -216,7 +218,7 @@ func DBPackage(fn *types.Func) bool {
 var embeddedDrivers = []string{
 	"modernc.org/sqlite", "github.com/mattn/go-sqlite3", "github.com/glebarez/go-sqlite",
 	"github.com/ncruces/go-sqlite3", "zombiezen.com/go/sqlite", "crawshaw.io/sqlite", "gorm.io/driver/sqlite",
-	"github.com/glebarez/sqlite",
+	"github.com/glebarez/sqlite", "github.com/jinzhu/gorm/dialects/sqlite",
 }
 
 // networkStores are drivers and clients of databases and caches reached over
@@ -226,6 +228,7 @@ var networkStores = []string{
 	"github.com/denisenkom/go-mssqldb", "github.com/ClickHouse/clickhouse-go", "gorm.io/driver/postgres",
 	"gorm.io/driver/mysql", "gorm.io/driver/sqlserver", "github.com/redis/go-redis", "github.com/go-redis/redis",
 	"go.mongodb.org/mongo-driver/mongo", "go.mongodb.org/mongo-driver/v2/mongo", "github.com/sijms/go-ora", "github.com/godror/godror",
+	"github.com/jinzhu/gorm/dialects/postgres", "github.com/jinzhu/gorm/dialects/mysql", "github.com/jinzhu/gorm/dialects/mssql",
 }
 
 // EmbeddedDatabase reports whether the only databases a package can reach,

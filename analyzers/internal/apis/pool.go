@@ -14,6 +14,7 @@ var poolConstructors = func() nameSet {
 	s.add("database/sql", "", "Open", "OpenDB")
 	s.add("github.com/jmoiron/sqlx", "", "Open", "Connect", "ConnectContext", "MustConnect", "MustOpen")
 	s.add("gorm.io/gorm", "", "Open")
+	s.add("github.com/jinzhu/gorm", "", "Open")
 	s.add("github.com/jackc/pgx/v5", "", "Connect", "ConnectConfig")
 	s.add("github.com/jackc/pgx/v5/pgxpool", "", "New", "NewWithConfig")
 	s.add("github.com/jackc/pgx/v4", "", "Connect", "ConnectConfig")

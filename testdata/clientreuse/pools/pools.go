@@ -8,6 +8,7 @@ import (
 
 	"github.com/jackc/pgx/v5"
 	"github.com/jackc/pgx/v5/pgxpool"
+	gormv1 "github.com/jinzhu/gorm"
 	"github.com/jmoiron/sqlx"
 	"github.com/redis/go-redis/v9"
 	"go.mongodb.org/mongo-driver/v2/mongo"
@@ -25,6 +26,8 @@ func SyncTenants(ctx context.Context, tenants []Tenant, dialector gorm.Dialector
 		_ = x
 		g, _ := gorm.Open(dialector) // want `gorm.Open inside a loop`
 		_ = g
+		g1, _ := gormv1.Open("postgres", t.DSN) // want `gorm.Open inside a loop`
+		_ = g1
 		c, _ := pgx.Connect(ctx, t.DSN) // want `pgx.Connect inside a loop`
 		_ = c
 		p, _ := pgxpool.New(ctx, t.DSN) // want `pgxpool.New inside a loop`
