@@ -77,13 +77,13 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 		cond, kept = sum.OnBranch(cur), sum.Stored(cur)
 	} else if call, ok := cur.Node().(*ast.CallExpr); ok {
 		c, ok := sum.Effect(call, summary.Pool)
-		rootDrops, rootStores := sum.PoolRoot(call)
+		var rootDrops bool
+		rootDrops, kept = sum.PoolRoot(call)
 		if !ok || sum.OnlyInItsLoops(call, summary.Pool) || rootDrops {
 			// The callee's own loop, or the pool the chain's root builds
 			// and drops on every call, is reported where it is built.
 			return nil
 		}
-		kept = rootStores
 		what, chain, root = apis.CalleeName(info, call), c, sum.Root(call, summary.Pool)
 		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool)
 	} else {

@@ -17,6 +17,7 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/doc"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/analyzers/internal/skip"
@@ -59,20 +60,19 @@ func run(pass *analysis.Pass) (any, error) {
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	c := &checker{pass: pass, ins: ins, sum: sum, causes: rank.NewCauses(pass)}
 	exportHeaderBounds(pass, ins)
-	var files []inspector.Cursor
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
-		files = append(files, file)
 		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				c.call(cur, n)
+				c.ws.note(pass.TypesInfo, cur, n)
 			case *ast.CompositeLit:
 				c.literal(cur, n, n)
 			}
 		}
 	}
-	c.checkWebsocketWrites(files)
+	c.reportWebsocketWrites()
 	c.causes.Report(func(n int) string {
 		return " (" + rank.Count(n, "more site") + " like it in this function: one fix covers them)"
 	})
@@ -97,6 +97,7 @@ type checker struct {
 	ins    *inspector.Inspector
 	sum    *summary.Result
 	causes *rank.Causes
+	ws     websocketUse // the package's websocket writes, and what bounds them
 }
 
 // A direction is which way the unbounded I/O goes: servers that wait on
@@ -1398,59 +1399,29 @@ func sameExpr(info *types.Info, a, b ast.Expr) bool {
 }
 
 // onlyDeadlineRequests reports whether the client held by the local
-// variable (or parameter) holder is used in body only to Do requests whose
-// context has a deadline, at least once — itself, or by the functions of
-// the package it is handed to (watchdogOnce(ctx, client, addr), which
-// bounds each request), up to two calls deep.
+// variable holder is used in body only to Do requests whose context has a
+// deadline, at least once — itself, or by the functions of the package it
+// is handed to (watchdogOnce(ctx, client, addr), which bounds each
+// request), up to two calls deep.
 func (c *checker) onlyDeadlineRequests(body ast.Node, holder ast.Expr, depth int) bool {
-	info := c.pass.TypesInfo
 	id, ok := holder.(*ast.Ident)
 	if !ok || body == nil {
 		return false
 	}
-	v, ok := info.ObjectOf(id).(*types.Var)
+	v, ok := c.pass.TypesInfo.ObjectOf(id).(*types.Var)
 	if !ok || v.Parent() == nil || v.Pkg() == nil || v.Parent() == v.Pkg().Scope() {
 		return false
 	}
-	sends, other := 0, false
-	ast.Inspect(body, func(n ast.Node) bool {
-		switch n := n.(type) {
-		case *ast.CallExpr:
-			sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr)
-			if ok && sel.Sel.Name == "Do" && isIdentOf(info, sel.X, v) && len(n.Args) == 1 {
-				if requestHasDeadline(info, body, n.Args[0]) {
-					sends++
-				} else {
-					other = true
-				}
-				for _, a := range n.Args {
-					ast.Inspect(a, func(m ast.Node) bool {
-						if isIdentOf(info, m, v) {
-							other = true
-						}
-						return true
-					})
-				}
-				return false
-			}
-		case *ast.Ident:
-			if info.Uses[n] == v {
-				other = true
-			}
-		}
-		return true
-	})
-	if other {
-		sends, other = c.handedToDeadlineSenders(body, v, depth)
-	}
-	return sends > 0 && !other
+	return c.onlyDeadlineUses(body, v, depth)
 }
 
-// handedToDeadlineSenders counts, for the client in v, the sends with a
-// deadline made in body and in the package's functions body hands it to;
-// other reports a use that is neither.
-func (c *checker) handedToDeadlineSenders(body ast.Node, v *types.Var, depth int) (sends int, other bool) {
+// onlyDeadlineUses reports whether every use of the client in v, in body,
+// is a Do of a request whose context has a deadline, or a hand-over to a
+// function of the package that uses its parameter only so; and there is
+// at least one.
+func (c *checker) onlyDeadlineUses(body ast.Node, v *types.Var, depth int) bool {
 	info := c.pass.TypesInfo
+	sends, other := 0, false
 	ast.Inspect(body, func(n ast.Node) bool {
 		call, ok := n.(*ast.CallExpr)
 		if other || !ok {
@@ -1469,7 +1440,7 @@ func (c *checker) handedToDeadlineSenders(body ast.Node, v *types.Var, depth int
 				continue
 			}
 			param, decl := c.paramOf(call, i)
-			if depth >= 2 || param == nil || !c.onlyDeadlineRequests(decl.Body, param, depth+1) {
+			if depth >= 2 || decl == nil || !c.onlyDeadlineUses(decl.Body, param, depth+1) {
 				other = true
 				return false
 			}
@@ -1477,10 +1448,8 @@ func (c *checker) handedToDeadlineSenders(body ast.Node, v *types.Var, depth int
 		}
 		return true
 	})
-	if other {
-		return 0, true
-	}
-	// Every use must have been a send or a hand-over.
+	// Every use must have been a send or a hand-over (the client passed to
+	// the request it sends, say, is neither).
 	uses := 0
 	ast.Inspect(body, func(n ast.Node) bool {
 		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
@@ -1488,33 +1457,24 @@ func (c *checker) handedToDeadlineSenders(body ast.Node, v *types.Var, depth int
 		}
 		return true
 	})
-	return sends, uses != sends
+	return sends > 0 && !other && uses == sends
 }
 
 // paramOf returns the parameter that argument i of call fills, and the
-// declaration of the function, when call is a static call of a function
+// function's declaration, when call is a static call of a function
 // declared in this package.
-func (c *checker) paramOf(call *ast.CallExpr, i int) (*ast.Ident, *ast.FuncDecl) {
+func (c *checker) paramOf(call *ast.CallExpr, i int) (*types.Var, *ast.FuncDecl) {
 	fn := apis.Callee(c.pass.TypesInfo, call)
-	if fn == nil || fn.Pkg() != c.pass.Pkg || fn.Signature().Variadic() {
+	if fn == nil || fn.Pkg() != c.pass.Pkg || fn.Signature().Variadic() || i >= fn.Signature().Params().Len() {
 		return nil, nil
 	}
-	for cur := range c.ins.Root().Preorder((*ast.FuncDecl)(nil)) {
-		decl := cur.Node().(*ast.FuncDecl)
-		if c.pass.TypesInfo.Defs[decl.Name] != fn || decl.Body == nil {
-			continue
-		}
-		k := 0
-		for _, field := range decl.Type.Params.List {
-			for _, name := range field.Names {
-				if k == i {
-					return name, decl
-				}
-				k++
-			}
-			if len(field.Names) == 0 {
-				k++
-			}
+	at, ok := c.ins.Root().FindByPos(fn.Pos(), fn.Pos())
+	if !ok {
+		return nil, nil
+	}
+	for decl := range at.Enclosing((*ast.FuncDecl)(nil)) {
+		if d := decl.Node().(*ast.FuncDecl); d.Body != nil && d.Name.Pos() == fn.Pos() {
+			return fn.Signature().Params().At(i), d
 		}
 	}
 	return nil, nil
@@ -1556,12 +1516,8 @@ func requestHelperContext(info *types.Info, call *ast.CallExpr, fn *types.Func) 
 	if res.Len() == 0 || !apis.IsNamed(res.At(0).Type(), "net/http", "Request") {
 		return nil, false
 	}
-	for _, arg := range call.Args {
-		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
-			return arg, true
-		}
-	}
-	return nil, false
+	arg := ctxscope.FirstContextArg(info, call)
+	return arg, arg != nil
 }
 
 func contextHasDeadline(info *types.Info, body ast.Node, ctx ast.Expr, depth int) bool {

@@ -3,7 +3,6 @@ package timeout
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -26,43 +25,50 @@ var websocketWrites = map[string]bool{
 	"(*" + gorillaWebsocket + ".Conn).NextWriter":           true,
 }
 
-// checkWebsocketWrites reports a package that writes to websocket
-// connections and never sets a write deadline: a client that stops
-// reading (a phone that lost its network, a stalled tab) fills the socket
-// buffer, and the next write blocks forever — with it the goroutine, and
-// whatever broadcast loop or lock it serves. One finding per package, at
-// its first write, the others as related positions: one deadline set
-// before each write fixes them all. A package that also accepts or dials
-// the connections owns them (high); one that is handed them may rely on a
-// deadline another package sets (medium).
-func (c *checker) checkWebsocketWrites(files []inspector.Cursor) {
-	if !slices.ContainsFunc(c.pass.Pkg.Imports(), func(p *types.Package) bool { return p.Path() == gorillaWebsocket }) {
+// websocketUse is what a package does with websocket connections: the
+// writes it makes, whether it accepts or dials connections itself, and
+// whether it ever sets a write deadline.
+type websocketUse struct {
+	writes   []inspector.Cursor
+	owns     bool
+	deadline bool
+}
+
+// note records the call at cur.
+func (u *websocketUse) note(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) {
+	fn := apis.Callee(info, call)
+	if fn == nil || fn.Pkg() == nil {
 		return
 	}
-	var writes []inspector.Cursor
-	owns := false
-	for _, file := range files {
-		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
-			fn := apis.Callee(c.pass.TypesInfo, cur.Node().(*ast.CallExpr))
-			if fn == nil || fn.Pkg() == nil {
-				continue
-			}
-			switch {
-			case setsWriteDeadline(fn.FullName()):
-				return
-			case websocketWrites[fn.FullName()]:
-				writes = append(writes, cur)
-			case fn.Pkg().Path() == gorillaWebsocket && (fn.Name() == "Upgrade" || fn.Name() == "Dial" || fn.Name() == "DialContext"):
-				owns = true
-			}
-		}
+	switch {
+	case setsWriteDeadline(fn.FullName()):
+		u.deadline = true
+	case websocketWrites[fn.FullName()]:
+		u.writes = append(u.writes, cur)
+	case fn.Pkg().Path() == gorillaWebsocket && (fn.Name() == "Upgrade" || fn.Name() == "Dial" || fn.Name() == "DialContext"):
+		u.owns = true
+	}
+}
+
+// reportWebsocketWrites reports a package that writes to websocket
+// connections and never sets a write deadline: a peer that stops reading
+// (a phone that lost its network, a stalled tab) fills the socket buffer,
+// and the next write blocks forever — with it the goroutine, and whatever
+// broadcast loop or lock it serves. One finding per package, at its first
+// write, the others as related positions: one deadline set before each
+// write fixes them all. A package that also accepts or dials the
+// connections owns them (high); one that is handed them may rely on a
+// deadline another package sets (medium).
+func (c *checker) reportWebsocketWrites() {
+	if c.ws.deadline || len(c.ws.writes) == 0 {
+		return
 	}
 	j := rank.Judgment{Level: confidence.High, Why: "the package accepts or dials the connections and sets no write deadline anywhere"}
-	if !owns {
+	if !c.ws.owns {
 		j = rank.Judgment{Level: confidence.Medium, Why: "the connections come from another package, which may set their deadlines"}
 	}
 	causes := rank.NewCauses(c.pass)
-	for _, w := range writes {
+	for _, w := range c.ws.writes {
 		call := w.Node().(*ast.CallExpr)
 		fn := apis.Callee(c.pass.TypesInfo, call)
 		d := analysis.Diagnostic{Pos: call.Pos(), End: call.End(), Message: apis.ShortName(fn) +

@@ -24,10 +24,8 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 		if fn := apis.Callee(info, e); fn != nil && (isBackground(fn) || detaches != nil && detaches(fn)) {
 			return true
 		}
-		for _, arg := range e.Args {
-			if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
-				return Lifetime(info, site, arg, param, detaches) // derived from its first context
-			}
+		if arg := FirstContextArg(info, e); arg != nil {
+			return Lifetime(info, site, arg, param, detaches) // derived from its first context
 		}
 	case *ast.SelectorExpr:
 		if sel := info.Selections[e]; sel != nil {
@@ -80,10 +78,8 @@ func FromBackground(info *types.Info, site inspector.Cursor, e ast.Expr, detache
 		if isBackground(fn) || detaches(fn) {
 			return true
 		}
-		for _, arg := range e.Args {
-			if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
-				return FromBackground(info, site, arg, detaches)
-			}
+		if arg := FirstContextArg(info, e); arg != nil {
+			return FromBackground(info, site, arg, detaches)
 		}
 	case *ast.Ident:
 		v := astx.LocalVar(info, e)
@@ -123,11 +119,18 @@ func derivedFrom(info *types.Info, e ast.Expr, v *types.Var) bool {
 	if !ok {
 		return false
 	}
+	id, ok := ast.Unparen(FirstContextArg(info, call)).(*ast.Ident)
+	return ok && info.Uses[id] == v
+}
+
+// FirstContextArg returns call's first argument of type context.Context
+// (the parent of a derived context, the context a helper is given), or
+// nil.
+func FirstContextArg(info *types.Info, call *ast.CallExpr) ast.Expr {
 	for _, arg := range call.Args {
 		if t := info.TypeOf(arg); t != nil && apis.IsContext(t) {
-			id, ok := ast.Unparen(arg).(*ast.Ident)
-			return ok && info.Uses[id] == v
+			return arg
 		}
 	}
-	return false
+	return nil
 }

@@ -157,11 +157,11 @@ func handleOf(t, pool types.Type) bool {
 	return false
 }
 
-// stored reports whether the value built at cur is stored where it
+// Stored reports whether the value built at cur is stored where it
 // outlives the call: assigned to a field, a package variable or a map
 // element — itself, through a composite literal that holds it, or through
 // a local variable that is.
-func (r *Result) stored(cur inspector.Cursor) bool {
+func (r *Result) Stored(cur inspector.Cursor) bool {
 	c := cur
 	for {
 		p := c.Parent()
@@ -233,7 +233,3 @@ func (r *Result) storedLocal(at inspector.Cursor, v *types.Var) bool {
 	}
 	return false
 }
-
-// Stored reports whether the pool built at cur (a construction of the
-// package) is stored where it outlives the call (see stored).
-func (r *Result) Stored(cur inspector.Cursor) bool { return r.stored(cur) }

@@ -456,7 +456,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 				if caller.chains[e] == "" {
 					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())
 					if Effect(e) == Pool {
-						caller.factRoot = poolRoot{drops: fact.RootDrops, kept: fact.Kept || r.stored(cur)}
+						caller.factRoot = poolRoot{drops: fact.RootDrops, kept: fact.Kept || r.Stored(cur)}
 					}
 				}
 				r.setEffect(caller, Effect(e), Join(apis.ShortName(fn), chain), cur, !fact.Looped[e], fact.Cond[e], fact.Maybe[e])
@@ -1214,7 +1214,7 @@ func (r *Result) notePoolSite(b *body, cur inspector.Cursor) {
 		b.dropsPool = true
 	} else {
 		b.keepsPool = true
-		b.storesPool = b.storesPool || r.stored(cur)
+		b.storesPool = b.storesPool || r.Stored(cur)
 	}
 }
 
@@ -1234,7 +1234,7 @@ func (r *Result) poolRoot(b *body, depth int) poolRoot {
 	case b.from[Pool] > 0:
 		i := b.from[Pool] - 1
 		root := r.poolRoot(b.calls[i], depth+1)
-		root.kept = root.kept || r.stored(b.sites[i])
+		root.kept = root.kept || r.Stored(b.sites[i])
 		return root
 	}
 	return b.factRoot
