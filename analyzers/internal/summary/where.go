@@ -74,6 +74,23 @@ func withinModule(path string, m *analysis.Module) []string {
 	return strings.Split(path, "/")
 }
 
+// toolLibrary reports whether only a development tool can import the
+// package at elems: it sits in the internal/ directory of a program kept
+// under tools/ (tools/cleaner/internal/...), and Go lets only the code
+// under tools/cleaner import it. A library directly under tools/ may be
+// imported by the service, so it is not one.
+func toolLibrary(elems []string) bool {
+	for i := 0; i+2 < len(elems); i++ {
+		switch elems[i] {
+		case "tools", "tool", "devtools":
+			if elems[i+2] == "internal" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // harnessPackage returns why the package's code runs only under tests,
 // demos or by hand, or "": its path names it an example, a test helper, a
 // mock or a development tool, or every non-test file imports a test
@@ -86,6 +103,9 @@ func (r *Result) harnessPackage() string {
 		// A top-level integration/ holds the harness of the module's
 		// integration tests (a library of integrations is "integrations").
 		return "test support code"
+	}
+	if toolLibrary(elems) {
+		return "a development tool"
 	}
 	for _, elem := range elems {
 		if strings.HasSuffix(elem, "loadtest") || strings.HasSuffix(elem, "loadtests") {

@@ -2,6 +2,7 @@ package summary
 
 import (
 	"slices"
+	"strings"
 	"testing"
 
 	"golang.org/x/tools/go/analysis"
@@ -26,5 +27,26 @@ func TestWithinModule(t *testing.T) {
 	}
 	if got := withinModule("a/mocks", nil); !slices.Equal(got, []string{"a", "mocks"}) {
 		t.Errorf("without a module: %q", got)
+	}
+}
+
+// Only a program under tools/ can import its internal/ packages; a library
+// directly under tools/, or an internal/ of tools itself, may serve the
+// module.
+func TestToolLibrary(t *testing.T) {
+	for _, c := range []struct {
+		path string
+		want bool
+	}{
+		{"tools/cleaner/internal/cloud", true},
+		{"hack/tools/gen/internal/x", true},
+		{"tools/internal/x", false},
+		{"pkg/tools/internal/x", false},
+		{"tools/version", false},
+		{"internal/tools", false},
+	} {
+		if got := toolLibrary(strings.Split(c.path, "/")); got != c.want {
+			t.Errorf("toolLibrary(%q) = %v, want %v", c.path, got, c.want)
+		}
 	}
 }
