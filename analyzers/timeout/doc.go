@@ -83,7 +83,8 @@
 // library sends the requests), http.DefaultClient.Do with a request built
 // with the caller's context, a call in a goroutine whose starter waits for
 // it in a select with a timer or a context's Done, and a server on a Unix
-// socket, in a package that exists to serve metrics or profiles, or whose
+// socket, on this host's loopback address (a constant, or a string flag
+// whose default is one), in a package that exists to serve metrics or profiles, or whose
 // handler serves only profiles, metrics or health checks (a diagnostics
 // package's handler, or a mux or echo/gin instance whose every route is
 // one); low for a serve call on a

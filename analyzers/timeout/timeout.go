@@ -98,6 +98,8 @@ type checker struct {
 	sum    *summary.Result
 	causes *rank.Causes
 	ws     websocketUse // the package's websocket writes, and what bounds them
+
+	flagDefaults map[types.Object]ast.Expr // the defaults of the package's string flags, by the variable they fill
 }
 
 // A direction is which way the unbounded I/O goes: servers that wait on
@@ -243,8 +245,9 @@ func assignsSelector(nodes []ast.Node, match func(*ast.SelectorExpr) bool) bool 
 
 // reportServe reports a server with no timeouts, one level lower where
 // the public does not reach it: a function that listens on a Unix socket
-// (only local processes connect), or a package that serves metrics or
-// profiles for scrapers and operators.
+// (only local processes connect), a package that serves metrics or
+// profiles for scrapers and operators, or a server on this host's loopback
+// address, or on a flag whose default is one.
 func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 	switch {
 	case c.gosecSuppressed(cur):
@@ -254,6 +257,8 @@ func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 		c.reportAt(inbound, cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
 	case internalEndpoint(c.pass.Pkg) || c.servesOnlyDiagnostics(cur):
 		c.reportAt(inbound, cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
+	case c.listensLocally(c.serveAddress(cur)):
+		c.reportAt(inbound, cur, msg, "it listens on this host's loopback address (by default): only local processes connect")
 	default:
 		c.reportAt(inbound, cur, msg, "")
 	}
