@@ -155,12 +155,16 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	}
 	if twin, ok := ctxscope.TwinOf(pass.TypesInfo, call); ok {
 		ctx, ok := scope.At(cur)
-		if !ok || !reach.cancels(twin) || reach.keeps(twin.Fn) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
+		if !ok {
+			return
+		}
+		kind, cancels := reach.cancels(twin)
+		if !cancels || reach.keeps(twin.Fn) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}
-		j := blocks
-		if apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
+		j := judgments[kind]
+		if kind == Blocks && apis.DBPackage(fn) && !strings.HasPrefix(fn.Name(), "Ping") {
 			j = query
 		}
 		c.report(cur, life.lower(onEmbedded(rank.Where(rp, summary.EnclosingFunc(cur), j), embeddedDB && apis.DBPackage(fn)), ctx, cur), call, ctx,
@@ -390,6 +394,14 @@ var (
 	// stalled database, stays high.
 	query = rank.Judgment{Level: confidence.Medium, Why: "a query on the service's own database: the context matters when the query runs long or the database stalls"}
 )
+
+// judgments are the judgments of a dropped context by what its twin
+// reaches.
+var judgments = map[IOKind]rank.Judgment{
+	BindsStatement: {Level: confidence.Low, Why: "it binds a prepared statement to the transaction, which prepares it again only on a connection that has not seen it; the statement's own call takes the context"},
+	Queries:        query,
+	Blocks:         blocks,
+}
 
 func (c *checker) report(cur inspector.Cursor, j rank.Judgment, call *ast.CallExpr, ctx ctxscope.Context, msg, fixMsg string, edits []analysis.TextEdit) {
 	d := analysis.Diagnostic{

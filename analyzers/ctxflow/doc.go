@@ -85,7 +85,8 @@
 // high when an outbound call, a dial, a process or a database ping drops
 // the context; medium for a query of the service's own database or cache
 // (most are short: the context matters when one runs long or the database
-// stalls), and for a new context.Background() or TODO() in scope of one,
+// stalls), or a wrapper whose context reaches nothing weightier (the
+// ReachesIO fact carries the kind), and for a new context.Background() or TODO() in scope of one,
 // whose use is not followed; low on an embedded database, in command-line
 // actions and migrations, and where the context in scope is a parameter
 // that every call of its function fills from a lifetime context (a struct field, a package variable, Background, one
@@ -95,7 +96,10 @@
 // function's calls from other packages are seen with the whole program in
 // view): it is an object's or the process's, not a caller's, and
 // cancels nothing a caller waits on. Also low: a context parameter the
-// function itself keeps in a field (a Start that stores it); a new
+// function itself keeps in a field (a Start that stores it); binding a
+// prepared statement to a transaction (Tx.Stmt, or a wrapper whose context
+// reaches only Tx.StmtContext: it prepares again only on a connection that
+// has not seen the statement, whose own call takes the context); a new
 // context.Background() handed to a function whose context reaches no
 // cancellable I/O, or given a deadline of its own (detached on purpose,
 // and bounded).

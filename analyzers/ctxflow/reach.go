@@ -4,6 +4,7 @@ import (
 	"go/ast"
 	"go/types"
 	"slices"
+	"strings"
 
 	"golang.org/x/tools/go/analysis"
 	"golang.org/x/tools/go/ast/inspector"
@@ -20,7 +21,37 @@ import (
 // reporting: a logger's InfoWithContext, which only reads values from its
 // context, has no fact, and calling Info instead loses nothing.
 type ReachesIO struct {
-	Via string // the chain to the call: store.fetch → (*sql.DB).QueryRowContext
+	Via  string // the chain to the call: store.fetch → (*sql.DB).QueryRowContext
+	Kind IOKind // the weightiest I/O the context reaches
+}
+
+// IOKind tells what the I/O a context reaches costs when it is left
+// without the context, from the least to the most.
+type IOKind int
+
+const (
+	// BindsStatement: binding a prepared statement to a transaction
+	// (Tx.StmtContext), which prepares it again only on a connection that
+	// has not seen it; the statement's own call takes the context.
+	BindsStatement IOKind = iota
+	// Queries: a query of the service's own database or cache, most often
+	// short.
+	Queries
+	// Blocks: a request, a dial, a lookup, a command, a wait.
+	Blocks
+)
+
+// reached is how a context reaches I/O: the chain and the kind.
+type reached struct {
+	via  string
+	kind IOKind
+}
+
+// note keeps io if r is empty or io is weightier.
+func (r *reached) note(io reached) {
+	if r.via == "" || io.kind > r.kind {
+		*r = io
+	}
 }
 
 func (*ReachesIO) AFact() {}
@@ -44,7 +75,7 @@ func (*KeepsContext) String() string { return "keeps its context" }
 // or of a dependency reaches cancellable I/O.
 type reach struct {
 	pass  *analysis.Pass
-	local map[*types.Func]string        // the package's functions that reach I/O, with the chain
+	local map[*types.Func]reached       // the package's functions that reach I/O, with the chain
 	kept  map[*types.Func]bool          // the package's functions that keep their context (KeepsContext)
 	impls map[*types.Func][]*types.Func // the implementations of an interface method, once looked up
 }
@@ -55,14 +86,14 @@ type reach struct {
 type ctxFunc struct {
 	fn    *types.Func
 	calls []*ast.CallExpr // calls given the context whose callee may have the fact
-	own   string          // a call known to block on the context, if any
+	own   reached         // a call known to block on the context, if any (own.via != "")
 	keeps bool            // it stores the context in a field itself
 }
 
 // newReach computes and exports the ReachesIO facts of the package's
 // functions, propagating through calls of the package to a fixed point.
 func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
-	r := &reach{pass: pass, local: make(map[*types.Func]string), kept: make(map[*types.Func]bool), impls: make(map[*types.Func][]*types.Func)}
+	r := &reach{pass: pass, local: make(map[*types.Func]reached), kept: make(map[*types.Func]bool), impls: make(map[*types.Func][]*types.Func)}
 	var funcs []*ctxFunc
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		if f := r.scan(cur); f != nil {
@@ -75,8 +106,8 @@ func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
 			if _, done := r.local[f.fn]; done {
 				continue
 			}
-			if via, ok := r.firstIO(f); ok {
-				r.local[f.fn], changed = via, true
+			if io, ok := r.firstIO(f); ok {
+				r.local[f.fn], changed = io, true
 			}
 		}
 	}
@@ -89,8 +120,8 @@ func newReach(pass *analysis.Pass, ins *inspector.Inspector) *reach {
 		}
 	}
 	for _, f := range funcs { // source order
-		if via, ok := r.local[f.fn]; ok {
-			pass.ExportObjectFact(f.fn, &ReachesIO{Via: via})
+		if io, ok := r.local[f.fn]; ok {
+			pass.ExportObjectFact(f.fn, &ReachesIO{Via: io.via, Kind: io.kind})
 		}
 		if r.kept[f.fn] {
 			pass.ExportObjectFact(f.fn, new(KeepsContext))
@@ -146,8 +177,8 @@ func contextVars(info *types.Info, fn *types.Func, fd *ast.FuncDecl) map[*types.
 // known to block on it settles the question; a call of any other function
 // given it is kept for the fixed point.
 func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
-	if name, ok := waitsOn(info, cur); ok && f.own == "" {
-		f.own = name
+	if name, ok := waitsOn(info, cur); ok {
+		f.own.note(reached{name, Blocks})
 	}
 	if storedInReceiver(info, f.fn, cur) {
 		f.keeps = true
@@ -165,9 +196,7 @@ func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
 		// A function value reaches nothing we can see; deriving a context
 		// (WithTimeout) is followed by contextVars, and AfterFunc by waitsOn.
 	case apis.ContextIO(callee) || isRoundTrip(info, call):
-		if f.own == "" {
-			f.own = apis.ShortName(callee)
-		}
+		f.own.note(reached{apis.ShortName(callee), kindOf(info, callee, call)})
 	default:
 		f.calls = append(f.calls, call)
 	}
@@ -208,19 +237,33 @@ func waitsOn(info *types.Info, cur inspector.Cursor) (string, bool) {
 	return "", false
 }
 
-// firstIO returns the chain by which f's context reaches I/O, if it does:
-// its own blocking call, or the first call whose callee reaches I/O.
-func (r *reach) firstIO(f *ctxFunc) (string, bool) {
-	if f.own != "" {
-		return f.own, true
-	}
+// firstIO returns how f's context reaches I/O, if it does: by its own
+// blocking call or through a call whose callee reaches I/O, the weightiest
+// kind, and the first of that kind in source order.
+func (r *reach) firstIO(f *ctxFunc) (reached, bool) {
+	best := f.own
 	for _, call := range f.calls {
+		if best.via != "" && best.kind == Blocks {
+			break
+		}
 		callee := apis.Callee(r.pass.TypesInfo, call)
-		if via, ok := r.reaches(callee); ok {
-			return summary.Join(apis.ShortName(callee), via), true
+		if io, ok := r.reaches(callee); ok {
+			io.via = summary.Join(apis.ShortName(callee), io.via)
+			best.note(io)
 		}
 	}
-	return "", false
+	return best, best.via != ""
+}
+
+// kindOf tells what the context-taking call costs without its context.
+func kindOf(info *types.Info, fn *types.Func, call *ast.CallExpr) IOKind {
+	switch {
+	case apis.BindsStatement(fn):
+		return BindsStatement
+	case (apis.DBPackage(fn) || call != nil && isRoundTrip(info, call)) && !strings.HasPrefix(fn.Name(), "Ping"):
+		return Queries
+	}
+	return Blocks
 }
 
 // reaches returns the chain by which fn's context reaches I/O: from this
@@ -229,17 +272,17 @@ func (r *reach) firstIO(f *ctxFunc) (string, bool) {
 // fact does not reach I/O: every driver computes the facts of every
 // dependency, and the package that declares an interface exports the fact
 // for the methods its own implementations give one.
-func (r *reach) reaches(fn *types.Func) (string, bool) {
+func (r *reach) reaches(fn *types.Func) (reached, bool) {
 	if fn == nil {
-		return "", false
+		return reached{}, false
 	}
 	fn = fn.Origin()
 	if fn.Pkg() == r.pass.Pkg {
-		if via, ok := r.local[fn]; ok {
-			return via, true
+		if io, ok := r.local[fn]; ok {
+			return io, true
 		}
 	} else if f := new(ReachesIO); r.pass.ImportObjectFact(fn, f) {
-		return f.Via, true
+		return reached{f.Via, f.Kind}, true
 	}
 	return r.implementationReaches(fn)
 }
@@ -248,18 +291,19 @@ func (r *reach) reaches(fn *types.Func) (string, bool) {
 // concrete type of this package implements with a method that reaches
 // I/O: the evidence that a context given to the interface can cancel
 // something.
-func (r *reach) implementationReaches(fn *types.Func) (string, bool) {
+func (r *reach) implementationReaches(fn *types.Func) (reached, bool) {
 	impls, ok := r.impls[fn]
 	if !ok {
 		impls = apis.Implementations(r.pass.Pkg, fn)
 		r.impls[fn] = impls
 	}
 	for _, impl := range impls {
-		if via, ok := r.reaches(impl); ok {
-			return summary.Join(apis.ShortName(impl), via), true
+		if io, ok := r.reaches(impl); ok {
+			io.via = summary.Join(apis.ShortName(impl), io.via)
+			return io, true
 		}
 	}
-	return "", false
+	return reached{}, false
 }
 
 // exportInterfaceFacts gives the context-taking methods of the package's
@@ -281,8 +325,8 @@ func (r *reach) exportInterfaceFacts() {
 			if !ctxscope.TakesContext(m) {
 				continue
 			}
-			if via, ok := r.implementationReaches(m); ok {
-				r.pass.ExportObjectFact(m, &ReachesIO{Via: via})
+			if io, ok := r.implementationReaches(m); ok {
+				r.pass.ExportObjectFact(m, &ReachesIO{Via: io.via, Kind: io.kind})
 			}
 		}
 	}
@@ -365,12 +409,15 @@ func (r *reach) keeps(fn *types.Func) bool {
 }
 
 // cancels reports whether the context of a call's twin can cancel
-// something: the twin is known to block on I/O, or its context reaches
-// I/O by its fact.
-func (r *reach) cancels(t ctxscope.Twin) bool {
+// something, and what: the twin is known to block on I/O, or its context
+// reaches I/O by its fact.
+func (r *reach) cancels(t ctxscope.Twin) (IOKind, bool) {
 	if t.Known() {
-		return true
+		if t.Fn == nil {
+			return kindOf(r.pass.TypesInfo, t.Of, nil), true // Begin/BeginTx, net.Dial/DialContext
+		}
+		return kindOf(r.pass.TypesInfo, t.Fn, nil), true
 	}
-	_, ok := r.reaches(t.Fn)
-	return ok
+	io, ok := r.reaches(t.Fn)
+	return io.kind, ok
 }

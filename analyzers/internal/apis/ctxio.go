@@ -28,3 +28,20 @@ var contextIO = func() nameSet {
 func ContextIO(fn *types.Func) bool {
 	return fn != nil && (contextIO[fn.FullName()] || DBPackage(fn))
 }
+
+// bindsStatement are the calls that bind a prepared statement to a
+// transaction: they prepare it again only on a connection that has not
+// prepared it yet, and the statement's own Exec or Query takes the
+// context that bounds the work.
+var bindsStatement = func() nameSet {
+	s := make(nameSet)
+	s.add("database/sql", "*Tx", "StmtContext")
+	s.add("github.com/jmoiron/sqlx", "*Tx", "StmtxContext", "NamedStmtContext")
+	return s
+}()
+
+// BindsStatement reports whether fn binds a prepared statement to a
+// transaction (Tx.StmtContext).
+func BindsStatement(fn *types.Func) bool {
+	return fn != nil && bindsStatement[fn.FullName()]
+}

@@ -94,7 +94,7 @@ func (s *Store) Spread(ctx context.Context, args []any) {
 // Traps.
 
 // Already the Context variant.
-func (s *Store) Good(ctx context.Context) { // want Good:`context reaches \(\*sql\.DB\)\.QueryContext`
+func (s *Store) Good(ctx context.Context) { // want Good:`context reaches \(\*sql\.DB\)\.PingContext`
 	_, _ = s.db.QueryContext(ctx, "SELECT 1")
 	_, _ = s.db.BeginTx(ctx, nil)
 	_ = s.db.PingContext(ctx)
