@@ -45,3 +45,16 @@ var bindsStatement = func() nameSet {
 func BindsStatement(fn *types.Func) bool {
 	return fn != nil && bindsStatement[fn.FullName()]
 }
+
+// inMemoryPackages are packages whose connections are in-process pipes
+// (gRPC's bufconn, for servers and clients wired in one process): a dial
+// is answered at once, with no network to wait on.
+var inMemoryPackages = map[string]bool{
+	"google.golang.org/grpc/test/bufconn": true,
+}
+
+// InMemory reports whether fn belongs to a package whose I/O stays in the
+// process (see inMemoryPackages).
+func InMemory(fn *types.Func) bool {
+	return fn != nil && fn.Pkg() != nil && inMemoryPackages[fn.Pkg().Path()]
+}

@@ -57,8 +57,18 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 	return false
 }
 
+// isBackground reports whether fn returns a context that nothing cancels
+// and that has no deadline: Background, TODO, and WithoutCancel, whose
+// copy of its parent keeps the values only.
 func isBackground(fn *types.Func) bool {
-	return fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+	if fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+		return false
+	}
+	switch fn.Name() {
+	case "Background", "TODO", "WithoutCancel":
+		return true
+	}
+	return false
 }
 
 // FromBackground reports whether the context expression e, at site, is built from

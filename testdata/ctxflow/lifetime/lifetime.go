@@ -163,3 +163,28 @@ func updated(r *http.Request) {
 	_ = audit(withUser(r.Context(), "alice"), "http://audit.internal/updated")
 	_ = audit(withValuesOf(r.Context()), "http://audit.internal/updated")
 }
+
+// A notifier whose every caller hands it a context that nothing cancels
+// (context.WithoutCancel: the request's values, not its cancellation), so
+// that the delivery outlives the request: its dropped context is low.
+func deliver(ctx context.Context, url string) error {
+	req, err := http.NewRequest(http.MethodPost, url, nil) // want `http.NewRequest drops the context ctx in scope.*\[low: .*lifetime`
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func (h *Handler) SignedUp(w http.ResponseWriter, r *http.Request) {
+	bg := context.WithoutCancel(r.Context())
+	go func() { _ = deliver(bg, "https://example.com/hook") }()
+}
+
+func (h *Handler) LoggedIn(w http.ResponseWriter, r *http.Request) {
+	go func() { _ = deliver(context.WithoutCancel(r.Context()), "https://example.com/hook") }()
+}
+type Handler struct{}

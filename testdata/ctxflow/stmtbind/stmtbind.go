@@ -2,15 +2,18 @@
 // prepared statement to a transaction prepares it again only on a
 // connection that has not seen it, and the statement's own call takes the
 // context: low. A wrapper of a query is judged like the query (medium); a
-// wrapper of a request like the request (high).
+// wrapper of a request like the request (high). An in-process listener
+// (bufconn) has no network to wait on.
 package stmtbind
 
 import (
 	"context"
 	"database/sql"
+	"net"
 	"net/http"
 
 	"github.com/jmoiron/sqlx"
+	"google.golang.org/grpc/test/bufconn"
 )
 
 // TxStmt returns the statement bound to the transaction, if there is one.
@@ -80,4 +83,10 @@ func FetchContext(ctx context.Context, db *sql.DB, url string) error { // want F
 
 func Refresh(ctx context.Context, db *sql.DB) error {
 	return Fetch(db, "https://example.com/") // want `stmtbind.Fetch drops the context ctx in scope.*\[high: `
+}
+
+// Trap: an in-process listener answers a dial at once; there is no
+// network for a context to cancel.
+func dialInProcess(ctx context.Context, lis *bufconn.Listener) (net.Conn, error) {
+	return lis.Dial()
 }
