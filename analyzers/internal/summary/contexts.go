@@ -3,7 +3,6 @@ package summary
 import (
 	"go/ast"
 	"go/types"
-	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
@@ -28,8 +27,8 @@ type contextArg struct {
 }
 
 // contextArgs returns the context arguments the package passes to the
-// module's exported functions of other packages, and its uses of such
-// functions as values.
+// module's exported functions of other packages and to interface methods,
+// and its uses of such functions as values.
 func (r *Result) contextArgs(order []*body) []contextArg {
 	var out []contextArg
 	for _, fn := range r.valueUses {
@@ -37,26 +36,52 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 			out = append(out, contextArg{callee: fn.FullName(), index: -1})
 		}
 	}
+	for _, site := range r.dynamicSites[nil] { // package-level initializers
+		out = append(out, r.passedContexts(site)...)
+	}
 	for _, b := range order {
 		if b.test {
 			continue
+		}
+		for _, site := range r.dynamicSites[b] {
+			out = append(out, r.passedContexts(site)...)
 		}
 		for _, fn := range b.exits {
 			if fn.Pkg() == r.pass.Pkg || !ctxscope.TakesContext(fn) {
 				continue
 			}
-			params := fn.Signature().Params()
 			for _, site := range b.exitSites[fn] {
-				call, ok := site.Node().(*ast.CallExpr)
-				if !ok {
-					continue
-				}
-				for i, arg := range call.Args {
-					if i < params.Len() && apis.IsContext(params.At(i).Type()) {
-						out = append(out, contextArg{callee: fn.FullName(), index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil, r.Detaches)})
-					}
-				}
+				out = append(out, r.passedContexts(site)...)
 			}
+		}
+	}
+	return out
+}
+
+// dynamicKey is how a call through an interface names its callee: by the
+// method's name, which any implementation may answer to.
+func dynamicKey(name string) string { return "interface method " + name }
+
+// passedContexts returns the context arguments of the call at site, keyed
+// by its callee: its full name, or for an interface method dynamicKey.
+func (r *Result) passedContexts(site inspector.Cursor) []contextArg {
+	call, ok := site.Node().(*ast.CallExpr)
+	if !ok {
+		return nil
+	}
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil {
+		return nil
+	}
+	key := fn.FullName()
+	if interfaceOf(fn) != nil {
+		key = dynamicKey(fn.Name())
+	}
+	var out []contextArg
+	params := fn.Signature().Params()
+	for i, arg := range call.Args {
+		if i < params.Len() && apis.IsContext(params.At(i).Type()) {
+			out = append(out, contextArg{callee: key, index: i, lifetime: ctxscope.Lifetime(r.pass.TypesInfo, site, arg, nil, r.Detaches)})
 		}
 	}
 	return out
@@ -72,17 +97,17 @@ func (r *Result) LifetimeContext(fn *types.Func, index int) (lifetime, called bo
 	if !r.whole {
 		return false, false
 	}
-	key, seen := fn.FullName(), false
+	key, dynamic, seen := fn.FullName(), "", false
+	if fn.Signature().Recv() != nil {
+		dynamic = dynamicKey(fn.Name())
+	}
 	for _, pf := range r.pass.AllPackageFacts() {
 		pkg, ok := pf.Fact.(*Package)
 		if !ok {
 			continue
 		}
-		if fn.Signature().Recv() != nil && slices.Contains(pkg.dynamic, fn.Name()) {
-			return false, false
-		}
 		for _, c := range pkg.contexts {
-			if c.callee != key {
+			if c.callee != key && c.callee != dynamic {
 				continue
 			}
 			if c.index == -1 || c.index == index && !c.lifetime {

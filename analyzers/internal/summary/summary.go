@@ -33,6 +33,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/astx"
 	"github.com/perflint/perflint/analyzers/internal/listflow"
 	"github.com/perflint/perflint/analyzers/internal/loops"
@@ -251,6 +252,9 @@ type Result struct {
 	// values; dynamic the names of the interface methods it calls.
 	valueUses []*types.Func
 	dynamic   []string
+	// dynamicSites are its calls of interface methods that take a
+	// context, by the body making them (see contextArgs).
+	dynamicSites map[*body][]inspector.Cursor
 	pkgInit   *body // package initialization: variables' initializers
 	// args are the served arguments the program passes to the module's
 	// exported functions, by callee (see ParamEvidence); whole is set
@@ -427,6 +431,12 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		if interfaceOf(fn) != nil {
 			if !slices.Contains(r.dynamic, fn.Name()) {
 				r.dynamic = append(r.dynamic, fn.Name())
+			}
+			if ctxscope.TakesContext(fn) {
+				if r.dynamicSites == nil {
+					r.dynamicSites = make(map[*body][]inspector.Cursor)
+				}
+				r.dynamicSites[caller] = append(r.dynamicSites[caller], cur)
 			}
 		} else {
 			r.noteExit(caller, fn, &cur)

@@ -12,7 +12,9 @@ import (
 	"example.com/places/feeds"
 	"example.com/places/orders"
 	"example.com/places/probe"
+	"example.com/places/signup"
 	"example.com/places/store"
+	"example.com/places/webhooks"
 )
 
 var hooks = []func(*sql.DB, []string){store.Hook}
@@ -45,6 +47,7 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/tags", h.Tags)
 	mux.HandleFunc("/orders", h.ListOrders)
+	mux.HandleFunc("/signup", signup.Handle(webhooks.New(&http.Client{Timeout: 10 * time.Second})))
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	_ = srv.ListenAndServe()
 }
