@@ -159,7 +159,7 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 			return
 		}
 		kind, cancels := reach.cancels(twin)
-		if !cancels || apis.InMemory(fn) || reach.keeps(twin.Fn) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
+		if !cancels || apis.InMemory(fn) || apis.LocalDial(pass.TypesInfo, cur, call) || reach.keeps(twin.Fn) || insideTwin(pass.TypesInfo, cur, twin) || contextAttached(pass.TypesInfo, cur) ||
 			pass.ImportObjectFact(fn, new(OptionalContext)) || detachedCommand(pass.TypesInfo, cur, fn) {
 			return
 		}

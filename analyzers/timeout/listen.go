@@ -98,7 +98,7 @@ func (c *checker) listensLocally(addr ast.Expr) bool {
 		return false
 	}
 	info := c.pass.TypesInfo
-	if loopback(info, addr) {
+	if apis.Loopback(info, addr) {
 		return true
 	}
 	if c.flagDefaults == nil {
@@ -116,7 +116,7 @@ func (c *checker) listensLocally(addr ast.Expr) bool {
 		obj = info.Uses[e.Sel]
 	}
 	def, ok := c.flagDefaults[obj]
-	return ok && loopback(info, def)
+	return ok && apis.Loopback(info, def)
 }
 
 // flagDefaults maps the variables that the package's flag definitions fill

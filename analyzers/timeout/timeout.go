@@ -7,7 +7,6 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
-	"net"
 	"slices"
 	"strings"
 
@@ -512,7 +511,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		if fn.FullName() == "net.Dial" && connectionless(info, call) {
 			return // nothing to wait for: no handshake, no peer to answer
 		}
-		if (fn.FullName() == "net.Dial" || fn.FullName() == "crypto/tls.Dial") && len(call.Args) >= 2 && loopback(info, call.Args[1]) {
+		if apis.LocalDial(info, cur, call) {
 			return // this host's own kernel answers a connect at once
 		}
 		if fn.Pkg().Path() == "net/http" {
@@ -1729,41 +1728,6 @@ func connectionless(info *types.Info, call *ast.CallExpr) bool {
 	}
 	network := constString(info, call.Args[0])
 	return strings.HasPrefix(network, "udp") || strings.HasPrefix(network, "ip") || network == "unixgram"
-}
-
-// loopback reports whether addr names this host: a constant, a
-// fmt.Sprintf format or a net.JoinHostPort host that is localhost,
-// 127.x.x.x or ::1 ("127.0.0.1:%d" to probe a local port).
-func loopback(info *types.Info, addr ast.Expr) bool {
-	host := ""
-	switch e := ast.Unparen(addr).(type) {
-	case *ast.CallExpr:
-		fn := apis.Callee(info, e)
-		if fn == nil || len(e.Args) == 0 {
-			return false
-		}
-		switch fn.FullName() {
-		case "fmt.Sprintf", "net.JoinHostPort":
-			host = constString(info, e.Args[0])
-		}
-	case *ast.BinaryExpr: // "127.0.0.1:" + port
-		if e.Op == token.ADD {
-			host = constString(info, e.X)
-		}
-	default:
-		host = constString(info, e)
-	}
-	if h, _, err := net.SplitHostPort(host); err == nil {
-		host = h
-	} else {
-		host = strings.TrimSuffix(host, ":")
-	}
-	host = strings.Trim(host, "[]")
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
 }
 
 // constString returns e's constant string value, or "".
