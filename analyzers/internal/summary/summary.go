@@ -33,8 +33,8 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
-	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
 	"github.com/perflint/perflint/analyzers/internal/listflow"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 )
@@ -255,7 +255,7 @@ type Result struct {
 	// dynamicSites are its calls of interface methods that take a
 	// context, by the body making them (see contextArgs).
 	dynamicSites map[*body][]inspector.Cursor
-	pkgInit   *body // package initialization: variables' initializers
+	pkgInit      *body // package initialization: variables' initializers
 	// args are the served arguments the program passes to the module's
 	// exported functions, by callee (see ParamEvidence); whole is set
 	// when every package of the program is in view.
