@@ -31,7 +31,7 @@ func (c *checker) serveAddress(cur inspector.Cursor) ast.Expr {
 		}
 		switch fn.Name() {
 		case "Serve", "ServeTLS":
-			return listenedAddress(info, enclosingBody(cur), n.Args[0])
+			return c.listenedAddress(n.Args[0])
 		}
 		return n.Args[0]
 	}
@@ -62,31 +62,46 @@ func assignedField(info *types.Info, scope []ast.Node, holder ast.Expr, name str
 	return v
 }
 
-// listenedAddress returns the address of the net.Listen call in body whose
-// listener l is, or nil.
-func listenedAddress(info *types.Info, body ast.Node, l ast.Expr) ast.Expr {
-	id, ok := ast.Unparen(l).(*ast.Ident)
-	if !ok || body == nil || info.Uses[id] == nil {
+// listenedAddress returns the address given to the net.Listen call whose
+// listener l holds: a local variable, or a field (m.listener) or package
+// variable set anywhere in the package; nil if there is none. Of several,
+// one that is not a loopback address wins.
+func (c *checker) listenedAddress(l ast.Expr) ast.Expr {
+	info := c.pass.TypesInfo
+	obj := referenced(info, l)
+	if obj == nil {
 		return nil
 	}
 	var addr ast.Expr
-	ast.Inspect(body, func(n ast.Node) bool {
-		as, ok := n.(*ast.AssignStmt)
-		if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 {
-			return true
-		}
-		lhs, ok := as.Lhs[0].(*ast.Ident)
-		if !ok || info.ObjectOf(lhs) != info.Uses[id] {
-			return true
-		}
-		if call, ok := as.Rhs[0].(*ast.CallExpr); ok && len(call.Args) == 2 {
-			if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "net.Listen" {
-				addr = call.Args[1]
+	for _, f := range c.pass.Files {
+		ast.Inspect(f, func(n ast.Node) bool {
+			as, ok := n.(*ast.AssignStmt)
+			if !ok || len(as.Rhs) != 1 || len(as.Lhs) == 0 || referenced(info, as.Lhs[0]) != obj {
+				return true
 			}
-		}
-		return true
-	})
+			if call, ok := as.Rhs[0].(*ast.CallExpr); ok && len(call.Args) == 2 {
+				if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "net.Listen" && (addr == nil || apis.Loopback(info, addr)) {
+					addr = call.Args[1]
+				}
+			}
+			return true
+		})
+	}
 	return addr
+}
+
+// referenced returns the variable e names: a local or package variable,
+// or a field (in any value of its type).
+func referenced(info *types.Info, e ast.Expr) types.Object {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		return info.ObjectOf(e)
+	case *ast.SelectorExpr:
+		if sel := info.Selections[e]; sel != nil && sel.Kind() == types.FieldVal {
+			return sel.Obj()
+		}
+	}
+	return nil
 }
 
 // listensLocally reports whether addr is this host's loopback address, or

@@ -67,3 +67,28 @@ func init() { flag.StringVar(&bind, "bind", "", "address") }
 func ServeBind(h http.Handler) error {
 	return http.ListenAndServe(bind, h) // want `http.ListenAndServe serves with no timeouts.*\[high:`
 }
+
+// The listener is kept in a field, opened on a loopback address elsewhere.
+type embedded struct{ listener net.Listener }
+
+func (m *embedded) Start() error {
+	var err error
+	m.listener, err = net.Listen("tcp", "localhost:65432")
+	return err
+}
+
+func (m *embedded) Serve(h http.Handler) error {
+	return http.Serve(m.listener, h) // want `http.Serve serves with no timeouts.*\[medium: .*loopback address`
+}
+
+// Trap: a field listener opened on every interface.
+type public struct{ listener net.Listener }
+
+func (p *public) Start(addr string) (err error) {
+	p.listener, err = net.Listen("tcp", addr)
+	return err
+}
+
+func (p *public) Serve(h http.Handler) error {
+	return http.Serve(p.listener, h) // want `http.Serve serves with no timeouts.*\[high:`
+}
