@@ -91,6 +91,25 @@ func toolLibrary(elems []string) bool {
 	return false
 }
 
+// namedByWord returns why a directory named of several words (joined by
+// "-" or "_") holds no production code, by one of its words: a demo
+// (app-demo-tor), or tests (app-upgrade-tests, api_e2e).
+func namedByWord(elem string) string {
+	words := strings.FieldsFunc(elem, func(r rune) bool { return r == '-' || r == '_' })
+	if len(words) < 2 {
+		return "" // a single word is judged by the switch below
+	}
+	for _, w := range words {
+		switch w {
+		case "demo", "demos", "example", "examples":
+			return "an example"
+		case "test", "tests", "e2e":
+			return "test support code"
+		}
+	}
+	return ""
+}
+
 // harnessPackage returns why the package's code runs only under tests,
 // demos or by hand, or "": its path names it an example, a test helper, a
 // mock or a development tool, or every non-test file imports a test
@@ -113,6 +132,9 @@ func (r *Result) harnessPackage() string {
 		}
 		if strings.Contains(elem, "mock") {
 			return "test support code" // mockserver, destinationmock: a stand-in for tests
+		}
+		if why := namedByWord(elem); why != "" {
+			return why
 		}
 		switch elem {
 		case "example", "examples", "_examples":

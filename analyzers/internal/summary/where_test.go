@@ -50,3 +50,22 @@ func TestToolLibrary(t *testing.T) {
 		}
 	}
 }
+
+// A directory named of several words is a demo or tests by one of them;
+// a single word is the switch's to judge, and a word inside another word
+// (latest, contest) is not one.
+func TestNamedByWord(t *testing.T) {
+	for _, c := range []struct{ elem, want string }{
+		{"app-demo-tor", "an example"},
+		{"app-upgrade-tests", "test support code"},
+		{"api_e2e", "test support code"},
+		{"demo", ""},
+		{"latest-release", ""},
+		{"contest-api", ""},
+		{"order-service", ""},
+	} {
+		if got := namedByWord(c.elem); got != c.want {
+			t.Errorf("namedByWord(%q) = %q, want %q", c.elem, got, c.want)
+		}
+	}
+}
