@@ -133,7 +133,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			End:     n.End(),
 			Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 		},
-		judgment: keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept),
+		judgment: targetJudgment(keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept), direct && sum.Name(fn) == handler && requestTarget(info, fn, n)),
 		root:     root,
 	}
 }
@@ -317,4 +317,83 @@ func keptJudgment(j rank.Judgment, kept bool) rank.Judgment {
 		return j
 	}
 	return rank.Judgment{Level: confidence.Low, Why: j.Why + "; but the pool is stored where it outlives the request and is shared: rebuilt when this action runs (a connect or reconfigure action, most often)", Drop: j.Drop}
+}
+
+// requestTarget reports whether the pool built at n, in the handler fn,
+// is given a value read from the request fn was given: a field of the
+// request message (broker.Dial(req.Server)), of an *http.Request
+// (r.URL.Query()), or its input (r.FormValue("addr")). It connects to a
+// target the request names.
+func requestTarget(info *types.Info, fn, n ast.Node) bool {
+	params := requestParams(info, fn)
+	if len(params) == 0 {
+		return false
+	}
+	var args []ast.Expr
+	switch n := n.(type) {
+	case *ast.CallExpr:
+		args = n.Args
+	case *ast.CompositeLit:
+		args = n.Elts
+	}
+	found := false
+	for _, arg := range args {
+		ast.Inspect(arg, func(x ast.Node) bool {
+			sel, ok := x.(*ast.SelectorExpr)
+			if !ok {
+				return !found
+			}
+			id, ok := ast.Unparen(sel.X).(*ast.Ident)
+			if !ok || !params[info.Uses[id]] {
+				return !found
+			}
+			if s := info.Selections[sel]; s != nil && s.Kind() == types.FieldVal {
+				found = true
+			} else if fn, ok := info.Uses[sel.Sel].(*types.Func); ok && apis.RequestInput(fn) {
+				found = true
+			}
+			return !found
+		})
+	}
+	return found
+}
+
+// requestParams returns the parameters of fn that hold what a caller asks
+// for: a pointer to a struct (a request message) or an *http.Request.
+func requestParams(info *types.Info, fn ast.Node) map[types.Object]bool {
+	var ft *ast.FuncType
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		ft = fn.Type
+	case *ast.FuncLit:
+		ft = fn.Type
+	}
+	if ft == nil || ft.Params == nil {
+		return nil
+	}
+	params := make(map[types.Object]bool)
+	for _, field := range ft.Params.List {
+		for _, name := range field.Names {
+			v, ok := info.Defs[name].(*types.Var)
+			if !ok {
+				continue
+			}
+			if ptr, ok := v.Type().(*types.Pointer); ok {
+				if _, ok := ptr.Elem().Underlying().(*types.Struct); ok {
+					params[v] = true
+				}
+			}
+		}
+	}
+	return params
+}
+
+// targetJudgment lowers a pool built for a target the request names: a
+// pool built at start-up cannot serve it, and a cache keyed by the target
+// helps only where targets repeat.
+func targetJudgment(j rank.Judgment, target bool) rank.Judgment {
+	if !target {
+		return j
+	}
+	return j.Lower("it connects to a target the request names: a pool built at start-up cannot serve it, and a cache keyed by the target helps only where targets repeat")
 }

@@ -53,7 +53,9 @@
 // served data (rows of a query, a request's input); medium when it is built
 // only on a branch, here or in the callee, when a function builds and drops
 // one on every call and its callers are not shown (high when a handler of
-// another package is seen to run it), or when a loop's data is
+// another package is seen to run it), when the handler builds it for a
+// target its request names (a field of the request message, a form value:
+// a pool built at start-up cannot serve it), or when a loop's data is
 // not shown; low over configuration and in command-line actions and
 // migrations.
 //

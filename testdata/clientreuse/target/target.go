@@ -1,0 +1,60 @@
+// Package target: a pool built for a target the request names cannot be
+// built at start-up; a cache keyed by the target helps only where targets
+// repeat, which the code does not show. Medium, not high.
+package target
+
+import (
+	"context"
+	"database/sql"
+	"net/http"
+
+	"google.golang.org/grpc"
+)
+
+type ExecuteRequest struct {
+	StatusServer string
+	Job          string
+}
+
+type ExecuteResponse struct{}
+
+type executorServer interface {
+	Execute(context.Context, *ExecuteRequest) (*ExecuteResponse, error)
+}
+
+func register(s *grpc.Server, srv executorServer) {}
+
+type Executor struct{}
+
+// The request names the status server to report to: one connection per
+// call, to a server made for that call.
+func (Executor) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error) {
+	conn, err := grpc.NewClient(req.StatusServer) // want `grpc.NewClient in handler .*builds a new connection pool per request.*\[medium: .*a target the request names`
+	if err != nil {
+		return nil, err
+	}
+	defer conn.Close()
+	return &ExecuteResponse{}, nil
+}
+
+func Serve(s *grpc.Server) { register(s, Executor{}) }
+
+// A query console: the database is the one the form names.
+func Console(w http.ResponseWriter, r *http.Request) {
+	db, err := sql.Open("postgres", r.FormValue("dsn")) // want `sql.Open in handler target.Console builds a new connection pool per request.*\[medium: .*a target the request names`
+	if err != nil {
+		return
+	}
+	defer db.Close()
+}
+
+// Trap: the request's context is not a target.
+func Report(w http.ResponseWriter, r *http.Request) {
+	db, err := sql.Open("postgres", dsnFor(r.Context())) // want `sql.Open in handler target.Report builds a new connection pool per request.*\[high:`
+	if err != nil {
+		return
+	}
+	defer db.Close()
+}
+
+func dsnFor(ctx context.Context) string { return "postgres://reports" }
