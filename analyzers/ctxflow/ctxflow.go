@@ -60,7 +60,7 @@ func run(pass *analysis.Pass) (any, error) {
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
 	life := &lifetimes{info: pass.TypesInfo, ins: ins, sum: rp.Sum}
 	c := &checker{pass: pass, rp: rp, scope: scope, reach: reach, life: life,
-		embeddedDB: apis.EmbeddedDatabase(skip.Imports(pass)), causes: rank.NewCauses(pass)}
+		embeddedDB: apis.EmbeddedDatabase(skip.Imports(pass)) || apis.NamedForSQLite(pass.Pkg.Path()), causes: rank.NewCauses(pass)}
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
@@ -81,8 +81,9 @@ type checker struct {
 	reach  *reach
 	life   *lifetimes
 	causes *rank.Causes
-	// embeddedDB says the program's only databases run in its process: a
-	// query to them cancelled with the request saves no remote work (low).
+	// embeddedDB says the package's only databases run in its process (by
+	// its imports, or a package named for SQLite): a query to them
+	// cancelled with the request saves no remote work (low).
 	embeddedDB bool
 }
 

@@ -38,7 +38,7 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
 	chunkers := chunkers(pass, ins)
-	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass))
+	embeddedDB := apis.EmbeddedDatabase(skip.Imports(pass)) || apis.NamedForSQLite(pass.Pkg.Path())
 	var found []finding
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)

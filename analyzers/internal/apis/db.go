@@ -231,6 +231,19 @@ var networkStores = []string{
 	"github.com/jinzhu/gorm/dialects/postgres", "github.com/jinzhu/gorm/dialects/mysql", "github.com/jinzhu/gorm/dialects/mssql",
 }
 
+// NamedForSQLite reports whether a package's path names it the SQLite
+// implementation of the program's storage (storage/sqlite3, db/sqlite):
+// programs that support several databases keep one package per engine,
+// and that package's statements run in the process.
+func NamedForSQLite(path string) bool {
+	for _, elem := range strings.Split(path, "/") {
+		if elem == "sqlite" || elem == "sqlite3" {
+			return true
+		}
+	}
+	return false
+}
+
 // EmbeddedDatabase reports whether the only databases a package can reach,
 // by what it imports directly or not, run in the process: it imports a
 // SQLite driver and no client of a network database or cache. imports are

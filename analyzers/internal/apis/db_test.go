@@ -36,3 +36,20 @@ func TestEmbeddedDatabase(t *testing.T) {
 		}
 	}
 }
+
+// A package named for SQLite is the program's SQLite storage; a name that
+// only contains the word is not.
+func TestNamedForSQLite(t *testing.T) {
+	for path, want := range map[string]bool{
+		"example.com/app/storage/sqlite3":       true,
+		"example.com/app/db/sqlite/queries":     true,
+		"example.com/app/storage/postgres":      false,
+		"example.com/app/sqlitebackup":          false,
+		"github.com/mattn/go-sqlite3":           false,
+		"example.com/app/internal/sqlite3utils": false,
+	} {
+		if got := NamedForSQLite(path); got != want {
+			t.Errorf("NamedForSQLite(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
