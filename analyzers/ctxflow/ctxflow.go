@@ -135,7 +135,7 @@ func nilContextArg(info *types.Info, sig *types.Signature, call *ast.CallExpr) b
 func mayHaveContext(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "context", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
+		case "context", "golang.org/x/net/context", "net/http", "github.com/gin-gonic/gin", "github.com/labstack/echo/v4",
 			"github.com/labstack/echo/v5", "github.com/gofiber/fiber/v2", "github.com/gofiber/fiber/v3":
 			return true
 		}
@@ -150,7 +150,7 @@ func (c *checker) checkCall(cur inspector.Cursor) {
 	if fn == nil || fn.Pkg() == nil {
 		return
 	}
-	if fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO") {
+	if apis.ContextFunc(fn, "Background", "TODO") {
 		c.checkBackground(cur, fn)
 		return
 	}
@@ -239,7 +239,7 @@ func ownDeadline(info *types.Info, cur inspector.Cursor) bool {
 		return false
 	}
 	wrap := apis.Callee(info, call)
-	return wrap != nil && wrap.Pkg() != nil && wrap.Pkg().Path() == "context" && (wrap.Name() == "WithTimeout" || wrap.Name() == "WithDeadline")
+	return apis.ContextFunc(wrap, "WithTimeout", "WithDeadline")
 }
 
 // outlivesScope reports whether the call is in a function literal that
@@ -352,7 +352,7 @@ func forShutdown(info *types.Info, cur inspector.Cursor) bool {
 	if !ok {
 		return false
 	}
-	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || !apis.ContextPackage(fn.Pkg().Path()) {
 		return false
 	}
 	v, fn, ok := assignedVar(info, cur.Parent().Parent())
@@ -830,7 +830,7 @@ func newContext(info *types.Info, cur inspector.Cursor) (inspector.Cursor, bool)
 	if !ok {
 		return cur, true
 	}
-	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || fn.Pkg().Path() != "context" {
+	if fn := apis.Callee(info, call); fn == nil || fn.Pkg() == nil || !apis.ContextPackage(fn.Pkg().Path()) {
 		return inspector.Cursor{}, false
 	}
 	return cur.Parent(), true

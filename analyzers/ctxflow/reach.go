@@ -188,11 +188,11 @@ func (f *ctxFunc) use(info *types.Info, cur inspector.Cursor) {
 		return
 	}
 	callee := apis.Callee(info, call)
-	if callee != nil && callee.Pkg() != nil && callee.Pkg().Path() == "context" && storedInReceiver(info, f.fn, cur.Parent()) {
+	if callee != nil && callee.Pkg() != nil && apis.ContextPackage(callee.Pkg().Path()) && storedInReceiver(info, f.fn, cur.Parent()) {
 		f.keeps = true // fs.ctx, fs.cancel = context.WithCancel(ctx)
 	}
 	switch {
-	case callee == nil || callee.Pkg() == nil || callee.Pkg().Path() == "context":
+	case callee == nil || callee.Pkg() == nil || apis.ContextPackage(callee.Pkg().Path()):
 		// A function value reaches nothing we can see; deriving a context
 		// (WithTimeout) is followed by contextVars, and AfterFunc by waitsOn.
 	case apis.ContextIO(callee) || isRoundTrip(info, call):
@@ -347,7 +347,7 @@ func (r *reach) givenTo(cur inspector.Cursor) (*types.Func, bool) {
 	if callee == nil || callee.Pkg() == nil || interfaceMethod(callee) || apis.ContextIO(callee) || isRoundTrip(info, call) {
 		return nil, false
 	}
-	if callee.Pkg().Path() == "context" || returnsContext(callee) {
+	if apis.ContextPackage(callee.Pkg().Path()) || returnsContext(callee) {
 		// WithTimeout(context.Background(), d), trace.ContextWithSpan(…):
 		// the new context goes on, wherever the result is used.
 		return nil, false

@@ -16,7 +16,12 @@
 // connection dialed in the same function with no SetDeadline has none
 // either (use a net.Dialer with Timeout, conn.SetDeadline, then NewClient).
 // An ssh.ClientConfig (golang.org/x/crypto/ssh) without Timeout handed to
-// ssh.Dial connects with no timeout.
+// ssh.Dial connects with no timeout. A unary call of a generated gRPC
+// client given context.Background() or TODO(), where no context is in
+// scope, waits as long as the server stalls: gRPC sets no deadline of its
+// own (the package's calls are one finding; streams are not reported,
+// they may be meant to stay open; where a context is in scope, ctxflow
+// reports the dropped one).
 // On the inbound side, http.ListenAndServe,
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let
@@ -74,7 +79,9 @@
 // (httptest.NewServer and servers started in _test.go files).
 //
 // Confidence (README, Confidence):
-// high for a call, client or server with no deadline; medium for a fallback
+// high for a call, client or server with no deadline; medium for a gRPC
+// call given Background in a package that dials with client interceptors
+// (one may set a default deadline), for a fallback
 // client built on a branch (if c == nil { c = &http.Client{} }), a default
 // client the code replaces on a branch (with one its caller passes), a
 // client kept in a field whose every request carries its caller's context

@@ -57,7 +57,7 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	c := &checker{pass: pass, ins: ins, sum: sum, causes: rank.NewCauses(pass)}
+	c := &checker{pass: pass, ins: ins, sum: sum, causes: rank.NewCauses(pass), rpcs: rank.NewCauses(pass)}
 	exportHeaderBounds(pass, ins)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
@@ -75,30 +75,37 @@ func run(pass *analysis.Pass) (any, error) {
 	c.causes.Report(func(n int) string {
 		return " (" + rank.Count(n, "more site") + " like it in this function: one fix covers them)"
 	})
+	c.rpcs.Report(func(n int) string {
+		return " (" + rank.Count(n, "more call") + " like it in this package: one fix covers them)"
+	})
 	return nil, nil
 }
 
 func importsNet(pkg *types.Package) bool {
 	for _, imp := range pkg.Imports() {
 		switch imp.Path() {
-		case "net", "net/http", "crypto/tls", "net/smtp", "golang.org/x/crypto/ssh", gorillaWebsocket:
+		case "net", "net/http", "crypto/tls", "net/smtp", "golang.org/x/crypto/ssh", gorillaWebsocket, grpcPackage:
 			return true
 		}
-		if frameworkPackages[imp.Path()] {
-			return true
+		if frameworkPackages[imp.Path()] || slices.ContainsFunc(imp.Imports(), func(p *types.Package) bool { return p.Path() == grpcPackage }) {
+			return true // a generated gRPC client's package imports grpc
 		}
 	}
 	return false
 }
+
+const grpcPackage = "google.golang.org/grpc"
 
 type checker struct {
 	pass   *analysis.Pass
 	ins    *inspector.Inspector
 	sum    *summary.Result
 	causes *rank.Causes
+	rpcs   *rank.Causes // the package's gRPC calls with no deadline: one cause (see reportRPC)
 	ws     websocketUse // the package's websocket writes, and what bounds them
 
 	flagDefaults map[types.Object]ast.Expr // the defaults of the package's string flags, by the variable they fill
+	interceptors *bool                     // the package installs client interceptors when it dials (see reportRPC); set on first use
 }
 
 // A direction is which way the unbounded I/O goes: servers that wait on
@@ -494,6 +501,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 	}
 	fn := apis.Callee(info, call)
 	if fn == nil {
+		return
+	}
+	if c.backgroundRPC(cur, call, fn) {
+		c.reportRPC(cur)
 		return
 	}
 	if msg, ok := serveFuncs[fn.FullName()]; ok {
@@ -1159,7 +1170,7 @@ func freshContext(info *types.Info, ctx ast.Expr) bool {
 		return false
 	}
 	fn := apis.Callee(info, call)
-	return fn != nil && fn.Pkg() != nil && fn.Pkg().Path() == "context" && (fn.Name() == "Background" || fn.Name() == "TODO")
+	return apis.ContextFunc(fn, "Background", "TODO")
 }
 
 // whenContextHasDeadline reports whether cur stands in the branch of
@@ -1526,7 +1537,7 @@ func requestHelperContext(info *types.Info, call *ast.CallExpr, fn *types.Func) 
 
 func contextHasDeadline(info *types.Info, body ast.Node, ctx ast.Expr, depth int) bool {
 	return exprTraces(info, body, ctx, depth, func(call *ast.CallExpr, fn *types.Func) (ast.Expr, bool) {
-		if fn.Pkg() == nil || fn.Pkg().Path() != "context" || len(call.Args) == 0 {
+		if fn.Pkg() == nil || !apis.ContextPackage(fn.Pkg().Path()) || len(call.Args) == 0 {
 			return nil, false
 		}
 		return call.Args[0], true // the parent of WithValue, WithCancel, ...
@@ -1549,7 +1560,7 @@ func exprTraces(info *types.Info, body ast.Node, e ast.Expr, depth int,
 			return false
 		}
 		for _, d := range done {
-			if fn.Pkg() != nil && fn.Pkg().Path() == "context" && fn.Name() == d {
+			if apis.ContextFunc(fn, d) {
 				return true
 			}
 		}

@@ -2,6 +2,7 @@ package apis
 
 import (
 	"go/types"
+	"slices"
 )
 
 // Framework names the HTTP framework whose handler signature a function has.
@@ -96,4 +97,17 @@ var serveCalls = map[string]bool{
 // (http.ListenAndServe, (*grpc.Server).Serve, a framework's Run or Start).
 func Serves(fn *types.Func) bool {
 	return fn != nil && serveCalls[fn.FullName()]
+}
+
+// ContextPackage reports whether path is the context package, or the
+// golang.org/x/net/context package that older code imports for it (its
+// functions return the standard ones).
+func ContextPackage(path string) bool {
+	return path == "context" || path == "golang.org/x/net/context"
+}
+
+// ContextFunc reports whether fn is one of the context package's
+// functions names (Background, WithTimeout, …), by either import path.
+func ContextFunc(fn *types.Func, names ...string) bool {
+	return fn != nil && fn.Pkg() != nil && ContextPackage(fn.Pkg().Path()) && slices.Contains(names, fn.Name())
 }

@@ -61,14 +61,7 @@ func Lifetime(info *types.Info, site inspector.Cursor, e ast.Expr, param func(*t
 // and that has no deadline: Background, TODO, and WithoutCancel, whose
 // copy of its parent keeps the values only.
 func isBackground(fn *types.Func) bool {
-	if fn.Pkg() == nil || fn.Pkg().Path() != "context" {
-		return false
-	}
-	switch fn.Name() {
-	case "Background", "TODO", "WithoutCancel":
-		return true
-	}
-	return false
+	return apis.ContextFunc(fn, "Background", "TODO", "WithoutCancel")
 }
 
 // FromBackground reports whether the context expression e, at site, is built from
@@ -143,4 +136,15 @@ func FirstContextArg(info *types.Info, call *ast.CallExpr) ast.Expr {
 		}
 	}
 	return nil
+}
+
+// IsBackgroundCall reports whether e is a call of context.Background() or
+// TODO(): a context with no deadline and nothing to cancel it.
+func IsBackgroundCall(info *types.Info, e ast.Expr) bool {
+	call, ok := ast.Unparen(e).(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	fn := apis.Callee(info, call)
+	return apis.ContextFunc(fn, "Background", "TODO")
 }

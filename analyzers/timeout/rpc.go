@@ -1,0 +1,110 @@
+package timeout
+
+import (
+	"go/ast"
+	"go/types"
+
+	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/ctxscope"
+	"github.com/perflint/perflint/analyzers/internal/rank"
+	"github.com/perflint/perflint/analyzers/internal/summary"
+	"github.com/perflint/perflint/internal/confidence"
+)
+
+// unaryRPC reports whether fn is a unary gRPC call of a generated client:
+// a method taking a context, a request message and grpc.CallOptions, and
+// returning a response message and an error. Streams return a stream
+// client instead: they may be meant to stay open.
+func unaryRPC(fn *types.Func) bool {
+	sig := fn.Signature()
+	if sig.Recv() == nil || !sig.Variadic() || sig.Params().Len() != 3 || sig.Results().Len() != 2 {
+		return false
+	}
+	if !apis.IsContext(sig.Params().At(0).Type()) || !isPointerToStruct(sig.Params().At(1).Type()) {
+		return false
+	}
+	opts, ok := sig.Params().At(2).Type().(*types.Slice)
+	if !ok || !apis.IsNamed(opts.Elem(), "google.golang.org/grpc", "CallOption") {
+		return false
+	}
+	return isPointerToStruct(sig.Results().At(0).Type())
+}
+
+func isPointerToStruct(t types.Type) bool {
+	ptr, ok := types.Unalias(t).(*types.Pointer)
+	if !ok {
+		return false
+	}
+	_, ok = ptr.Elem().Underlying().(*types.Struct)
+	return ok
+}
+
+// backgroundRPC reports whether the unary gRPC call at cur is given
+// context.Background() or TODO(), where no context is in scope to pass
+// instead: gRPC sets no deadline of its own, so the call waits as long as
+// the server stalls. Where a context is in scope, dropping it is
+// ctxflow's finding.
+func (c *checker) backgroundRPC(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
+	if !unaryRPC(fn) || len(call.Args) == 0 {
+		return false
+	}
+	if _, inScope := ctxscope.New(c.pass.TypesInfo).At(cur); inScope {
+		return false
+	}
+	return ctxscope.IsBackgroundCall(c.pass.TypesInfo, call.Args[0])
+}
+
+// An rpcCause is the package's unary gRPC calls given a context with no
+// deadline: one fix covers them (a deadline helper, or a client
+// interceptor that sets a default deadline), so they are one finding.
+type rpcCause struct{}
+
+const rpcMessage = "gRPC call given context.Background(): gRPC sets no deadline of its own, so a stalled server holds the goroutine, and whatever waits on it, for as long as it stalls; pass a context with a deadline (context.WithTimeout), or dial with a client interceptor that sets a default one"
+
+// reportRPC reports the unary gRPC call at cur, sent with no deadline, as
+// part of the package's one finding of that kind: low when sent once
+// while the process starts, medium when the package dials with client
+// interceptors (one may set a deadline).
+func (c *checker) reportRPC(cur inspector.Cursor) {
+	fn := summary.EnclosingFunc(cur)
+	j := rank.Judgment{Level: confidence.High, Why: "gRPC sets no deadline of its own: the call waits as long as the server stalls"}
+	switch {
+	case fn != nil && c.sum.RunsOnce(fn) && !astx.InOwnLoop(cur):
+		j = rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
+	case c.dialsWithInterceptors():
+		j = j.Lower("the package dials with client interceptors, and one may set a default deadline")
+	}
+	c.rpcs.Add(rpcCause{}, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: rpcMessage},
+		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, j), "another gRPC call of this package with no deadline")
+}
+
+// clientInterceptors are the dial options that install client
+// interceptors, which may give calls a default deadline.
+var clientInterceptors = map[string]bool{
+	"google.golang.org/grpc.WithUnaryInterceptor":      true,
+	"google.golang.org/grpc.WithChainUnaryInterceptor": true,
+}
+
+// dialsWithInterceptors reports whether the package installs client
+// interceptors (see clientInterceptors), looked up once.
+func (c *checker) dialsWithInterceptors() bool {
+	if c.interceptors == nil {
+		found := false
+		for _, f := range c.pass.Files {
+			ast.Inspect(f, func(n ast.Node) bool {
+				if call, ok := n.(*ast.CallExpr); ok && !found {
+					if fn := apis.Callee(c.pass.TypesInfo, call); fn != nil && clientInterceptors[fn.FullName()] {
+						found = true
+					}
+				}
+				return !found
+			})
+		}
+		c.interceptors = &found
+	}
+	return *c.interceptors
+}
