@@ -110,6 +110,8 @@ var redisPackages = map[string]bool{
 	"github.com/redis/go-redis/v9": true,
 	"github.com/go-redis/redis/v9": true,
 	"github.com/go-redis/redis/v8": true,
+	"github.com/go-redis/redis/v7": true,
+	"github.com/go-redis/redis":    true, // v6 and older: commands take no context
 }
 
 // redisSends are the go-redis calls that send a queued pipeline or run a
