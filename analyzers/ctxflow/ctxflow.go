@@ -204,7 +204,7 @@ func (c *checker) checkBackground(cur inspector.Cursor, fn *types.Func) {
 		return
 	}
 	ctx, ok := scope.At(cur)
-	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) ||
+	if !ok || nilFallback(pass.TypesInfo, cur) || afterCancellation(pass.TypesInfo, cur) || inDeferred(cur) ||
 		outlivesScope(pass.TypesInfo, rp.Sum, cur, ctx) || forShutdown(pass.TypesInfo, cur) ||
 		detachedOnPurpose(pass.TypesInfo, cur, ctx) || valuesCopied(pass.TypesInfo, cur, ctx) {
 		return
@@ -602,7 +602,7 @@ func afterCancellation(info *types.Info, cur inspector.Cursor) bool {
 	}
 	for c := range cur.Enclosing((*ast.IfStmt)(nil)) {
 		ifs := c.Node().(*ast.IfStmt)
-		if astx.Contains(ifs.Body, cur.Node()) && checksErr(info, ifs.Cond, token.NEQ) {
+		if astx.Contains(ifs.Body, cur.Node()) && contextUnusable(info, ifs.Cond) {
 			return true
 		}
 	}
@@ -710,6 +710,46 @@ func checksErr(info *types.Info, cond ast.Expr, op token.Token) bool {
 		}
 		if fn := apis.Callee(info, call); fn != nil && fn.FullName() == "(context.Context).Err" {
 			return true
+		}
+	}
+	return false
+}
+
+// contextUnusable reports whether cond holds only where a context cannot
+// be used: ctx.Err() != nil, ctx == nil, or a disjunction of these (if ctx
+// == nil || ctx.Err() != nil { ctx = context.Background() }).
+func contextUnusable(info *types.Info, cond ast.Expr) bool {
+	if bin, ok := ast.Unparen(cond).(*ast.BinaryExpr); ok && bin.Op == token.LOR {
+		return contextUnusable(info, bin.X) && contextUnusable(info, bin.Y)
+	}
+	return checksErr(info, cond, token.NEQ) || nilContext(info, cond)
+}
+
+// nilContext reports whether cond is ctx == nil for a context ctx.
+func nilContext(info *types.Info, cond ast.Expr) bool {
+	bin, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || bin.Op != token.EQL {
+		return false
+	}
+	for _, pair := range [][2]ast.Expr{{bin.X, bin.Y}, {bin.Y, bin.X}} {
+		if apis.IsContext(info.TypeOf(pair[0])) && info.Types[pair[1]].IsNil() {
+			return true
+		}
+	}
+	return false
+}
+
+// inDeferred reports whether cur runs in a deferred call (defer
+// cleanup(context.Background()), defer func() { … }()): cleanup at the
+// function's exit, which must run also when the caller's context has
+// ended — often why the function is returning.
+func inDeferred(cur inspector.Cursor) bool {
+	for c := cur.Parent(); c.Valid(); c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.DeferStmt:
+			return true
+		case *ast.FuncDecl:
+			return false
 		}
 	}
 	return false
