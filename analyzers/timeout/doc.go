@@ -94,7 +94,8 @@
 // whose default is one), in a package that exists to serve metrics or profiles, or whose
 // handler serves only profiles, metrics or health checks (a diagnostics
 // package's handler, or a mux or echo/gin instance whose every route is
-// one); low for a serve call on a
+// one); low for a client literal whose Timeout is written as 0 (a
+// decision on record: a stream, most often), for a serve call on a
 // line where its authors suppressed gosec's same check (//nolint:gosec,
 // #nosec), and for an outbound call made
 // once while the process starts, outside a loop (or a client built and

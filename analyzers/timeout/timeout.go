@@ -563,6 +563,11 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 		if hasField(info, lit, "Timeout") || c.boundedTransport(cur, lit) {
 			return
 		}
+		if explicitZero(info, lit, "Timeout") {
+			c.add(outbound, cur, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: c.clientMessage(cur)},
+				rank.Judgment{Level: confidence.Low, Why: "its Timeout is set to 0 in the literal: a decision on record (a stream or a long download, most often, which a whole-request timeout would cut)"})
+			return
+		}
 		holder := holderOf(cur)
 		if setLater(info, c.scopeOf(cur, holder), holder, "Timeout") || c.onlyDeadlineRequests(enclosingBody(cur), holder, 0) ||
 			whenContextHasDeadline(info, cur) {
@@ -1308,6 +1313,17 @@ func hasField(info *types.Info, lit *ast.CompositeLit, name string) bool {
 	}
 	tv := info.Types[v]
 	return tv.Value == nil || constant.Sign(tv.Value) != 0
+}
+
+// explicitZero reports whether lit sets field name to the constant zero
+// (Timeout: 0): the author wrote the absence of a limit down.
+func explicitZero(info *types.Info, lit *ast.CompositeLit, name string) bool {
+	v := fieldValue(lit, name)
+	if v == nil {
+		return false
+	}
+	tv := info.Types[v]
+	return tv.Value != nil && constant.Sign(tv.Value) == 0
 }
 
 // fieldValue returns the value lit gives field name, or nil (lit may be nil).
