@@ -16,7 +16,9 @@
 // connection dialed in the same function with no SetDeadline has none
 // either (use a net.Dialer with Timeout, conn.SetDeadline, then NewClient).
 // An ssh.ClientConfig (golang.org/x/crypto/ssh) without Timeout handed to
-// ssh.Dial connects with no timeout. A unary call of a generated gRPC
+// ssh.Dial connects with no timeout. http.DefaultClient given to a struct
+// field (&Client{HTTPClient: http.DefaultClient}) is reported there, like
+// a client literal kept in a field. A unary call of a generated gRPC
 // client given context.Background() or TODO(), where no context is in
 // scope, waits as long as the server stalls: gRPC sets no deadline of its
 // own (the package's calls are one finding; streams are not reported,

@@ -68,6 +68,7 @@ func run(pass *analysis.Pass) (any, error) {
 				c.ws.note(pass.TypesInfo, cur, n)
 			case *ast.CompositeLit:
 				c.literal(cur, n, n)
+				c.defaultClientFields(cur, n)
 			}
 		}
 	}
@@ -1313,6 +1314,34 @@ func hasField(info *types.Info, lit *ast.CompositeLit, name string) bool {
 	}
 	tv := info.Types[v]
 	return tv.Value == nil || constant.Sign(tv.Value) != 0
+}
+
+// defaultClientFields reports http.DefaultClient given to a struct field
+// in the literal lit at cur (&Client{HTTPClient: http.DefaultClient}): it
+// has no timeout, and every request sent through the field has none,
+// unless each carries a deadline (or, medium, its caller's context).
+func (c *checker) defaultClientFields(cur inspector.Cursor, lit *ast.CompositeLit) {
+	info := c.pass.TypesInfo
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok || !apis.IsPackageVar(info, kv.Value, "net/http", "DefaultClient") {
+			continue
+		}
+		at, ok := cur.FindNode(kv.Value)
+		if !ok {
+			continue
+		}
+		field := heldInField(info, at, nil)
+		if field == nil || c.onlySends(field, withDeadline) {
+			continue
+		}
+		msg := "http.DefaultClient kept in field " + field.Name() + ": it has no timeout, so every request sent through the field has no deadline, and " + costOut + "; give the field an http.Client with Timeout set from the latency budget (e.g. Timeout: 10 * time.Second)"
+		if c.onlyContextRequests(field) {
+			c.reportLowered(at, msg, "every request it sends carries its caller's context: "+callersDecide)
+			continue
+		}
+		c.report(at, msg)
+	}
 }
 
 // explicitZero reports whether lit sets field name to the constant zero
