@@ -133,7 +133,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			End:     n.End(),
 			Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 		},
-		judgment: targetJudgment(keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept), direct && sum.Name(fn) == handler && requestTarget(info, fn, n)),
+		judgment: targetJudgment(keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept), sum.Name(fn) == handler && requestTarget(info, fn, n)),
 		root:     root,
 	}
 }

@@ -82,8 +82,9 @@
 //
 // Confidence (README, Confidence):
 // high for a call, client or server with no deadline; medium for a gRPC
-// call given Background in a package that dials with client interceptors
-// (one may set a default deadline), for a fallback
+// call given Background off a request path (a job's call may be meant to
+// run long) or in a package that dials with client interceptors (one may
+// set a default deadline), for a fallback
 // client built on a branch (if c == nil { c = &http.Client{} }), a default
 // client the code replaces on a branch (with one its caller passes), a
 // client kept in a field whose every request carries its caller's context

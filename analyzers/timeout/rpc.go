@@ -66,17 +66,21 @@ type rpcCause struct{}
 const rpcMessage = "gRPC call given context.Background(): gRPC sets no deadline of its own, so a stalled server holds the goroutine, and whatever waits on it, for as long as it stalls; pass a context with a deadline (context.WithTimeout), or dial with a client interceptor that sets a default one"
 
 // reportRPC reports the unary gRPC call at cur, sent with no deadline, as
-// part of the package's one finding of that kind: low when sent once
-// while the process starts, medium when the package dials with client
-// interceptors (one may set a deadline).
+// part of the package's one finding of that kind: high on a request path
+// (a request waits on it), low when sent once while the process starts,
+// medium when the package dials with client interceptors (one may set a
+// deadline) or elsewhere (a job's call may be meant to run long).
 func (c *checker) reportRPC(cur inspector.Cursor) {
 	fn := summary.EnclosingFunc(cur)
 	j := rank.Judgment{Level: confidence.High, Why: "gRPC sets no deadline of its own: the call waits as long as the server stalls"}
+	_, onRequestPath := c.sum.RequestPath(fn)
 	switch {
 	case fn != nil && c.sum.RunsOnce(fn) && !astx.InOwnLoop(cur):
 		j = rank.Judgment{Level: confidence.Low, Why: "sent once while the process starts: a hang stalls the start-up, not the requests it serves"}
 	case c.dialsWithInterceptors():
 		j = j.Lower("the package dials with client interceptors, and one may set a default deadline")
+	case fn == nil || !onRequestPath:
+		j = j.Lower("no request is shown to wait on it, and whether the call may run long (a job) is not shown")
 	}
 	c.rpcs.Add(rpcCause{}, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: rpcMessage},
 		rank.Where(rank.Pass{Info: c.pass.TypesInfo, Sum: c.sum}, fn, j), "another gRPC call of this package with no deadline")
