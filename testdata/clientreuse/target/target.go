@@ -9,6 +9,8 @@ import (
 	"net/http"
 
 	"google.golang.org/grpc"
+
+	"example.com/td/clientreuse/helper"
 )
 
 type ExecuteRequest struct {
@@ -58,3 +60,9 @@ func Report(w http.ResponseWriter, r *http.Request) {
 }
 
 func dsnFor(ctx context.Context) string { return "postgres://reports" }
+
+// Through another package's constructor: the request names the database.
+func Connect(w http.ResponseWriter, r *http.Request) {
+	db := helper.Open(r.FormValue("dsn")) // want `helper.Open in handler target.Connect builds a new connection pool per request.*\[medium: .*a target the request names`
+	defer db.Close()
+}
