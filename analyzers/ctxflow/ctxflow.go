@@ -56,8 +56,8 @@ func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	exportOptionalContexts(pass, ins)
 	reach := newReach(pass, ins)
-	scope := ctxscope.New(pass.TypesInfo)
 	rp := rank.Pass{Info: pass.TypesInfo, Sum: pass.ResultOf[summary.Analyzer].(*summary.Result)}
+	scope := ctxscope.New(pass.TypesInfo, rp.Sum.StartsDetached)
 	life := &lifetimes{info: pass.TypesInfo, ins: ins, sum: rp.Sum}
 	c := &checker{pass: pass, rp: rp, scope: scope, reach: reach, life: life,
 		embeddedDB: apis.EmbeddedDatabase(skip.Imports(pass)) || apis.NamedForSQLite(pass.Pkg.Path()), causes: rank.NewCauses(pass)}
@@ -200,7 +200,7 @@ func onEmbedded(j rank.Judgment, embedded bool) rank.Judgment {
 // started there is meant to outlive the request.
 func (c *checker) checkBackground(cur inspector.Cursor, fn *types.Func) {
 	pass, rp, scope, reach, life := c.pass, c.rp, c.scope, c.reach, c.life
-	if ctxscope.InGoLiteral(cur) || onlyForLater(pass.TypesInfo, cur) || keptInField(pass.TypesInfo, cur) || onlySignal(pass.TypesInfo, cur) {
+	if scope.InGoroutine(cur) || onlyForLater(pass.TypesInfo, cur) || keptInField(pass.TypesInfo, cur) || onlySignal(pass.TypesInfo, cur) {
 		return
 	}
 	ctx, ok := scope.At(cur)

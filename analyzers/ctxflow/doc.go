@@ -67,14 +67,17 @@
 // context in scope (a hand-made context.WithoutCancel), or that is kept
 // in an object's field (its lifetime context) or only waited on (a cancel
 // signal); the
-// contexts of the enclosing function inside a literal started by go or
-// kept for later (time.AfterFunc, a route registration, a hook a setter
-// stores); gorm chains that
+// contexts of the enclosing function inside a literal started by go,
+// given to a helper that runs it in a goroutine it does not wait for (a
+// "safe go" with a recover: summary fact Starts), or kept for later
+// (time.AfterFunc, a route registration, a hook a setter stores); gorm
+// chains that
 // start at a parameter or at a helper's result, which may already carry a
 // context; log/slog calls (their context carries values, not a deadline),
 // and twins whose context reaches no I/O;
 // if ctx == nil fallbacks, and context.Background() only once ctx.Err()
-// says the caller's context is done (cleanup); a request whose context is
+// says the caller's context is done (if ctx == nil || ctx.Err() != nil),
+// or in deferred cleanup; a request whose context is
 // attached at once (http.NewRequest(…).WithContext(ctx)), later, or by the
 // sender of a request a builder returns; a context-less
 // function that passes nil as its callee's context (the context is

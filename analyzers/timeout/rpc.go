@@ -52,7 +52,10 @@ func (c *checker) backgroundRPC(cur inspector.Cursor, call *ast.CallExpr, fn *ty
 	if !unaryRPC(fn) || len(call.Args) == 0 {
 		return false
 	}
-	if _, inScope := ctxscope.New(c.pass.TypesInfo).At(cur); inScope {
+	if c.scope == nil {
+		c.scope = ctxscope.New(c.pass.TypesInfo, c.sum.StartsDetached)
+	}
+	if _, inScope := c.scope.At(cur); inScope {
 		return false
 	}
 	return ctxscope.IsBackgroundCall(c.pass.TypesInfo, call.Args[0])

@@ -102,8 +102,9 @@ type checker struct {
 	ins    *inspector.Inspector
 	sum    *summary.Result
 	causes *rank.Causes
-	rpcs   *rank.Causes // the package's gRPC calls with no deadline: one cause (see reportRPC)
-	ws     websocketUse // the package's websocket writes, and what bounds them
+	rpcs   *rank.Causes    // the package's gRPC calls with no deadline: one cause (see reportRPC)
+	scope  *ctxscope.Scope // the contexts in scope, for gRPC calls (see backgroundRPC); set on first use
+	ws     websocketUse    // the package's websocket writes, and what bounds them
 
 	flagDefaults map[types.Object]ast.Expr // the defaults of the package's string flags, by the variable they fill
 	interceptors *bool                     // the package installs client interceptors when it dials (see reportRPC); set on first use

@@ -7,9 +7,10 @@
 // context.Context parameter, an *http.Request parameter (r.Context()), a
 // gin/echo/fiber request context parameter, or a local variable derived
 // from one of these. A parameter named _ is not in scope. A function
-// literal started by a go statement, or handed to a call that keeps it for
-// later (time.AfterFunc, a route registration), runs detached from the
-// function around it: the contexts of the enclosing functions are not in
+// literal started by a go statement, handed to a call that keeps it for
+// later (time.AfterFunc, a route registration), or given to a helper that
+// runs it in a goroutine it does not wait for (see New), runs detached
+// from the function around it: the contexts of the enclosing functions are not in
 // scope inside it, only its own parameters.
 package ctxscope
 
@@ -46,11 +47,17 @@ type Context struct {
 type Scope struct {
 	info    *types.Info
 	derived map[ast.Node]map[*types.Var]bool // per outermost function
+	// startsDetached says whether a call runs the function literals given
+	// to it in goroutines it does not wait for (a "safe go" helper); nil:
+	// none does.
+	startsDetached func(*ast.CallExpr) bool
 }
 
-// New returns a Scope for the package described by info.
-func New(info *types.Info) *Scope {
-	return &Scope{info: info, derived: make(map[ast.Node]map[*types.Var]bool)}
+// New returns a Scope for the package described by info. startsDetached
+// (may be nil) says which calls run the literals given to them in
+// goroutines of their own, detached from the function around them.
+func New(info *types.Info, startsDetached func(*ast.CallExpr) bool) *Scope {
+	return &Scope{info: info, derived: make(map[ast.Node]map[*types.Var]bool), startsDetached: startsDetached}
 }
 
 // At returns the context in scope at cur's node, preferring the innermost:
@@ -94,7 +101,7 @@ func (s *Scope) funcChain(cur inspector.Cursor) []inspector.Cursor {
 			continue
 		}
 		chain = append(chain, fc)
-		if _, ok := fc.Node().(*ast.FuncLit); ok && Detached(s.info, fc) {
+		if _, ok := fc.Node().(*ast.FuncLit); ok && (Detached(s.info, fc) || s.started(fc)) {
 			break
 		}
 	}
@@ -116,17 +123,32 @@ func Detached(info *types.Info, lit inspector.Cursor) bool {
 	return apis.HowLitRuns(info, lit.Node(), call) == apis.RunsLater
 }
 
-// InGoLiteral reports whether cur's node is inside a function literal
-// started by a go statement, before any enclosing function declaration.
-func InGoLiteral(cur inspector.Cursor) bool {
+// started reports whether the function literal at lit is given to a call
+// that runs it in a goroutine of its own (see New).
+func (s *Scope) started(lit inspector.Cursor) bool {
+	call, ok := lit.Parent().Node().(*ast.CallExpr)
+	return ok && call.Fun != lit.Node() && s.startsDetached != nil && s.startsDetached(call)
+}
+
+// InGoroutine reports whether cur's node is inside a function literal
+// started by a go statement, or given to a call that starts it in a
+// goroutine of its own (see New), before any enclosing function
+// declaration.
+func (s *Scope) InGoroutine(cur inspector.Cursor) bool {
 	for fc := range cur.Enclosing((*ast.FuncDecl)(nil), (*ast.FuncLit)(nil)) {
 		if _, ok := fc.Node().(*ast.FuncDecl); ok {
 			return false
+		}
+		if fc == cur {
+			continue
 		}
 		if _, ok := fc.Parent().Parent().Node().(*ast.GoStmt); ok {
 			if call, ok := fc.Parent().Node().(*ast.CallExpr); ok && call.Fun == fc.Node() {
 				return true
 			}
+		}
+		if s.started(fc) {
+			return true
 		}
 	}
 	return false

@@ -207,7 +207,106 @@ func (r *Result) collectMemoizers(ins *inspector.Inspector) {
 		}
 		b.memoizes = calls > 0 && onMiss
 		b.defers = keepsForLater(info, cur)
+		b.starts = startsDetached(info, cur)
 	}
+}
+
+// startsDetached reports whether the function declared at cur runs each
+// of its function parameters only in a goroutine it starts — go f(), or
+// go func() { defer recoverPanic(); f() }() — and waits for none of them
+// (no receive, select or Wait of its own, and no Wait method on its
+// receiver's type: errgroup's Go is waited for by the caller).
+func startsDetached(info *types.Info, cur inspector.Cursor) bool {
+	decl := cur.Node().(*ast.FuncDecl)
+	fn, _ := info.Defs[decl.Name].(*types.Func)
+	uses := 0
+	for id := range cur.Preorder((*ast.Ident)(nil)) {
+		v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
+		if !ok || !isFuncParam(fn, v) {
+			continue
+		}
+		uses++
+		call, ok := id.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != id.Node() || !inStartedGoroutine(id.Parent()) {
+			return false
+		}
+	}
+	return uses > 0 && decl.Body != nil && !waits(decl.Body) && !waitedGroup(fn)
+}
+
+// waitedGroup reports whether fn is a method of a type with a Wait method
+// (errgroup.Group, sync.WaitGroup and their like): the caller that starts
+// work through it waits for it there.
+func waitedGroup(fn *types.Func) bool {
+	recv := fn.Signature().Recv()
+	if recv == nil {
+		return false
+	}
+	t := recv.Type()
+	if _, ok := t.(*types.Pointer); !ok {
+		t = types.NewPointer(t)
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, fn.Pkg(), "Wait")
+	_, ok := obj.(*types.Func)
+	return ok
+}
+
+// inStartedGoroutine reports whether the call at cur is a go statement's,
+// or runs in a function literal a go statement starts, before any other
+// enclosing function.
+func inStartedGoroutine(cur inspector.Cursor) bool {
+	if _, ok := cur.Parent().Node().(*ast.GoStmt); ok {
+		return true
+	}
+	for c := range cur.Enclosing((*ast.FuncLit)(nil), (*ast.FuncDecl)(nil)) {
+		if _, ok := c.Node().(*ast.FuncDecl); ok {
+			return false
+		}
+		call, ok := c.Parent().Node().(*ast.CallExpr)
+		if !ok || call.Fun != c.Node() {
+			return false
+		}
+		_, ok = c.Parent().Parent().Node().(*ast.GoStmt)
+		return ok
+	}
+	return false
+}
+
+// waits reports whether body, outside the function literals in it,
+// receives from a channel, selects or calls a Wait method: it may wait
+// for the goroutines it starts.
+func waits(body *ast.BlockStmt) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.SelectStmt:
+			found = true
+		case *ast.UnaryExpr:
+			found = found || n.Op == token.ARROW
+		case *ast.CallExpr:
+			if sel, ok := ast.Unparen(n.Fun).(*ast.SelectorExpr); ok && sel.Sel.Name == "Wait" {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
+}
+
+// StartsDetached reports whether call runs the function literals given to
+// it in goroutines it does not wait for (see Fact.Starts).
+func (r *Result) StartsDetached(call *ast.CallExpr) bool {
+	fn := apis.Callee(r.pass.TypesInfo, call)
+	if fn == nil {
+		return false
+	}
+	if b := r.funcs[fn]; b != nil {
+		return b.starts
+	}
+	var f Fact
+	return fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Starts
 }
 
 // keepsForLater reports whether the function declared at cur never calls

@@ -99,6 +99,11 @@ type Fact struct {
 	// goroutine — and never calls them itself (a job queue's Dispatch):
 	// a literal passed to it runs later, not where it is written.
 	Defers bool
+	// Starts marks a function that runs the functions it is given only in
+	// goroutines it starts and does not wait for (a "safe go" helper that
+	// adds a recover): a literal passed to it runs detached from its
+	// caller, after the caller may have returned.
+	Starts bool
 	// Served marks a function its own package runs per request (a
 	// handler, or code one runs): the costs it adds to each request are
 	// reported there, so a caller in another package would only repeat
@@ -192,6 +197,9 @@ type body struct {
 	memoizes bool
 	// defers: keeps its function parameters for later (see Fact).
 	defers bool
+	// starts: runs its function parameters in goroutines it does not wait
+	// for (see Fact.Starts).
+	starts bool
 	// dropsPool: every pool the body builds itself stays in it (see
 	// dropped); keepsPool: one is returned, stored or passed on;
 	// storesPool: one is stored where it outlives the call (see stored).
@@ -1161,7 +1169,7 @@ func (b *body) private(isMain bool) bool {
 func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	for fn, b := range r.funcs {
 		b.detaches = r.Detaches(fn)
-		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.serves || b.detaches {
+		if b.chains != ([numEffects]string{}) || len(b.open) > 0 || b.memoizes || b.defers || b.starts || b.serves || b.detaches {
 			r.pass.ExportObjectFact(fn, r.factOf(b))
 		}
 	}
@@ -1377,7 +1385,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 // factOf returns b's summary as its fact would say it.
 func (r *Result) factOf(b *body) *Fact {
 	root := r.poolRoot(b, 0)
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, Kept: root.kept, Memoizes: b.memoizes, Defers: b.defers, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, Kept: root.kept, Memoizes: b.memoizes, Defers: b.defers, Starts: b.starts, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or
