@@ -361,13 +361,7 @@ func requestTarget(info *types.Info, fn, n ast.Node) bool {
 // requestParams returns the parameters of fn that hold what a caller asks
 // for: a pointer to a struct (a request message) or an *http.Request.
 func requestParams(info *types.Info, fn ast.Node) map[types.Object]bool {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := astx.FuncType(fn)
 	if ft == nil || ft.Params == nil {
 		return nil
 	}

@@ -1171,14 +1171,7 @@ func fromCaller(info *types.Info, body ast.Node, e ast.Expr) bool {
 }
 
 // freshContext reports whether ctx is context.Background() or TODO().
-func freshContext(info *types.Info, ctx ast.Expr) bool {
-	call, ok := ast.Unparen(ctx).(*ast.CallExpr)
-	if !ok {
-		return false
-	}
-	fn := apis.Callee(info, call)
-	return apis.ContextFunc(fn, "Background", "TODO")
-}
+func freshContext(info *types.Info, ctx ast.Expr) bool { return ctxscope.IsBackgroundCall(info, ctx) }
 
 // whenContextHasDeadline reports whether cur stands in the branch of
 // if _, ok := ctx.Deadline(); ok { … }: the code picks a client without a

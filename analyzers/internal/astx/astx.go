@@ -156,3 +156,15 @@ func CallsOf(info *types.Info, root inspector.Cursor, fn *types.Func) ([]inspect
 	}
 	return calls, true
 }
+
+// FuncType returns the type of a function declaration or literal, or nil
+// for any other node.
+func FuncType(fn ast.Node) *ast.FuncType {
+	switch fn := fn.(type) {
+	case *ast.FuncDecl:
+		return fn.Type
+	case *ast.FuncLit:
+		return fn.Type
+	}
+	return nil
+}

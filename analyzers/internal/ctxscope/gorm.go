@@ -7,6 +7,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 const gormPkg = "gorm.io/gorm"
@@ -166,14 +167,7 @@ func isPackageVar(obj types.Object) bool {
 func isParam(v *types.Var, body ast.Node) bool {
 	found := false
 	ast.Inspect(body, func(n ast.Node) bool {
-		var ft *ast.FuncType
-		switch n := n.(type) {
-		case *ast.FuncDecl:
-			ft = n.Type
-		case *ast.FuncLit:
-			ft = n.Type
-		}
-		if ft != nil {
+		if ft := astx.FuncType(n); ft != nil {
 			for _, fl := range []*ast.FieldList{ft.Params, ft.Results} {
 				if fl == nil {
 					continue

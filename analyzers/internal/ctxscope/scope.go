@@ -22,6 +22,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // Kind tells where a context in scope comes from.
@@ -155,13 +156,7 @@ func (s *Scope) InGoroutine(cur inspector.Cursor) bool {
 }
 
 func (s *Scope) params(fn ast.Node) []*types.Var {
-	var ft *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ft = fn.Type
-	case *ast.FuncLit:
-		ft = fn.Type
-	}
+	ft := astx.FuncType(fn)
 	if ft == nil || ft.Params == nil {
 		return nil
 	}

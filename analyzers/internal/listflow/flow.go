@@ -5,6 +5,7 @@ import (
 	"go/types"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // Flow is the set of local variables and calls that carry a value through
@@ -150,13 +151,7 @@ func (f *Flow) Returned(fn ast.Node) *ast.ReturnStmt {
 		return nil
 	}
 	named := false
-	var ftype *ast.FuncType
-	switch fn := fn.(type) {
-	case *ast.FuncDecl:
-		ftype = fn.Type
-	case *ast.FuncLit:
-		ftype = fn.Type
-	}
+	ftype := astx.FuncType(fn)
 	if ftype != nil && ftype.Results != nil {
 		for _, field := range ftype.Results.List {
 			for _, name := range field.Names {

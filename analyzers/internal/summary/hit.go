@@ -298,15 +298,7 @@ func waits(body *ast.BlockStmt) bool {
 // StartsDetached reports whether call runs the function literals given to
 // it in goroutines it does not wait for (see Fact.Starts).
 func (r *Result) StartsDetached(call *ast.CallExpr) bool {
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	if fn == nil {
-		return false
-	}
-	if b := r.funcs[fn]; b != nil {
-		return b.starts
-	}
-	var f Fact
-	return fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Starts
+	return r.calleeIs(call, func(b *body) bool { return b.starts }, func(f *Fact) bool { return f.Starts })
 }
 
 // keepsForLater reports whether the function declared at cur never calls
@@ -343,15 +335,21 @@ func (r *Result) RunsLater(lit *ast.FuncLit, parent ast.Node) bool {
 	if !ok || ast.Unparen(call.Fun) == lit {
 		return false
 	}
+	return r.calleeIs(call, func(b *body) bool { return b.defers }, func(f *Fact) bool { return f.Defers })
+}
+
+// calleeIs reports what call's callee is, by local for a function of the
+// package and by imported for another package's, read from its fact.
+func (r *Result) calleeIs(call *ast.CallExpr, local func(*body) bool, imported func(*Fact) bool) bool {
 	fn := apis.Callee(r.pass.TypesInfo, call)
 	if fn == nil {
 		return false
 	}
 	if b := r.funcs[fn]; b != nil {
-		return b.defers
+		return local(b)
 	}
 	var f Fact
-	return fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && f.Defers
+	return fn.Pkg() != r.pass.Pkg && r.pass.ImportObjectFact(fn, &f) && imported(&f)
 }
 
 // LaterBetween reports whether a function literal that runs later (see
@@ -398,18 +396,7 @@ func isFuncParam(fn *types.Func, v *types.Var) bool {
 // memoizing reports whether call runs a function that memoizes what the
 // functions given to it build (see collectMemoizers).
 func (r *Result) memoizing(call *ast.CallExpr) bool {
-	fn := apis.Callee(r.pass.TypesInfo, call)
-	if fn == nil {
-		return false
-	}
-	if b := r.funcs[fn]; b != nil {
-		return b.memoizes
-	}
-	if fn.Pkg() == r.pass.Pkg {
-		return false
-	}
-	var f Fact
-	return r.pass.ImportObjectFact(fn, &f) && f.Memoizes
+	return r.calleeIs(call, func(b *body) bool { return b.memoizes }, func(f *Fact) bool { return f.Memoizes })
 }
 
 // LazyInit reports whether the construct at cur builds a value that is
