@@ -70,7 +70,7 @@ func Origin(info *types.Info, l Loop, fetches Fetches) Evidence {
 		}
 		return o.of(n.X, 0)
 	case *ast.ForStmt:
-		return o.forLoop(n)
+		return o.forLoop(n, 0)
 	case *ast.CallExpr: // an iterating callee: the collection is its first argument or receiver
 		if len(n.Args) > 0 {
 			if ev := o.of(n.Args[0], 0); ev.Source != Unknown {
@@ -111,8 +111,12 @@ func funcOf(l Loop) ast.Node {
 
 // forLoop classifies a for statement: a cursor loop over rows
 // (for rows.Next()), a count bounded by the length of a collection or by a
-// variable, a receive loop.
-func (o *origin) forLoop(n *ast.ForStmt) Evidence {
+// variable, a receive loop. depth counts the steps taken to reach it (see
+// of): a loop whose condition reads what it appends to comes back here.
+func (o *origin) forLoop(n *ast.ForStmt, depth int) Evidence {
+	if depth > maxDepth {
+		return Evidence{}
+	}
 	if n.Cond == nil {
 		if waitsOnChannel(n.Body) {
 			return Evidence{Source: Served, What: "the messages of a channel"}
@@ -127,18 +131,18 @@ func (o *origin) forLoop(n *ast.ForStmt) Evidence {
 		switch x := x.(type) {
 		case *ast.CallExpr:
 			if id, ok := x.Fun.(*ast.Ident); ok && o.info.Uses[id] == types.Universe.Lookup("len") && len(x.Args) == 1 {
-				found = o.of(x.Args[0], 0)
+				found = o.of(x.Args[0], depth)
 				return false
 			}
 			if sel, ok := ast.Unparen(x.Fun).(*ast.SelectorExpr); ok && isCursor(o.info, x) {
-				found = o.of(sel.X, 0)
+				found = o.of(sel.X, depth)
 				if found.Source == Unknown {
 					found = Evidence{Source: Served, What: rowsOfResult}
 				}
 				return false
 			}
 		case *ast.Ident:
-			if ev := o.of(x, 0); ev.Source == Param || ev.Source == Program {
+			if ev := o.of(x, depth); ev.Source == Param || ev.Source == Program {
 				found = ev
 			}
 		}
@@ -258,7 +262,7 @@ func (o *origin) ident(id *ast.Ident, depth int) Evidence {
 		case *ast.RangeStmt:
 			return o.of(loop.X, depth+1)
 		case *ast.ForStmt:
-			return o.forLoop(loop)
+			return o.forLoop(loop, depth+1)
 		}
 	}
 	return Evidence{}
