@@ -53,7 +53,9 @@
 // Not reported: a response or body that is returned, stored in a struct
 // field, a map or a global, sent on a channel, handed to a goroutine, or
 // passed to a function that closes it (in any package: helpers are learned
-// from their bodies); a response passed to code the analysis cannot see
+// from their bodies); a body whose Close method is handed as a value to a
+// call (defer logClose(resp.Body.Close)) or called through a variable,
+// which closes it there; a response passed to code the analysis cannot see
 // (an interface method, a function value); HEAD requests (no body to read:
 // http.Head, a request built with the method "HEAD", given a context later
 // or not, or a helper given the method);

@@ -442,6 +442,10 @@ func (t *tracker) capture(mc *ssa.MakeClosure) {
 // run in place.
 func (t *tracker) finish() {
 	for fn, mc := range t.closures {
+		if t.boundClose(fn, mc) {
+			t.handedClose(mc)
+			continue
+		}
 		if s := t.summarize(fn); s == (closureUse{}) {
 			continue
 		}
@@ -459,6 +463,33 @@ func (t *tracker) finish() {
 				continue
 			}
 			t.events[ref] = transfer
+		}
+	}
+}
+
+// boundClose reports whether mc is the body's Close method as a value
+// (resp.Body.Close, a bound method wrapper over the body).
+func (t *tracker) boundClose(fn *ssa.Function, mc *ssa.MakeClosure) bool {
+	return fn.Synthetic != "" && fn.Name() == "Close$bound" && len(mc.Bindings) == 1 && t.body[mc.Bindings[0]]
+}
+
+// handedClose records what becomes of the body's Close method value mc:
+// called, or handed to a call (defer logClose(resp.Body.Close)), it
+// closes the body there; a closer given it is trusted to call it.
+func (t *tracker) handedClose(mc *ssa.MakeClosure) {
+	for _, ref := range refs(mc) {
+		switch ref := ref.(type) {
+		case *ssa.Call:
+			if closeIt > t.events[ref] {
+				t.events[ref] = closeIt
+			}
+		case *ssa.Defer:
+			if deferClose > t.events[ref] {
+				t.events[ref] = deferClose
+			}
+		case *ssa.DebugRef:
+		default:
+			t.events[ref] = transfer // stored, sent, started: its owner closes
 		}
 	}
 }
