@@ -414,7 +414,28 @@ func (c *checker) report(cur inspector.Cursor, j rank.Judgment, call *ast.CallEx
 	if len(edits) > 0 {
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: fixMsg, TextEdits: edits}}
 	}
-	c.causes.Add(dropCause{summary.EnclosingFunc(cur), ctx.Pos}, d, j, "the context dropped here too")
+	c.causes.Add(dropCause{summary.EnclosingFunc(cur), ctx.Pos}, d, c.requestWaits(j, ctx, cur), "the context dropped here too")
+}
+
+// requestWaits keeps j high only where a request is shown to wait on the
+// call: the context in scope is a request's (an *http.Request, a
+// framework's context), or the function runs per request (a handler's
+// request path, through other packages' calls with the whole program in
+// view). A context.Context parameter elsewhere may be a job's, a
+// consumer's or the process's, whose end cancels nothing a client waits
+// on: medium.
+func (c *checker) requestWaits(j rank.Judgment, ctx ctxscope.Context, cur inspector.Cursor) rank.Judgment {
+	if j.Level != confidence.High || ctx.Kind == ctxscope.Request || ctx.Kind == ctxscope.Framework {
+		return j
+	}
+	fn := summary.EnclosingFunc(cur)
+	if place, _ := c.rp.Sum.Where(fn); place == summary.PerRequest {
+		return j
+	}
+	if _, ok := c.rp.Sum.RequestPath(fn); ok {
+		return j
+	}
+	return j.Lower("no request is shown to wait on it: the context may be a job's, a consumer's or the process's")
 }
 
 // describe names the context in scope for a message.

@@ -86,7 +86,11 @@
 //
 // Confidence (README, Confidence):
 // high when an outbound call, a dial, a process or a database ping drops
-// the context; medium for a query of the service's own database or cache
+// the request's context (an *http.Request's, a framework's) or a context
+// parameter of code a request runs (a handler's request path, across
+// packages with the whole program in view); medium for a context
+// parameter of code no request is shown to run (a job's, a consumer's or
+// the process's context); medium for a query of the service's own database or cache
 // (most are short: the context matters when one runs long or the database
 // stalls), or a wrapper whose context reaches nothing weightier (the
 // ReachesIO fact carries the kind), and for a new context.Background() or TODO() in scope of one,

@@ -69,7 +69,7 @@ func (c *Client) Fetch(ctx context.Context, url string) error {
 func (c *Client) Refresh(url string) error { return c.fetch(c.ctx, url) }
 
 func (c *Client) fetch(ctx context.Context, url string) error {
-	req, err := http.NewRequest("GET", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[high`
+	req, err := http.NewRequest("GET", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[medium`
 	if err != nil {
 		return err
 	}
@@ -151,7 +151,7 @@ func withUser(src context.Context, user string) context.Context {
 }
 
 func audit(ctx context.Context, url string) error {
-	req, err := http.NewRequest("POST", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[high`
+	req, err := http.NewRequest("POST", url, nil) // want `http.NewRequest drops the context ctx in scope.*\[medium`
 	if err != nil {
 		return err
 	}

@@ -29,3 +29,10 @@ func Routes(ctx context.Context, db *sql.DB) http.Handler {
 		_, _ = db.Exec("UPDATE hits SET n = n + 1") // want `\(\*sql.DB\).Exec drops the request's context r.Context\(\)`
 	})
 }
+
+var jobs *sql.DB
+
+// Convert runs Grouped per request: a request waits on its calls.
+func Convert(w http.ResponseWriter, r *http.Request) { _ = Grouped(r.Context(), jobs) }
+
+func routes(mux *http.ServeMux) { mux.HandleFunc("/convert", Convert) }

@@ -11,7 +11,7 @@ import (
 )
 
 func Outbound1(ctx context.Context, body io.Reader) {
-	_, _ = http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\).*\[high`
+	_, _ = http.NewRequest("POST", "http://upstream", body) // want `http.NewRequest drops the context ctx in scope: .*; use http.NewRequestWithContext\(ctx, …\).*\[medium: .*no request is shown to wait on it`
 }
 
 func Outbound2(ctx context.Context, body io.Reader) {
