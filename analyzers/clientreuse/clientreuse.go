@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -133,8 +134,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			End:     n.End(),
 			Message: fmt.Sprintf("%s %s builds a new %s per request%s: %s; %s", describe(info, what, cur), where, built(kind), via(chain), cost(kind, "every request pays new TCP/TLS handshakes and leaves idle connections behind"), fix(what, kind)),
 		},
-		judgment: targetJudgment(keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept), sum.Name(fn) == handler && requestTarget(info, fn, n)),
-		root:     root,
+		judgment: targetJudgment(keptJudgment(onBranch(rank.PerCall(rank.Pass{Info: info, Sum: sum}, fn), cond, direct), kept),
+			sum.Name(fn) == handler && requestTarget(info, fn, n) || direct && settingsFromCaller(info, cur, fn)),
+		root: root,
 	}
 }
 
@@ -390,4 +392,85 @@ func targetJudgment(j rank.Judgment, target bool) rank.Judgment {
 		return j
 	}
 	return j.Lower("it connects to a target the request names: a pool built at start-up cannot serve it, and a cache keyed by the target helps only where targets repeat")
+}
+
+// transportSettings are the fields of an http.Transport that make its
+// connections fit one peer only: one shared transport cannot serve
+// callers that each bring their own.
+var transportSettings = []string{"TLSClientConfig", "Proxy", "DialContext", "DialTLSContext", "Dial", "DialTLS"}
+
+// settingsFromCaller reports whether the http.Transport literal built at
+// cur (directly, or as the Transport of a client literal) takes its TLS,
+// proxy or dial settings from a parameter of fn, directly or through a
+// local set from one (TLSClientConfig: ds.TLS.Config()): it connects the
+// way its caller asks, as a test of a datasource being configured does.
+func settingsFromCaller(info *types.Info, cur inspector.Cursor, fn ast.Node) bool {
+	lit, ok := cur.Node().(*ast.CompositeLit)
+	if !ok {
+		return false
+	}
+	if apis.IsNamed(info.TypeOf(lit), "net/http", "Client") {
+		lit = transportLiteral(lit)
+	}
+	if lit == nil || !apis.IsNamed(info.TypeOf(lit), "net/http", "Transport") {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		kv, ok := elt.(*ast.KeyValueExpr)
+		if !ok {
+			continue
+		}
+		if key, ok := kv.Key.(*ast.Ident); ok && slices.Contains(transportSettings, key.Name) && fromParam(info, cur, fn, kv.Value, 0) {
+			return true
+		}
+	}
+	return false
+}
+
+// transportLiteral returns the http.Transport literal a client literal
+// gives its Transport field, or nil.
+func transportLiteral(client *ast.CompositeLit) *ast.CompositeLit {
+	for _, elt := range client.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "Transport" {
+				v := ast.Unparen(kv.Value)
+				if u, ok := v.(*ast.UnaryExpr); ok {
+					v = ast.Unparen(u.X)
+				}
+				lit, _ := v.(*ast.CompositeLit)
+				return lit
+			}
+		}
+	}
+	return nil
+}
+
+// fromParam reports whether e reads a parameter of fn, directly or
+// through locals defined from one (two steps at most).
+func fromParam(info *types.Info, cur inspector.Cursor, fn ast.Node, e ast.Expr, depth int) bool {
+	params := make(map[types.Object]bool)
+	if ft := astx.FuncType(fn); ft != nil && ft.Params != nil {
+		for _, field := range ft.Params.List {
+			for _, name := range field.Names {
+				params[info.Defs[name]] = true
+			}
+		}
+	}
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		id, ok := n.(*ast.Ident)
+		if !ok || found {
+			return !found
+		}
+		obj := info.Uses[id]
+		if params[obj] {
+			found = true
+		} else if v, ok := obj.(*types.Var); ok && depth < 2 && v.Kind() == types.LocalVar {
+			if init := astx.LocalInit(info, cur, v); init != nil && fromParam(info, cur, fn, init, depth+1) {
+				found = true
+			}
+		}
+		return !found
+	})
+	return found
 }

@@ -55,7 +55,9 @@
 // one on every call and its callers are not shown (high when a handler of
 // another package is seen to run it), when the handler builds it for a
 // target its request names (a field of the request message, a form value:
-// a pool built at start-up cannot serve it), or when a loop's data is
+// a pool built at start-up cannot serve it), or an http.Transport whose
+// TLS, proxy or dial settings come from the caller's parameters (a check of
+// a datasource being configured), or when a loop's data is
 // not shown; low over configuration and in command-line actions and
 // migrations.
 //

@@ -5,6 +5,8 @@ package target
 
 import (
 	"context"
+	"crypto/tls"
+	"encoding/json"
 	"database/sql"
 	"net/http"
 
@@ -65,4 +67,54 @@ func dsnFor(ctx context.Context) string { return "postgres://reports" }
 func Connect(w http.ResponseWriter, r *http.Request) {
 	db := helper.Open(r.FormValue("dsn")) // want `helper.Open in handler target.Connect builds a new connection pool per request.*\[medium: .*a target the request names`
 	defer db.Close()
+}
+
+type Datasource struct {
+	URL           string
+	SkipTLSVerify bool
+	TLS           TLSSettings
+}
+
+type TLSSettings struct{ CA string }
+
+func (t TLSSettings) Config() (*tls.Config, error) { return &tls.Config{}, nil }
+
+// A connectivity check of a datasource being configured: its TLS settings
+// come from the caller, so no one shared transport can serve it.
+func CheckDatasource(w http.ResponseWriter, r *http.Request) {
+	var ds Datasource
+	_ = json.NewDecoder(r.Body).Decode(&ds)
+	_ = check(ds)
+	_ = version(ds)
+}
+
+func check(ds Datasource) error {
+	cfg, err := ds.TLS.Config()
+	if err != nil {
+		return err
+	}
+	client := &http.Client{Transport: &http.Transport{TLSClientConfig: cfg}} // want `http.Client with a new http.Transport in target.check, which handler target.CheckDatasource runs, builds a new connection pool per request.*\[medium: .*a target the request names`
+	resp, err := client.Get(ds.URL)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+func version(ds Datasource) error {
+	tr := &http.Transport{TLSClientConfig: &tls.Config{InsecureSkipVerify: ds.SkipTLSVerify}} // want `http.Transport in target.version, which handler target.CheckDatasource runs, builds a new connection pool per request.*\[medium: `
+	resp, err := (&http.Client{Transport: tr}).Get(ds.URL)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Trap: settings of the program's own: one shared transport would do.
+func Fetch(w http.ResponseWriter, r *http.Request) {
+	tr := &http.Transport{TLSClientConfig: &tls.Config{MinVersion: tls.VersionTLS12}} // want `http.Transport in handler target.Fetch builds a new connection pool per request.*\[high:`
+	resp, err := (&http.Client{Transport: tr}).Get("https://upstream.example.com/")
+	if err == nil {
+		_ = resp.Body.Close()
+	}
 }
