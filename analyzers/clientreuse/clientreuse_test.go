@@ -14,7 +14,7 @@ func Test(t *testing.T) {
 		"./clientreuse/cloud", "./clientreuse/crosspkg/...", "./clientreuse/frameworks", "./clientreuse/helper",
 		"./clientreuse/nethttp", "./clientreuse/pools", "./clientreuse/startup", "./clientreuse/grpcsvc/...",
 		"./clientreuse/branch/...", "./clientreuse/memo", "./clientreuse/lazy", "./clientreuse/handles",
-		"./clientreuse/resty", "./clientreuse/perlink")
+		"./clientreuse/resty", "./clientreuse/perlink", "./clientreuse/target", "./clientreuse/redisv6")
 }
 
 // TestSearch type-checks the Elasticsearch client, whose typed API is

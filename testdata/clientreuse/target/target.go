@@ -6,42 +6,35 @@ package target
 import (
 	"context"
 	"crypto/tls"
-	"encoding/json"
 	"database/sql"
+	"encoding/json"
+	"fmt"
 	"net/http"
 
 	"google.golang.org/grpc"
 
+	"example.com/td/clientreuse/grpcsvc/ordersv1"
 	"example.com/td/clientreuse/helper"
 )
 
-type ExecuteRequest struct {
-	StatusServer string
-	Job          string
+// A router to the shard that owns the order the request names: one
+// connection per call, to a server chosen by the request.
+type Router struct {
+	ordersv1.UnimplementedOrdersServer
 }
 
-type ExecuteResponse struct{}
-
-type executorServer interface {
-	Execute(context.Context, *ExecuteRequest) (*ExecuteResponse, error)
-}
-
-func register(s *grpc.Server, srv executorServer) {}
-
-type Executor struct{}
-
-// The request names the status server to report to: one connection per
-// call, to a server made for that call.
-func (Executor) Execute(ctx context.Context, req *ExecuteRequest) (*ExecuteResponse, error) {
-	conn, err := grpc.NewClient(req.StatusServer) // want `grpc.NewClient in handler .*builds a new connection pool per request.*\[medium: .*a target the request names`
+func (Router) GetOrder(ctx context.Context, req *ordersv1.GetOrderRequest) (*ordersv1.Order, error) {
+	conn, err := grpc.NewClient(shardAddr(req.ID)) // want `grpc.NewClient in handler .*builds a new connection pool per request.*\[medium: .*a target the request names`
 	if err != nil {
 		return nil, err
 	}
 	defer conn.Close()
-	return &ExecuteResponse{}, nil
+	return &ordersv1.Order{ID: req.ID}, nil
 }
 
-func Serve(s *grpc.Server) { register(s, Executor{}) }
+func shardAddr(id int64) string { return fmt.Sprintf("orders-%d:9000", id%8) }
+
+func Serve(s *grpc.Server) { ordersv1.RegisterOrdersServer(s, Router{}) }
 
 // A query console: the database is the one the form names.
 func Console(w http.ResponseWriter, r *http.Request) {
