@@ -193,11 +193,7 @@ func (r *Result) collectMemoizers(ins *inspector.Inspector) {
 			continue
 		}
 		calls, onMiss := 0, true
-		for id := range cur.Preorder((*ast.Ident)(nil)) {
-			v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
-			if !ok || !isFuncParam(fn, v) {
-				continue
-			}
+		for id := range funcParamUses(info, cur, fn) {
 			call, isCall := id.Parent().Node().(*ast.CallExpr)
 			if !isCall || call.Fun != id.Node() || !r.afterHit(id.Parent()) {
 				onMiss = false // called without a lookup first, or handed on
@@ -220,11 +216,7 @@ func startsDetached(info *types.Info, cur inspector.Cursor) bool {
 	decl := cur.Node().(*ast.FuncDecl)
 	fn, _ := info.Defs[decl.Name].(*types.Func)
 	uses := 0
-	for id := range cur.Preorder((*ast.Ident)(nil)) {
-		v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
-		if !ok || !isFuncParam(fn, v) {
-			continue
-		}
+	for id := range funcParamUses(info, cur, fn) {
 		uses++
 		call, ok := id.Parent().Node().(*ast.CallExpr)
 		if !ok || call.Fun != id.Node() || !inStartedGoroutine(id.Parent()) {
@@ -309,11 +301,7 @@ func (r *Result) StartsDetached(call *ast.CallExpr) bool {
 func keepsForLater(info *types.Info, cur inspector.Cursor) bool {
 	fn, _ := info.Defs[cur.Node().(*ast.FuncDecl).Name].(*types.Func)
 	uses := 0
-	for id := range cur.Preorder((*ast.Ident)(nil)) {
-		v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var)
-		if !ok || !isFuncParam(fn, v) {
-			continue
-		}
+	for id := range funcParamUses(info, cur, fn) {
 		uses++
 		switch parent := id.Parent().Node().(type) {
 		case *ast.CallExpr:
@@ -370,6 +358,18 @@ func (r *Result) LaterBetween(cur inspector.Cursor, outer ast.Node) bool {
 		}
 	}
 	return false
+}
+
+// funcParamUses yields the uses, in the function declared at cur, of fn's
+// parameters of function type.
+func funcParamUses(info *types.Info, cur inspector.Cursor, fn *types.Func) iter.Seq[inspector.Cursor] {
+	return func(yield func(inspector.Cursor) bool) {
+		for id := range cur.Preorder((*ast.Ident)(nil)) {
+			if v, ok := info.Uses[id.Node().(*ast.Ident)].(*types.Var); ok && isFuncParam(fn, v) && !yield(id) {
+				return
+			}
+		}
+	}
 }
 
 func hasFuncParam(fn *types.Func) bool {

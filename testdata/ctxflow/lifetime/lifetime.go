@@ -187,4 +187,5 @@ func (h *Handler) SignedUp(w http.ResponseWriter, r *http.Request) {
 func (h *Handler) LoggedIn(w http.ResponseWriter, r *http.Request) {
 	go func() { _ = deliver(context.WithoutCancel(r.Context()), "https://example.com/hook") }()
 }
+
 type Handler struct{}
