@@ -405,6 +405,9 @@ type Package struct {
 	// program: it is a command of the module that runs in production (a
 	// main package, not a test harness, an example or a dev tool).
 	program bool
+	// imports are the module's packages its non-test files import: a
+	// package no other imports runs in no command (see placeExported).
+	imports []string
 }
 
 func (*Package) AFact() {}

@@ -10,6 +10,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/skip"
 )
 
 // Where code runs, across packages.
@@ -165,6 +166,8 @@ type program struct {
 	// commands: a command of the module is in view, so a function without
 	// a call in view has none in the program.
 	commands bool
+	// imported are the module's packages some package in view imports.
+	imported map[string]bool
 }
 
 type placed struct {
@@ -178,7 +181,7 @@ const noCaller Place = -1
 
 // programPlaces gathers the placed calls of every package in view.
 func (r *Result) programPlaces() *program {
-	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed)}
+	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed), imported: make(map[string]bool)}
 	for _, pf := range r.pass.AllPackageFacts() {
 		pkg, ok := pf.Fact.(*Package)
 		if !ok {
@@ -191,8 +194,23 @@ func (r *Result) programPlaces() *program {
 			p.dynamic[name] = true
 		}
 		p.commands = p.commands || pkg.program
+		for _, path := range pkg.imports {
+			p.imported[path] = true
+		}
 	}
 	return p
+}
+
+// moduleImports returns the paths of the module's packages that the
+// package's non-test files import.
+func (r *Result) moduleImports() []string {
+	var paths []string
+	for _, imp := range skip.Imports(r.pass) {
+		if r.inModule(imp) {
+			paths = append(paths, imp.Path())
+		}
+	}
+	return paths
 }
 
 // where returns where the function named key runs in the program:
@@ -306,6 +324,18 @@ func methodName(fn *types.Func) string {
 // every package's fact, this one's from its first visit among them.
 func (r *Result) placeExported(order []*body) {
 	isMain := r.pass.Pkg.Name() == "main"
+	if r.whole && !isMain && r.inModule(r.pass.Pkg) {
+		if prog := r.programPlaces(); prog.commands && !prog.imported[r.pass.Pkg.Path()] {
+			// No package of the program imports this one: none of its
+			// code runs in a command of the module.
+			for _, b := range order {
+				if b.rare == "" && !b.test {
+					b.rare = uncalled
+				}
+			}
+			return
+		}
+	}
 	var open []*body
 	for _, b := range order {
 		if b.fn != nil && !b.private(isMain) && !b.definite() && !b.escapes && !b.handler {
