@@ -363,19 +363,26 @@ func requestTarget(info *types.Info, fn, n ast.Node) bool {
 // requestParams returns the parameters of fn that hold what a caller asks
 // for: a pointer to a struct (a request message) or an *http.Request.
 func requestParams(info *types.Info, fn ast.Node) map[types.Object]bool {
-	ft := astx.FuncType(fn)
-	if ft == nil || ft.Params == nil {
-		return nil
+	params := funcParams(info, fn)
+	for v := range params {
+		ptr, ok := v.Type().(*types.Pointer)
+		if !ok {
+			delete(params, v)
+		} else if _, ok := ptr.Elem().Underlying().(*types.Struct); !ok {
+			delete(params, v)
+		}
 	}
+	return params
+}
+
+// funcParams returns the named parameters of the function declared or
+// written at fn.
+func funcParams(info *types.Info, fn ast.Node) map[types.Object]bool {
 	params := make(map[types.Object]bool)
-	for _, field := range ft.Params.List {
-		for _, name := range field.Names {
-			v, ok := info.Defs[name].(*types.Var)
-			if !ok {
-				continue
-			}
-			if ptr, ok := v.Type().(*types.Pointer); ok {
-				if _, ok := ptr.Elem().Underlying().(*types.Struct); ok {
+	if ft := astx.FuncType(fn); ft != nil && ft.Params != nil {
+		for _, field := range ft.Params.List {
+			for _, name := range field.Names {
+				if v, ok := info.Defs[name].(*types.Var); ok {
 					params[v] = true
 				}
 			}
@@ -415,12 +422,13 @@ func settingsFromCaller(info *types.Info, cur inspector.Cursor, fn ast.Node) boo
 	if lit == nil || !apis.IsNamed(info.TypeOf(lit), "net/http", "Transport") {
 		return false
 	}
+	params := funcParams(info, fn)
 	for _, elt := range lit.Elts {
 		kv, ok := elt.(*ast.KeyValueExpr)
 		if !ok {
 			continue
 		}
-		if key, ok := kv.Key.(*ast.Ident); ok && slices.Contains(transportSettings, key.Name) && fromParam(info, cur, fn, kv.Value, 0) {
+		if key, ok := kv.Key.(*ast.Ident); ok && slices.Contains(transportSettings, key.Name) && fromParam(info, cur, params, kv.Value, 0) {
 			return true
 		}
 	}
@@ -445,17 +453,9 @@ func transportLiteral(client *ast.CompositeLit) *ast.CompositeLit {
 	return nil
 }
 
-// fromParam reports whether e reads a parameter of fn, directly or
-// through locals defined from one (two steps at most).
-func fromParam(info *types.Info, cur inspector.Cursor, fn ast.Node, e ast.Expr, depth int) bool {
-	params := make(map[types.Object]bool)
-	if ft := astx.FuncType(fn); ft != nil && ft.Params != nil {
-		for _, field := range ft.Params.List {
-			for _, name := range field.Names {
-				params[info.Defs[name]] = true
-			}
-		}
-	}
+// fromParam reports whether e reads one of params, directly or through
+// locals defined from one (two steps at most).
+func fromParam(info *types.Info, cur inspector.Cursor, params map[types.Object]bool, e ast.Expr, depth int) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
 		id, ok := n.(*ast.Ident)
@@ -466,7 +466,7 @@ func fromParam(info *types.Info, cur inspector.Cursor, fn ast.Node, e ast.Expr, 
 		if params[obj] {
 			found = true
 		} else if v, ok := obj.(*types.Var); ok && depth < 2 && v.Kind() == types.LocalVar {
-			if init := astx.LocalInit(info, cur, v); init != nil && fromParam(info, cur, fn, init, depth+1) {
+			if init := astx.LocalInit(info, cur, v); init != nil && fromParam(info, cur, params, init, depth+1) {
 				found = true
 			}
 		}

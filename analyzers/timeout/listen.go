@@ -45,19 +45,12 @@ func assignedField(info *types.Info, scope []ast.Node, holder ast.Expr, name str
 		return nil
 	}
 	var v ast.Expr
-	for _, n := range scope {
-		ast.Inspect(n, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || len(as.Lhs) != len(as.Rhs) {
-				return true
-			}
-			for i, l := range as.Lhs {
-				if sel, ok := l.(*ast.SelectorExpr); ok && sel.Sel.Name == name && sameExpr(info, sel.X, holder) {
-					v = as.Rhs[i]
-				}
-			}
-			return true
-		})
+	for _, value := range selectorAssignments(scope, func(sel *ast.SelectorExpr) bool {
+		return sel.Sel.Name == name && sameExpr(info, sel.X, holder)
+	}) {
+		if value != nil {
+			v = value
+		}
 	}
 	return v
 }

@@ -7,6 +7,7 @@ import (
 	"go/constant"
 	"go/token"
 	"go/types"
+	"iter"
 	"slices"
 	"strings"
 
@@ -233,22 +234,45 @@ func (c *checker) setsServerTimeouts(server string) bool {
 // assignsSelector reports whether the code in nodes assigns to a selector
 // (x.f = …) that match accepts.
 func assignsSelector(nodes []ast.Node, match func(*ast.SelectorExpr) bool) bool {
-	found := false
-	for _, n := range nodes {
-		ast.Inspect(n, func(n ast.Node) bool {
-			as, ok := n.(*ast.AssignStmt)
-			if !ok || found {
-				return !found
-			}
-			for _, l := range as.Lhs {
-				if sel, ok := l.(*ast.SelectorExpr); ok && match(sel) {
-					found = true
-				}
-			}
-			return !found
-		})
+	for range selectorAssignments(nodes, match) {
+		return true
 	}
-	return found
+	return false
+}
+
+// selectorAssignments yields, in source order, the selectors that match
+// assigned in nodes, each with the value given it (nil when the
+// assignment's sides do not pair up: x.a, err = f()).
+func selectorAssignments(nodes []ast.Node, match func(*ast.SelectorExpr) bool) iter.Seq2[*ast.SelectorExpr, ast.Expr] {
+	return func(yield func(*ast.SelectorExpr, ast.Expr) bool) {
+		stop := false
+		for _, n := range nodes {
+			ast.Inspect(n, func(n ast.Node) bool {
+				as, ok := n.(*ast.AssignStmt)
+				if !ok || stop {
+					return !stop
+				}
+				for i, l := range as.Lhs {
+					sel, ok := l.(*ast.SelectorExpr)
+					if !ok || !match(sel) {
+						continue
+					}
+					var v ast.Expr
+					if len(as.Lhs) == len(as.Rhs) {
+						v = as.Rhs[i]
+					}
+					if !yield(sel, v) {
+						stop = true
+						return false
+					}
+				}
+				return true
+			})
+			if stop {
+				return
+			}
+		}
+	}
 }
 
 // reportServe reports a server with no timeouts, one level lower where
