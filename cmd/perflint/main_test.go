@@ -141,6 +141,11 @@ func TestJSON(t *testing.T) {
 			t.Fatalf("%v -json output is not JSON: %v\n%s", mode, err, out)
 		}
 		diags := tree["example.com/demo/api"]["clientreuse"]
+		for pkg := range tree {
+			if pkg != "example.com/demo/api" {
+				t.Errorf("%v: findings reported again under %q (a package's test variant repeats its files)", mode, pkg)
+			}
+		}
 		if len(diags) != 2 {
 			t.Errorf("%v: got %d clientreuse diagnostics in JSON, want 2\n%s", mode, len(diags), out)
 		}

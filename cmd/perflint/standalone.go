@@ -359,7 +359,7 @@ func jsonTree(res *driver.Result, ranker *ranking.Ranker) map[string]map[string]
 		tree[pkg][analyzer] = v
 	}
 	byPkg := make(map[[2]string][]jsonFinding)
-	for _, d := range res.Diagnostics {
+	for _, d := range unique(res) {
 		k := [2]string{d.PackageID, d.Analyzer.Name}
 		f := toJSON(res.Fset, d.Diagnostic)
 		f.CPU = cpuPercent(res.Fset, ranker, d)

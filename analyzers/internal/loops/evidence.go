@@ -44,6 +44,10 @@ type Evidence struct {
 	// By names the caller that passes the data, when it came through a
 	// parameter.
 	By string
+	// Holder is the parameter whose field a Param loop goes over (Param is
+	// nil then): what callers pass for it does not size the field, but an
+	// RPC method's request message is the client's input, fields and all.
+	Holder *types.Var
 }
 
 // Rows reports whether the loop goes over rows read from storage, as
@@ -203,6 +207,9 @@ func (o *origin) of(x ast.Expr, depth int) Evidence {
 			return packageVar(v)
 		}
 		ev := o.of(x.X, depth+1)
+		if ev.Param != nil {
+			ev.Holder = ev.Param
+		}
 		ev.Param = nil // a field of a parameter: the argument's own evidence does not say
 		if ev.Source == Served && ev.What == rowsOfQuery {
 			// A collection held by one stored record (a template's

@@ -82,8 +82,15 @@ func inLoop(pass Pass, l loops.Loop, fn ast.Node) Judgment {
 		// What the callers pass says more than "a parameter".
 		if callers, ok := pass.Sum.ParamEvidence(fn, ev.Param); ok {
 			rows = callers.Rows()
-			callers.What = passedAs(ev.What, callers)
+			if callers.Param != ev.Param { // not the parameter itself: what a caller passes to it
+				callers.What = passedAs(ev.What, callers)
+			}
 			ev = callers
+		}
+	}
+	if ev.Source == loops.Param && ev.Holder != nil {
+		if in, ok := pass.Sum.RPCInput(fn, ev.Holder); ok {
+			ev = in // a field of the request message
 		}
 	}
 	switch ev.Source {

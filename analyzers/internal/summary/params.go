@@ -6,6 +6,7 @@ import (
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/loops"
 )
 
@@ -47,6 +48,9 @@ func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence
 	if i < 0 {
 		return loops.Evidence{}, false
 	}
+	if ev, ok := rpcInput(b, v); ok {
+		return ev, true
+	}
 	best, seen, allProgram := loops.Evidence{}, false, true
 	consider := func(ev loops.Evidence, by string) {
 		seen = true
@@ -70,7 +74,9 @@ func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence
 				continue
 			}
 			ev := loops.OfArg(r.pass.TypesInfo, c.sites[j], call.Args[i], r.fetches)
-			if ev.Source == loops.Param && ev.Param != nil {
+			if in, ok := c.rpcArg(ev); ok {
+				ev = in
+			} else if ev.Source == loops.Param && ev.Param != nil {
 				if up, ok := r.paramEvidence(c, ev.Param, depth+1); ok {
 					ev = up
 				}
@@ -93,6 +99,36 @@ func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence
 		return best, true
 	}
 	return loops.Evidence{}, false
+}
+
+// RPCInput returns the evidence for v, a parameter of fn, when fn is an
+// RPC method and v its request message (see rpcInput).
+func (r *Result) RPCInput(fn ast.Node, v *types.Var) (loops.Evidence, bool) {
+	return rpcInput(r.bodies[fn], v)
+}
+
+// rpcInput returns the evidence for v, a parameter of b: the request
+// message of an RPC method (gRPC, Connect, Twirp) or a resolver's
+// arguments is what the client sent, like a decoded HTTP body. The
+// framework calls the method, so no caller in the program says so.
+func rpcInput(b *body, v *types.Var) (loops.Evidence, bool) {
+	if b == nil || !b.service || b.fn == nil || paramIndex(b.fn, v) < 0 || apis.IsContext(v.Type()) {
+		return loops.Evidence{}, false
+	}
+	return loops.Evidence{Source: loops.Served, What: "the request message an RPC client sent", Param: v}, true
+}
+
+// rpcArg returns the evidence for an argument b passes whose own evidence
+// is one of b's parameters, or a field of one: b's request message when b
+// is an RPC method.
+func (b *body) rpcArg(ev loops.Evidence) (loops.Evidence, bool) {
+	if ev.Source != loops.Param {
+		return loops.Evidence{}, false
+	}
+	if ev.Param != nil {
+		return rpcInput(b, ev.Param)
+	}
+	return rpcInput(b, ev.Holder)
 }
 
 // hotter reports whether a says a loop is hotter than b: served data,
@@ -152,15 +188,15 @@ func (r *Result) servedArgs(order []*body) []argEvidence {
 				continue
 			}
 			for _, site := range b.exitSites[fn] {
-				out = append(out, r.argsAt(fn, site)...)
+				out = append(out, r.argsAt(b, fn, site)...)
 			}
 		}
 	}
 	return out
 }
 
-// argsAt returns the served data the call at site passes to fn.
-func (r *Result) argsAt(fn *types.Func, site inspector.Cursor) []argEvidence {
+// argsAt returns the served data the call at site, in caller, passes to fn.
+func (r *Result) argsAt(caller *body, fn *types.Func, site inspector.Cursor) []argEvidence {
 	call, ok := site.Node().(*ast.CallExpr)
 	if !ok {
 		return nil
@@ -172,6 +208,9 @@ func (r *Result) argsAt(fn *types.Func, site inspector.Cursor) []argEvidence {
 			continue
 		}
 		ev := loops.OfArg(r.pass.TypesInfo, site, arg, r.fetches)
+		if in, ok := caller.rpcArg(ev); ok {
+			ev = in
+		}
 		if ev.Source == loops.Served || ev.Source == loops.Decoded {
 			out = append(out, argEvidence{callee: fn.FullName(), index: i, what: ev.What, source: ev.Source})
 		}

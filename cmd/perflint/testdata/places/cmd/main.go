@@ -7,11 +7,14 @@ import (
 	"os"
 	"time"
 
+	"google.golang.org/grpc"
+
 	"example.com/places/api"
 	"example.com/places/ddns"
 	"example.com/places/feeds"
 	"example.com/places/orders"
 	"example.com/places/probe"
+	"example.com/places/rpc"
 	"example.com/places/signup"
 	"example.com/places/store"
 	"example.com/places/webhooks"
@@ -42,6 +45,7 @@ func main() {
 	_ = ddns.Check(context.Background(), "ns1:53")
 	feeds := &feeds.Registry{Client: &http.Client{Timeout: 10 * time.Second}}
 	feeds.Created(ctx, "http://subscriber.internal/new")
+	rpc.Register(grpc.NewServer(), db)
 	svc := &orders.Service{DB: db}
 	h := &api.Handler{DB: db, Orders: svc}
 	mux := http.NewServeMux()

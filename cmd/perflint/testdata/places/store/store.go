@@ -61,3 +61,11 @@ func Release(ctx context.Context, db *sql.DB, ids []int) {
 		_, _ = db.ExecContext(ctx, "UPDATE tags SET held = false WHERE id = $1", id) // whole: queryloop "\[medium: .*but the code runs only when something has failed" // alone: queryloop "\[low: the loop goes over parameter ids, whose size its callers decide"
 	}
 }
+
+// Rename writes one row per id. Only an RPC method calls it, with the ids
+// its client sent.
+func Rename(ctx context.Context, db *sql.DB, ids []int) {
+	for _, id := range ids {
+		_, _ = db.ExecContext(ctx, "UPDATE tags SET name = upper(name) WHERE id = $1", id) // whole: queryloop "\[high: the loop goes over parameter ids, and a caller passes the request message an RPC client sent, on the request path of handler \(\*rpc.server\).Rename\]" // alone: queryloop "\[low: the loop goes over parameter ids, whose size its callers decide"
+	}
+}
