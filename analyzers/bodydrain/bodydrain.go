@@ -227,7 +227,11 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "this path"}}
 	}
 	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	rank.Report(pass, d, rank.Where(rank.Pass{Info: pass.TypesInfo, Sum: sum}, enclosingFunc(file, expr), j))
+	fn := enclosingFunc(file, expr)
+	if j.Level == confidence.High && fn != nil && sum.RunsOnce(fn) && !inOwnLoop(pass, expr) {
+		j = rank.Judgment{Level: confidence.Low, Why: j.Why + ", once while the process starts (a health check, a start-up fetch): one connection, not one per request"}
+	}
+	rank.Report(pass, d, rank.Where(rank.Pass{Info: pass.TypesInfo, Sum: sum}, fn, j))
 }
 
 // isHead reports whether the request is a HEAD, whose response has no body
@@ -312,6 +316,12 @@ func enclosingFunc(file *ast.File, n ast.Node) ast.Node {
 	return nil
 }
 
+// inOwnLoop reports whether expr repeats in a loop of its own function.
+func inOwnLoop(pass *analysis.Pass, expr ast.Expr) bool {
+	at, found := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().FindNode(expr)
+	return found && astx.InOwnLoop(at)
+}
+
 // sentThroughFreshPool reports whether the request at expr is sent, outside
 // any loop, by a client held in a local variable that the function built
 // with a connection pool of its own (a client literal given a new
@@ -325,10 +335,10 @@ func sentThroughFreshPool(pass *analysis.Pass, expr *ast.CallExpr) bool {
 		return false
 	}
 	client := astx.LocalVar(info, sel.X)
-	at, found := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().FindNode(expr)
-	if client == nil || !found || astx.InOwnLoop(at) {
+	if client == nil || inOwnLoop(pass, expr) {
 		return false
 	}
+	at, _ := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector).Root().FindNode(expr)
 	var fresh func(e ast.Expr, depth int) bool
 	fresh = func(e ast.Expr, depth int) bool {
 		e = ast.Unparen(e)

@@ -333,3 +333,20 @@ func notModified(c *http.Client, req *http.Request) ([]byte, error) {
 	}
 	return nil, errors.New("unexpected") // other statuses: closed unread (the finding)
 }
+
+// A check that runs once while the process starts leaves one connection
+// open, not one per request: low.
+func init() {
+	resp, err := http.Get("http://localhost:8080/health") // want `not closed on every path.*\[low: a path leaves the body open, once while the process starts`
+	if err != nil || resp.StatusCode != http.StatusOK {
+		panic("not healthy")
+	}
+	log.Println("healthy")
+	for _, peer := range []string{"http://a.internal", "http://b.internal"} {
+		resp, err := http.Get(peer) // want `not closed on every path.*\[high: a path leaves the body open\]`
+		if err != nil || resp.StatusCode != http.StatusOK {
+			continue
+		}
+		log.Println(peer, "healthy")
+	}
+}
