@@ -600,24 +600,21 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		field := heldInField(info, cur, holder)
+		fields := []*types.Var{field}
 		if field == nil {
-			fields := c.storedFromReturn(cur, holder)
+			fields = c.storedFromReturn(cur, holder)
 			if len(fields) == 0 {
 				fields = c.storedFromLocal(cur, holder)
 			}
-			if len(fields) > 0 {
-				if c.allSends(fields, withDeadline) {
-					return // every request through the fields has a deadline
-				}
-				if c.allSends(fields, withCallersContext) {
-					c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
-					return
-				}
-			}
 		}
-		if field != nil && c.onlyContextRequests(field) {
-			c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
-			return
+		if len(fields) > 0 {
+			if c.allSends(fields, withDeadline) {
+				return // every request through the fields has a deadline
+			}
+			if c.allSends(fields, withCallersContext) {
+				c.reportLowered(cur, c.clientMessage(cur), "every request it sends carries its caller's context: "+callersDecide)
+				return
+			}
 		}
 		if lib := c.handedToLibrary(cur, holder); lib != nil {
 			c.reportLowered(cur, c.clientMessage(cur), "handed to "+apis.ShortName(lib)+": the library sends the requests, and whether they carry deadlines is for it and its callers")

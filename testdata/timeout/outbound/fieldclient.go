@@ -169,3 +169,27 @@ func probe(ctx context.Context, client *http.Client, addr string) error {
 	}
 	return resp.Body.Close()
 }
+
+// Scripted keeps a client without Timeout in a field, but every request
+// it sends gets a deadline of its own first (the scripts' timeout): not
+// reported.
+type Scripted struct {
+	ctx    context.Context
+	client *http.Client
+}
+
+func NewScripted(ctx context.Context) *Scripted {
+	return &Scripted{ctx: ctx, client: &http.Client{}}
+}
+
+func (s *Scripted) Request(url string, timeoutMs int64) func() (*http.Response, error) {
+	return func() (*http.Response, error) {
+		ctx, cancel := context.WithTimeout(s.ctx, time.Duration(timeoutMs)*time.Millisecond)
+		defer cancel()
+		req, err := http.NewRequestWithContext(ctx, http.MethodGet, url, nil)
+		if err != nil {
+			return nil, err
+		}
+		return s.client.Do(req)
+	}
+}
