@@ -36,8 +36,20 @@ const maxParamDepth = 3
 // parameter": served data if any caller passes it (the loop is hot for
 // that caller), or the program's own data if every caller does and no
 // other package can call fn.
+// A literal's loop over a parameter of the declaration around it (a
+// transaction's callback) is judged by that declaration's callers.
 func (r *Result) ParamEvidence(fn ast.Node, v *types.Var) (loops.Evidence, bool) {
-	return r.paramEvidence(r.bodies[fn], v, 0)
+	return r.paramEvidence(r.declaration(fn), v, 0)
+}
+
+// declaration returns the body of fn, or for a literal the body of the
+// declaration around it, whose parameters the literal reads.
+func (r *Result) declaration(fn ast.Node) *body {
+	b := r.bodies[fn]
+	if b != nil && b.fn == nil && b.outerDecl != nil {
+		return r.bodies[b.outerDecl]
+	}
+	return b
 }
 
 func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence, bool) {
@@ -104,7 +116,7 @@ func (r *Result) paramEvidence(b *body, v *types.Var, depth int) (loops.Evidence
 // RPCInput returns the evidence for v, a parameter of fn, when fn is an
 // RPC method and v its request message (see rpcInput).
 func (r *Result) RPCInput(fn ast.Node, v *types.Var) (loops.Evidence, bool) {
-	return rpcInput(r.bodies[fn], v)
+	return rpcInput(r.declaration(fn), v)
 }
 
 // rpcInput returns the evidence for v, a parameter of b: the request

@@ -231,6 +231,7 @@ type body struct {
 	rare        string      // why it runs once per command or deploy, or ""
 	test        bool        // declared in a _test.go file: runs only under go test
 	outer       string      // for literals: the enclosing declaration's name
+	outerDecl   ast.Node    // for literals: the enclosing declaration
 	fn          *types.Func // for declarations: the function
 	detaches    bool        // see Fact.Detaches; set when facts are exported
 
@@ -344,7 +345,7 @@ func (r *Result) collectBodies(ins *inspector.Inspector) []*body {
 		case *ast.FuncLit:
 			sig, _ = r.pass.TypesInfo.TypeOf(n).(*types.Signature)
 			for outer := range cur.Enclosing((*ast.FuncDecl)(nil)) {
-				b.outer = outer.Node().(*ast.FuncDecl).Name.Name
+				b.outer, b.outerDecl = outer.Node().(*ast.FuncDecl).Name.Name, outer.Node()
 				break
 			}
 		}

@@ -28,6 +28,7 @@ type FriendsServer interface {
 	DeleteFriends(context.Context, *AddFriendsRequest) (*Empty, error)
 	ImportFriends(context.Context, *AddFriendsRequest) (*Empty, error)
 	RefreshPeers(context.Context, *Empty) (*Empty, error)
+	KickMembers(context.Context, *AddFriendsRequest) (*Empty, error)
 }
 
 func RegisterFriendsServer(s grpc.ServiceRegistrar, srv FriendsServer) {}
