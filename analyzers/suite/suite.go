@@ -43,6 +43,6 @@ func Shared() *analysis.Analyzer { return summary.Analyzer }
 // packages it imports (calls through interfaces of the module whose
 // implementations it cannot see). Whole-program drivers analyze such a
 // package again once every package's summary is known (driver.Config).
-func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int) bool {
-	return summary.Revisit(pkg, packageFact, findings)
+func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int, imported bool) bool {
+	return summary.Revisit(pkg, packageFact, findings, imported)
 }

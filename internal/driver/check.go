@@ -7,6 +7,7 @@ import (
 	"go/scanner"
 	"go/types"
 	"runtime/debug"
+	"strings"
 	"sync"
 	"time"
 
@@ -55,10 +56,11 @@ func (r *run) process(n *node) {
 // well-typed root packages that ask for it (see Config.Revisit), workers
 // at a time. Each is parsed and checked again rather than kept from the
 // first visit, so that no package's syntax outlives its analysis.
-func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) bool, int) bool) {
+func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) bool, int, bool) bool) {
+	imported := r.importedByRoots()
 	var again []*node
 	for _, n := range r.order {
-		if n.root && !n.illTyped && n.types != nil && ask(n.types, r.facts.packageFactOf(r.plan.roots, n.types), len(n.diags)) {
+		if n.root && !n.illTyped && n.types != nil && ask(n.types, r.facts.packageFactOf(r.plan.roots, n.types), len(n.diags), imported[n.types.Path()]) {
 			again = append(again, n)
 		}
 	}
@@ -82,6 +84,22 @@ func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) 
 		})
 	}
 	done.Wait()
+}
+
+// importedByRoots returns the paths of the packages that root packages
+// import from their non-test files: a test variant's or a test package's
+// imports do not count.
+func (r *run) importedByRoots() map[string]bool {
+	imported := make(map[string]bool)
+	for _, n := range r.order {
+		if !n.root || strings.Contains(n.pkg.ID, " [") || strings.HasSuffix(n.pkg.ID, ".test") {
+			continue
+		}
+		for path := range n.pkg.Imports {
+			imported[path] = true
+		}
+	}
+	return imported
 }
 
 // visitAgain is one package's second visit: its findings and failures

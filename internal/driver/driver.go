@@ -50,8 +50,9 @@ type Config struct {
 	// not only its imports'. Its findings replace the first visit's; its
 	// facts stay those of the first visit, which its importers used.
 	// packageFact looks up a package fact the first visit exported;
-	// findings counts the first visit's findings.
-	Revisit func(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int) bool
+	// findings counts the first visit's findings; imported tells whether
+	// a root package imports pkg from its non-test files.
+	Revisit func(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int, imported bool) bool
 }
 
 // A Diagnostic is a finding of one analyzer on one root package.

@@ -422,9 +422,10 @@ func (p *Package) String() string {
 // Revisit reports whether a package's findings may change once every
 // package of the program is known: it has open calls, or it has findings
 // and exported functions whose callers elsewhere may all be start-up or
-// rare code. Whole-program drivers analyze such packages again with every
-// package's facts in view.
-func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int) bool {
+// rare code, or findings and no importer among the analyzed packages
+// (only tests use it: see placeExported). Whole-program drivers analyze
+// such packages again with every package's facts in view.
+func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int, imported bool) bool {
 	var p Package
-	return packageFact(&p) && (p.Open > 0 || findings > 0 && p.Entries > 0)
+	return packageFact(&p) && (p.Open > 0 || findings > 0 && (p.Entries > 0 || !imported && !p.program))
 }

@@ -47,6 +47,8 @@ func (r *Result) Where(fn ast.Node) (Place, string) {
 		return Harness, r.harness // an example's main is an example first
 	case r.testSupport[r.pass.Fset.File(fn.Pos())]:
 		return Harness, "test support code"
+	case b.rare == uncalled:
+		return Rare, b.rare // not even its start-up code runs in a command
 	case b.startup:
 		return Startup, ""
 	case b.reachedFrom != nil:
