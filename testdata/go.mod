@@ -5,6 +5,7 @@ go 1.26.0
 require (
 	cloud.google.com/go/storage v1.70.0
 	entgo.io/ent v0.14.5
+	github.com/beego/beego/v2 v2.3.8
 	github.com/IBM/sarama v1.61.1
 	github.com/Masterminds/squirrel v1.5.4
 	github.com/aws/aws-sdk-go-v2 v1.48.0
@@ -44,6 +45,17 @@ require (
 	google.golang.org/grpc v1.85.0
 	gorm.io/gorm v1.31.2
 	k8s.io/klog/v2 v2.140.0
+)
+
+require (
+	github.com/beorn7/perks v1.0.1 // indirect
+	github.com/hashicorp/golang-lru v0.5.4 // indirect
+	github.com/mitchellh/mapstructure v1.5.0 // indirect
+	github.com/prometheus/client_golang v1.19.0 // indirect
+	github.com/prometheus/client_model v0.6.2 // indirect
+	github.com/prometheus/common v0.48.0 // indirect
+	github.com/prometheus/procfs v0.12.0 // indirect
+	github.com/shiena/ansicolor v0.0.0-20200904210342-c7312218db18 // indirect
 )
 
 require (

@@ -11,7 +11,7 @@ import (
 
 func Test(t *testing.T) {
 	analysistest.Run(t, testutil.Dir(t), clientreuse.Analyzer,
-		"./clientreuse/cloud", "./clientreuse/crosspkg/...", "./clientreuse/frameworks", "./clientreuse/helper",
+		"./clientreuse/cloud", "./clientreuse/crosspkg/...", "./clientreuse/frameworks", "./clientreuse/beegoctl", "./clientreuse/helper",
 		"./clientreuse/nethttp", "./clientreuse/pools", "./clientreuse/startup", "./clientreuse/grpcsvc/...",
 		"./clientreuse/branch/...", "./clientreuse/memo", "./clientreuse/lazy", "./clientreuse/handles",
 		"./clientreuse/resty", "./clientreuse/perlink", "./clientreuse/target", "./clientreuse/redisv6")

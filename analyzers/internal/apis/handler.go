@@ -13,6 +13,7 @@ const (
 	Gin     Framework = "gin"
 	Echo    Framework = "echo"
 	Fiber   Framework = "fiber"
+	Beego   Framework = "beego"
 )
 
 // requestContexts are the framework types whose value, as a handler's only
@@ -31,10 +32,16 @@ var requestContexts = []struct {
 // HandlerFramework reports whether a function of this signature serves HTTP
 // requests: func(http.ResponseWriter, *http.Request) (net/http, chi,
 // gorilla/mux, and ServeHTTP methods), func(*gin.Context),
-// func(echo.Context) error, func(*fiber.Ctx) error.
+// func(echo.Context) error, func(*fiber.Ctx) error, and the methods
+// without parameters or results of a beego controller (a type embedding
+// web.Controller), which the router calls by reflection for each request.
 func HandlerFramework(sig *types.Signature) (Framework, bool) {
 	params := sig.Params()
 	switch params.Len() {
+	case 0:
+		if sig.Results().Len() == 0 && sig.Recv() != nil && beegoController(sig.Recv().Type()) {
+			return Beego, true
+		}
 	case 2:
 		if sig.Results().Len() == 0 &&
 			IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") &&
@@ -58,6 +65,41 @@ func RequestContext(t types.Type) (Framework, bool) {
 		}
 	}
 	return "", false
+}
+
+// beegoControllers are the controller types beego's router dispatches to.
+var beegoControllers = [][2]string{
+	{"github.com/beego/beego/v2/server/web", "Controller"},
+	{"github.com/astaxie/beego", "Controller"},
+}
+
+// beegoController reports whether t (or what it points to) is a struct
+// that embeds a beego controller, directly or through a base controller of
+// the application's: its action methods serve requests.
+func beegoController(t types.Type) bool { return embedsController(t, 3) }
+
+func embedsController(t types.Type, depth int) bool {
+	if ptr, ok := t.(*types.Pointer); ok {
+		t = ptr.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok || depth == 0 {
+		return false
+	}
+	for f := range st.Fields() {
+		if !f.Embedded() {
+			continue
+		}
+		for _, c := range beegoControllers {
+			if IsNamed(f.Type(), c[0], c[1]) {
+				return true
+			}
+		}
+		if embedsController(f.Type(), depth-1) {
+			return true
+		}
+	}
+	return false
 }
 
 // IsRequest reports whether t is *http.Request.
