@@ -62,7 +62,7 @@ func run(pass *analysis.Pass) (any, error) {
 	exportHeaderBounds(pass, ins)
 	for _, f := range skip.Files(pass) {
 		file, _ := ins.Root().FindNode(f)
-		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil)) {
+		for cur := range file.Preorder((*ast.CallExpr)(nil), (*ast.CompositeLit)(nil), (*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
 			switch n := cur.Node().(type) {
 			case *ast.CallExpr:
 				c.call(cur, n)
@@ -70,6 +70,10 @@ func run(pass *analysis.Pass) (any, error) {
 			case *ast.CompositeLit:
 				c.literal(cur, n, n)
 				c.defaultClientFields(cur, n)
+			case *ast.AssignStmt:
+				c.defaultClientVars(cur, n.Lhs, n.Rhs)
+			case *ast.ValueSpec:
+				c.defaultClientVars(cur, identExprs(n.Names), n.Values)
 			}
 		}
 	}
@@ -1357,6 +1361,38 @@ func (c *checker) defaultClientFields(cur inspector.Cursor, lit *ast.CompositeLi
 		}
 		c.report(at, msg)
 	}
+}
+
+// defaultClientVars reports http.DefaultClient given to a package-level
+// variable (DefaultHTTPClient = http.DefaultClient): the program's shared
+// client then has no timeout, and neither has any request sent through it,
+// from this package or another.
+func (c *checker) defaultClientVars(cur inspector.Cursor, lhs, rhs []ast.Expr) {
+	if len(lhs) != len(rhs) {
+		return
+	}
+	info := c.pass.TypesInfo
+	for i, r := range rhs {
+		id, ok := ast.Unparen(lhs[i]).(*ast.Ident)
+		if !ok || !apis.IsPackageVar(info, r, "net/http", "DefaultClient") {
+			continue
+		}
+		v, ok := info.ObjectOf(id).(*types.Var)
+		if !ok || v.Pkg() != c.pass.Pkg || v.Parent() != v.Pkg().Scope() {
+			continue
+		}
+		if at, ok := cur.FindNode(r); ok {
+			c.report(at, "http.DefaultClient kept in package variable "+v.Name()+": it has no timeout, so every request sent through the variable has no deadline, and "+costOut+"; give the variable an http.Client with Timeout set from the latency budget (e.g. Timeout: 10 * time.Second)")
+		}
+	}
+}
+
+func identExprs(ids []*ast.Ident) []ast.Expr {
+	out := make([]ast.Expr, len(ids))
+	for i, id := range ids {
+		out[i] = id
+	}
+	return out
 }
 
 // explicitZero reports whether lit sets field name to the constant zero
