@@ -39,7 +39,7 @@ func HandlerFramework(sig *types.Signature) (Framework, bool) {
 	params := sig.Params()
 	switch params.Len() {
 	case 0:
-		if sig.Results().Len() == 0 && sig.Recv() != nil && beegoController(sig.Recv().Type()) {
+		if sig.Results().Len() == 0 && sig.Recv() != nil && BeegoController(sig.Recv().Type()) {
 			return Beego, true
 		}
 	case 2:
@@ -73,10 +73,11 @@ var beegoControllers = [][2]string{
 	{"github.com/astaxie/beego", "Controller"},
 }
 
-// beegoController reports whether t (or what it points to) is a struct
+// BeegoController reports whether t (or what it points to) is a struct
 // that embeds a beego controller, directly or through a base controller of
-// the application's: its action methods serve requests.
-func beegoController(t types.Type) bool { return embedsController(t, 3) }
+// the application's: its action methods serve requests, and its Ctx holds
+// the request being served.
+func BeegoController(t types.Type) bool { return embedsController(t, 3) }
 
 func embedsController(t types.Type, depth int) bool {
 	if ptr, ok := t.(*types.Pointer); ok {

@@ -161,6 +161,16 @@ func (s *Scope) params(fn ast.Node) []*types.Var {
 		return nil
 	}
 	var vars []*types.Var
+	if decl, ok := fn.(*ast.FuncDecl); ok && decl.Recv != nil {
+		// A beego controller's receiver holds the request it serves.
+		for _, field := range decl.Recv.List {
+			for _, name := range field.Names {
+				if v, ok := s.info.Defs[name].(*types.Var); ok && apis.BeegoController(v.Type()) {
+					vars = append(vars, v)
+				}
+			}
+		}
+	}
 	for _, field := range ft.Params.List {
 		for _, name := range field.Names {
 			if v, ok := s.info.Defs[name].(*types.Var); ok && v.Name() != "_" {
@@ -187,6 +197,9 @@ func (s *Scope) paramContext(p *types.Var) (Context, bool) {
 	}
 	if EmbedsContext(t) {
 		return Context{Expr: p.Name(), Var: p, Kind: Param, Pos: p.Pos()}, true
+	}
+	if p.Kind() == types.RecvVar && apis.BeegoController(t) {
+		return Context{Expr: p.Name() + ".Ctx.Request.Context()", Var: p, Kind: Framework, Pos: p.Pos()}, true
 	}
 	return Context{}, false
 }
