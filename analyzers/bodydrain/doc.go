@@ -65,7 +65,8 @@
 // call is clientreuse's finding); tests and generated files.
 //
 // Confidence (README, Confidence):
-// high for a body not closed on some path; low for a body closed unread (the
+// high for a body not closed on some path (low once while the process
+// starts, outside a loop: one connection); low for a body closed unread (the
 // answer may be empty, or an error the server closes) and for partial reads
 // under -bodydrain.strict.
 package bodydrain

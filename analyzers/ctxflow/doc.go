@@ -19,7 +19,8 @@
 // parameter (or one whose type embeds context.Context: an application's
 // own context), an *http.Request parameter (r.Context()), a gin, echo or fiber
 // request context (c.Request.Context(), c.Request().Context(),
-// c.UserContext()), or a local variable derived from one of these. The
+// c.UserContext()), the receiver of a beego controller's method
+// (c.Ctx.Request.Context()), or a local variable derived from one of these. The
 // pairs are found from the types: a method or function X whose receiver or
 // package also has XContext (or XWithContext) taking a context.Context
 // first is a pair, so in-house wrappers that follow the convention are

@@ -71,7 +71,8 @@
 //
 // Confidence (README, Confidence):
 // high for a round-trip per item of a request's own input (its decoded
-// body, its parameters) — read in place, or passed by a caller as the
+// body, its parameters, an RPC method's request message or a field of it)
+// — read in place, or passed by a caller as the
 // parameter the loop goes over (callers in the package, and with the whole
 // program in view those in other packages); medium for the rows of a query,
 // on the request path or in a job or worker (how many rows one request

@@ -18,7 +18,8 @@
 // An ssh.ClientConfig (golang.org/x/crypto/ssh) without Timeout handed to
 // ssh.Dial connects with no timeout. http.DefaultClient given to a struct
 // field (&Client{HTTPClient: http.DefaultClient}) is reported there, like
-// a client literal kept in a field. A unary call of a generated gRPC
+// a client literal kept in a field; so is http.DefaultClient given to a
+// package-level variable (the program's shared client). A unary call of a generated gRPC
 // client given context.Background() or TODO(), where no context is in
 // scope, waits as long as the server stalls: gRPC sets no deadline of its
 // own (the package's calls are one finding; streams are not reported,
