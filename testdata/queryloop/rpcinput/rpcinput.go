@@ -99,7 +99,7 @@ func inTx(ctx context.Context, db *sql.DB, f func(*sql.Tx) error) error {
 
 // kick's loop is in the transaction's callback, over a parameter of the
 // function around it: that function's callers tell what it holds.
-func kick(ctx context.Context, db *sql.DB, ids []int64) error {
+func kick(ctx context.Context, db *sql.DB, ids []string) error {
 	return inTx(ctx, db, func(tx *sql.Tx) error {
 		for _, id := range ids {
 			if _, err := tx.ExecContext(ctx, "DELETE FROM members WHERE id = $1", id); err != nil { // want `round-trip per row written.*\[high: the loop goes over parameter ids, and a caller passes the request message an RPC client sent \(\(\*rpcinput.server\).KickMembers\)`
@@ -111,13 +111,5 @@ func kick(ctx context.Context, db *sql.DB, ids []int64) error {
 }
 
 func (s *server) KickMembers(ctx context.Context, in *friendsv1.AddFriendsRequest) (*friendsv1.Empty, error) {
-	ids := make([]int64, 0, len(in.GetIds()))
-	for _, raw := range in.GetIds() {
-		id, err := strconv.ParseInt(raw, 10, 64)
-		if err != nil {
-			return nil, err
-		}
-		ids = append(ids, id)
-	}
-	return &friendsv1.Empty{}, kick(ctx, s.db, ids)
+	return &friendsv1.Empty{}, kick(ctx, s.db, in.Ids)
 }
