@@ -111,6 +111,11 @@ func runStandalone(analyzers []*analysis.Analyzer, ranker *ranking.Ranker, args 
 		fmt.Fprintln(stderr, msg)
 		notes = append(notes, msg)
 	}
+	if res.Partial {
+		msg := "perflint: whole-program analysis off: packages of the program could not be analyzed, so what they import and call is unknown; each package is judged on its own"
+		fmt.Fprintln(stderr, msg)
+		notes = append(notes, msg)
+	}
 	for _, f := range res.Failures {
 		fmt.Fprintln(stderr, "perflint:", f)
 		notes = append(notes, f.Error())

@@ -86,13 +86,33 @@ func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) 
 	done.Wait()
 }
 
+// packagesMissing reports whether a root package that is not a test
+// could not be analyzed (it, or a package it imports, has errors): the
+// program in view is then not the whole program, and inferences from
+// whole-program facts (no package imports this one, every caller is
+// start-up code) would rest on what is missing.
+func (r *run) packagesMissing() bool {
+	for _, n := range r.order {
+		if n.root && !isTestVariant(n.pkg.ID) && (n.illTyped || n.types == nil) {
+			return true
+		}
+	}
+	return false
+}
+
+// isTestVariant reports whether a package ID names a test variant, an
+// external test package or a test main ("p [p.test]", "p.test").
+func isTestVariant(id string) bool {
+	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test")
+}
+
 // importedByRoots returns the paths of the packages that root packages
 // import from their non-test files: a test variant's or a test package's
 // imports do not count.
 func (r *run) importedByRoots() map[string]bool {
 	imported := make(map[string]bool)
 	for _, n := range r.order {
-		if !n.root || strings.Contains(n.pkg.ID, " [") || strings.HasSuffix(n.pkg.ID, ".test") {
+		if !n.root || isTestVariant(n.pkg.ID) {
 			continue
 		}
 		for path := range n.pkg.Imports {

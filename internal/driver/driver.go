@@ -85,6 +85,11 @@ type Result struct {
 	// Skipped are the root packages not analyzed because they, or packages
 	// they import, have errors; sorted.
 	Skipped []string
+	// Partial: the run was asked to be whole-program (Config.Revisit), but
+	// a root package that is not a test could not be analyzed, so what the
+	// whole program shows (who imports and calls what) is not known, and
+	// each package was judged on its own.
+	Partial bool
 	// Failures are analyzer errors, sorted by package and analyzer.
 	Failures []Failure
 	// Diagnostics are the root packages' findings, sorted by position,
@@ -137,11 +142,13 @@ func Run(cfg Config, analyzers []*analysis.Analyzer, patterns []string) (*Result
 	r.build(roots)
 	workers := max(1, cmp.Or(cfg.Workers, runtime.GOMAXPROCS(0)))
 	r.schedule(workers)
-	if cfg.Revisit != nil {
+	whole := cfg.Revisit != nil && !r.packagesMissing()
+	if whole {
 		r.revisit(workers, cfg.Revisit)
 	}
 	res := r.result()
 	res.Load = load
+	res.Partial = cfg.Revisit != nil && !whole
 	return res, nil
 }
 

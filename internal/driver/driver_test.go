@@ -322,3 +322,28 @@ func TestMissingPackages(t *testing.T) {
 		t.Errorf("empty module: err = %v, want 'matched no packages'", err)
 	}
 }
+
+// TestWholeProgramNeedsEveryPackage checks that a run asked to be
+// whole-program revisits packages only when every root package that is not
+// a test was analyzed: with one missing, who imports and calls what is not
+// known, and the run says it is partial.
+func TestWholeProgramNeedsEveryPackage(t *testing.T) {
+	h := newHarness()
+	dir := writeModule(t)
+	asked := 0
+	revisit := func(*types.Package, func(analysis.Fact) bool, int, bool) bool { asked++; return true }
+	res, err := driver.Run(driver.Config{Dir: dir, Tests: true, Revisit: revisit}, h.analyzers(), patterns)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !res.Partial || asked != 0 {
+		t.Errorf("with usesbroken not analyzed: partial %v, revisit asked %d times; want partial and never asked", res.Partial, asked)
+	}
+	res, err = driver.Run(driver.Config{Dir: dir, Tests: true, Revisit: revisit}, h.analyzers(), []string{"./c", "./boom"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Partial || asked == 0 {
+		t.Errorf("with every root analyzed: partial %v, revisit asked %d times; want whole and asked", res.Partial, asked)
+	}
+}
