@@ -383,8 +383,12 @@ func containsDot(s string) bool {
 	return false
 }
 
+// hasMethods reports whether a call's result of type t can be a reader
+// built on the body it was given (a decoder, a buffered reader): a value
+// with methods. An error is not one, though it has a method: a helper
+// that returns only an error has not handed the body on.
 func hasMethods(t types.Type) bool {
-	return types.NewMethodSet(t).Len() > 0
+	return types.NewMethodSet(t).Len() > 0 && !apis.IsError(t)
 }
 
 // wrapUsed classifies a call that uses a reader built on the body.

@@ -24,6 +24,7 @@ import (
 	"golang.org/x/tools/go/ast/inspector"
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // Fact records which parameters (by index, receiver excluded) a function
@@ -273,7 +274,7 @@ func (r *Result) analyze(d *decl) bool {
 			if !ok {
 				continue
 			}
-			if IsDrainCall(fn, j) || r.Drains(fn, j) {
+			if (IsDrainCall(fn, j) || r.Drains(fn, j)) && onEveryPath(d.node.Body, call) {
 				d.fact.DrainsParams = addInt(d.fact.DrainsParams, i)
 			}
 			if r.Closes(fn, j) {
@@ -286,6 +287,65 @@ func (r *Result) analyze(d *decl) bool {
 		return true
 	})
 	return len(d.fact.ClosesParams)+len(d.fact.DrainsParams)+len(d.fact.KeepsParams) != before
+}
+
+// onEveryPath reports whether call runs whenever body returns normally:
+// it stands in one of the body's own statements (not under an if, a loop
+// or a switch, though an if's init and condition run), and no return comes
+// before that statement but under a nil check (if err != nil, if r == nil).
+// A helper that reads a body only for an error status does not drain it.
+func onEveryPath(body *ast.BlockStmt, call *ast.CallExpr) bool {
+	for i, s := range body.List {
+		if call.Pos() < s.Pos() || call.Pos() >= s.End() {
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.IfStmt:
+			if (s.Init == nil || !astx.Contains(s.Init, call)) && !astx.Contains(s.Cond, call) {
+				return false
+			}
+		case *ast.BlockStmt, *ast.ForStmt, *ast.RangeStmt, *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.LabeledStmt:
+			return false
+		}
+		for _, before := range body.List[:i] {
+			if returnsEarly(before) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// returnsEarly reports whether s holds a return that is not under a nil
+// check (or in a function literal).
+func returnsEarly(s ast.Stmt) bool {
+	found := false
+	ast.Inspect(s, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.IfStmt:
+			if mentionsNil(n.Cond) {
+				return false
+			}
+		case *ast.ReturnStmt:
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
+func mentionsNil(e ast.Expr) bool {
+	found := false
+	ast.Inspect(e, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && id.Name == "nil" {
+			found = true
+		}
+		return !found
+	})
+	return found
 }
 
 // keeps records the parameters d hands over to something that outlives

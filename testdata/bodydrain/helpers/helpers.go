@@ -2,6 +2,7 @@
 package helpers
 
 import (
+	"errors"
 	"io"
 	"net/http"
 )
@@ -14,6 +15,16 @@ func DrainAndClose(resp *http.Response) {
 
 // CloseQuietly closes a body without reading it.
 func CloseQuietly(rc io.ReadCloser) { _ = rc.Close() }
+
+// Check reads the body only for an error status, to quote it: a success
+// returns at once with the body unread.
+func Check(code int, body io.Reader) error {
+	if code/100 == 2 {
+		return nil
+	}
+	b, _ := io.ReadAll(body)
+	return errors.New(string(b))
+}
 
 // StatusOK looks at the response and does not close it.
 func StatusOK(resp *http.Response) bool { return resp.StatusCode == http.StatusOK }

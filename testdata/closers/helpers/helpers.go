@@ -2,6 +2,7 @@
 package helpers
 
 import (
+	"errors"
 	"io"
 	"net/http"
 )
@@ -23,8 +24,9 @@ func Discard(r io.Reader) { // want Discard:"drains 0"
 }
 
 // Finish closes through another helper declared later: the fact still
-// reaches it (fixed point).
-func Finish(code int, resp *http.Response) { // want Finish:"closes 1; drains 1"
+// reaches it (fixed point). It reads the body only when code > 0, so it
+// does not drain it.
+func Finish(code int, resp *http.Response) { // want Finish:"closes 1"
 	if code > 0 {
 		finishLater(resp)
 	}
@@ -33,6 +35,25 @@ func Finish(code int, resp *http.Response) { // want Finish:"closes 1; drains 1"
 func finishLater(resp *http.Response) { // want finishLater:"closes 0; drains 0"
 	defer resp.Body.Close()
 	Discard(resp.Body)
+}
+
+// CheckStatus reads the body only for an error status: a success returns
+// first, with the body unread. It does not drain.
+func CheckStatus(code int, body io.Reader) error { // want CheckStatus:"none"
+	if code/100 == 2 {
+		return nil
+	}
+	b, _ := io.ReadAll(body)
+	return errors.New(string(b))
+}
+
+// DrainNonNil returns early only when there is nothing to read: it drains.
+func DrainNonNil(body io.Reader) error { // want DrainNonNil:"drains 0"
+	if body == nil {
+		return nil
+	}
+	_, err := io.Copy(io.Discard, body)
+	return err
 }
 
 // Status only reads the status: no fact.
