@@ -274,7 +274,7 @@ func (r *Result) analyze(d *decl) bool {
 			if !ok {
 				continue
 			}
-			if (IsDrainCall(fn, j) || r.Drains(fn, j)) && onEveryPath(d.node.Body, call) {
+			if (IsDrainCall(fn, j) || r.Drains(fn, j)) && onEveryPath(info, d.node.Body, call) {
 				d.fact.DrainsParams = addInt(d.fact.DrainsParams, i)
 			}
 			if r.Closes(fn, j) {
@@ -294,7 +294,7 @@ func (r *Result) analyze(d *decl) bool {
 // or a switch, though an if's init and condition run), and no return comes
 // before that statement but under a nil check (if err != nil, if r == nil).
 // A helper that reads a body only for an error status does not drain it.
-func onEveryPath(body *ast.BlockStmt, call *ast.CallExpr) bool {
+func onEveryPath(info *types.Info, body *ast.BlockStmt, call *ast.CallExpr) bool {
 	for i, s := range body.List {
 		if call.Pos() < s.Pos() || call.Pos() >= s.End() {
 			continue
@@ -308,7 +308,7 @@ func onEveryPath(body *ast.BlockStmt, call *ast.CallExpr) bool {
 			return false
 		}
 		for _, before := range body.List[:i] {
-			if returnsEarly(before) {
+			if returnsEarly(info, before) {
 				return false
 			}
 		}
@@ -319,14 +319,14 @@ func onEveryPath(body *ast.BlockStmt, call *ast.CallExpr) bool {
 
 // returnsEarly reports whether s holds a return that is not under a nil
 // check (or in a function literal).
-func returnsEarly(s ast.Stmt) bool {
+func returnsEarly(info *types.Info, s ast.Stmt) bool {
 	found := false
 	ast.Inspect(s, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
 		case *ast.IfStmt:
-			if mentionsNil(n.Cond) {
+			if comparesNil(info, n.Cond) {
 				return false
 			}
 		case *ast.ReturnStmt:
@@ -337,10 +337,11 @@ func returnsEarly(s ast.Stmt) bool {
 	return found
 }
 
-func mentionsNil(e ast.Expr) bool {
+// comparesNil reports whether e holds the untyped nil (err != nil).
+func comparesNil(info *types.Info, e ast.Expr) bool {
 	found := false
 	ast.Inspect(e, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && id.Name == "nil" {
+		if x, ok := n.(ast.Expr); ok && info.Types[x].IsNil() {
 			found = true
 		}
 		return !found
