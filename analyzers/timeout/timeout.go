@@ -565,7 +565,7 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.report(cur, "smtp.NewClient over a connection with no deadline: a mail server that stalls mid-conversation holds the goroutine and its connection forever; call conn.SetDeadline(time.Now().Add(...)) before NewClient")
 		return
 	}
-	if isClientSend(fn) && usesDefaultClient(info, call) {
+	if isClientSend(fn) && usesDefaultClient(info, cur, call) {
 		msg := fmt.Sprintf("http.DefaultClient has no timeout: %s; %s", costOut, fixOut) + c.forDownloads(cur)
 		if fn.Name() == "Do" && len(call.Args) == 1 {
 			switch body := enclosingBody(cur); {
@@ -1752,12 +1752,21 @@ func isClientSend(fn *types.Func) bool {
 }
 
 // usesDefaultClient reports whether call's receiver is http.DefaultClient.
-func usesDefaultClient(info *types.Info, call *ast.CallExpr) bool {
+func usesDefaultClient(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) bool {
 	sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
 	if !ok {
 		return false
 	}
-	return apis.IsPackageVar(info, sel.X, "net/http", "DefaultClient")
+	if apis.IsPackageVar(info, sel.X, "net/http", "DefaultClient") {
+		return true
+	}
+	// A local name for it, never given another client: c := http.DefaultClient.
+	v := astx.LocalVar(info, sel.X)
+	if v == nil {
+		return false
+	}
+	init := astx.LocalInit(info, cur, v)
+	return init != nil && apis.IsPackageVar(info, init, "net/http", "DefaultClient") && len(assignedTo(info, enclosingBody(cur), v)) == 1
 }
 
 // dialsWithoutContext reports whether the dialer built at cur is used to
