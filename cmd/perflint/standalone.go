@@ -189,17 +189,11 @@ func unique(res *driver.Result) []driver.Diagnostic {
 		case !seen:
 			at[k] = len(kept)
 			kept = append(kept, d)
-		case isTestVariant(kept[i].PackageID) && !isTestVariant(d.PackageID):
+		case driver.IsTestVariant(kept[i].PackageID) && !driver.IsTestVariant(d.PackageID):
 			kept[i] = d
 		}
 	}
 	return kept
-}
-
-// isTestVariant reports whether a package ID names a test variant
-// ("p [p.test]") or a test package ("p.test", "p_test").
-func isTestVariant(id string) bool {
-	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test") || strings.HasSuffix(id, "_test")
 }
 
 func withFset(fset *token.FileSet, ranker *ranking.Ranker, diags []driver.Diagnostic) []diagnostic {

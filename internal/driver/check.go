@@ -93,17 +93,17 @@ func (r *run) revisit(workers int, ask func(*types.Package, func(analysis.Fact) 
 // start-up code) would rest on what is missing.
 func (r *run) packagesMissing() bool {
 	for _, n := range r.order {
-		if n.root && !isTestVariant(n.pkg.ID) && (n.illTyped || n.types == nil) {
+		if n.root && !IsTestVariant(n.pkg.ID) && (n.illTyped || n.types == nil) {
 			return true
 		}
 	}
 	return false
 }
 
-// isTestVariant reports whether a package ID names a test variant, an
-// external test package or a test main ("p [p.test]", "p.test").
-func isTestVariant(id string) bool {
-	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test")
+// IsTestVariant reports whether a package ID names a test variant, an
+// external test package or a test main ("p [p.test]", "p_test", "p.test").
+func IsTestVariant(id string) bool {
+	return strings.Contains(id, " [") || strings.HasSuffix(id, ".test") || strings.HasSuffix(id, "_test")
 }
 
 // importedByRoots returns the paths of the packages that root packages
@@ -112,7 +112,7 @@ func isTestVariant(id string) bool {
 func (r *run) importedByRoots() map[string]bool {
 	imported := make(map[string]bool)
 	for _, n := range r.order {
-		if !n.root || isTestVariant(n.pkg.ID) {
+		if !n.root || IsTestVariant(n.pkg.ID) {
 			continue
 		}
 		for path := range n.pkg.Imports {
