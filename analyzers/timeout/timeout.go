@@ -1250,7 +1250,11 @@ func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool
 	}
 	switch v := v.(type) {
 	case *ast.CompositeLit:
-		return apis.IsNamed(info.TypeOf(v), "net/http", "Transport") && hasField(info, v, "ResponseHeaderTimeout")
+		if !apis.IsNamed(info.TypeOf(v), "net/http", "Transport") {
+			return false
+		}
+		return hasField(info, v, "ResponseHeaderTimeout") ||
+			dialBoundsConn(pass, fieldValue(v, "DialContext")) || dialBoundsConn(pass, fieldValue(v, "Dial"))
 	case *ast.CallExpr:
 		fn := apis.Callee(info, v)
 		return fn != nil && pass.ImportObjectFact(fn, new(boundsHeaders))
@@ -1258,15 +1262,49 @@ func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool
 	return false
 }
 
+// dialBoundsConn reports whether a transport's dial function e sets a
+// deadline on every connection it returns (conn.SetDeadline after the
+// dial): a peer that stalls is cut off by the connection itself. e is a
+// function literal, or a call of a function whose every return is one
+// (fact boundsHeaders: what it returns bounds the wait).
+func dialBoundsConn(pass *analysis.Pass, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.FuncLit:
+		return setsConnDeadline(pass.TypesInfo, e.Body)
+	case *ast.CallExpr:
+		fn := apis.Callee(pass.TypesInfo, e)
+		return fn != nil && pass.ImportObjectFact(fn, new(boundsHeaders))
+	}
+	return false
+}
+
+// setsConnDeadline reports whether body calls SetDeadline or
+// SetReadDeadline on a connection of package net or crypto/tls.
+func setsConnDeadline(info *types.Info, body ast.Node) bool {
+	return callsIn(info, body, func(fn *types.Func, _ *ast.CallExpr) bool {
+		if fn.Pkg() == nil || fn.Name() != "SetDeadline" && fn.Name() != "SetReadDeadline" {
+			return false
+		}
+		return fn.Pkg().Path() == "net" || fn.Pkg().Path() == "crypto/tls"
+	})
+}
+
 // exportHeaderBounds gives the boundsHeaders fact to the package's
 // functions whose every return hands back a transport that bounds the wait
-// for headers.
+// for headers, or a dial function that sets a deadline on its connections.
 func exportHeaderBounds(pass *analysis.Pass, ins *inspector.Inspector) {
 	for decl := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := decl.Node().(*ast.FuncDecl)
 		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
-		if fn == nil || fd.Body == nil || fn.Signature().Results().Len() == 0 ||
-			!apis.IsNamed(fn.Signature().Results().At(0).Type(), "net/http", "Transport") {
+		if fn == nil || fd.Body == nil || fn.Signature().Results().Len() == 0 {
+			continue
+		}
+		bounds := boundsHeadersAt
+		switch res := fn.Signature().Results().At(0).Type(); {
+		case apis.IsNamed(res, "net/http", "Transport"):
+		case isDialFunc(res):
+			bounds = func(pass *analysis.Pass, _ inspector.Cursor, e ast.Expr) bool { return dialBoundsConn(pass, e) }
+		default:
 			continue
 		}
 		all, some := true, false
@@ -1276,7 +1314,7 @@ func exportHeaderBounds(pass *analysis.Pass, ins *inspector.Inspector) {
 				continue
 			}
 			some = true
-			if len(r.Results) == 0 || !boundsHeadersAt(pass, ret, r.Results[0]) {
+			if len(r.Results) == 0 || !bounds(pass, ret, r.Results[0]) {
 				all = false
 			}
 		}
@@ -1284,6 +1322,17 @@ func exportHeaderBounds(pass *analysis.Pass, ins *inspector.Inspector) {
 			pass.ExportObjectFact(fn, new(boundsHeaders))
 		}
 	}
+}
+
+// isDialFunc reports whether t is a transport's dial function:
+// func(ctx, network, addr string) (net.Conn, error), or without the context.
+func isDialFunc(t types.Type) bool {
+	sig, ok := t.Underlying().(*types.Signature)
+	if !ok || sig.Results().Len() != 2 || !apis.IsNamed(sig.Results().At(0).Type(), "net", "Conn") {
+		return false
+	}
+	n := sig.Params().Len()
+	return n == 2 || n == 3 && apis.IsContext(sig.Params().At(0).Type())
 }
 
 // enclosedByLit reports whether cur stands in a function literal inside
