@@ -1244,9 +1244,7 @@ func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool
 		v = ast.Unparen(u.X)
 	}
 	if local := astx.LocalVar(info, v); local != nil {
-		if init := astx.LocalInit(info, cur, local); init != nil {
-			return boundsHeadersAt(pass, cur, init)
-		}
+		return localBoundsHeaders(pass, cur, local)
 	}
 	switch v := v.(type) {
 	case *ast.CompositeLit:
@@ -1260,6 +1258,94 @@ func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool
 		return fn != nil && pass.ImportObjectFact(fn, new(boundsHeaders))
 	}
 	return false
+}
+
+// localBoundsHeaders reports whether every value the local transport v is
+// given in the function around cur bounds the wait for headers, or is the
+// caller's own transport (a parameter, or a field of one): a default that
+// bounds its connections, built only when the caller supplied none, leaves
+// the bounds of a supplied transport to whoever built it. At least one
+// value must be built here and bound.
+func localBoundsHeaders(pass *analysis.Pass, cur inspector.Cursor, v *types.Var) bool {
+	fn, ok := astx.FuncAt(cur)
+	if !ok {
+		return false
+	}
+	if init := astx.LocalInit(pass.TypesInfo, cur, v); init != nil && !reassigned(pass.TypesInfo, fn, v) {
+		return boundsHeadersAt(pass, cur, init)
+	}
+	bounded := false
+	for _, value := range valuesOf(pass.TypesInfo, fn, v) {
+		switch {
+		case value == nil:
+			return false
+		case suppliedByCaller(pass.TypesInfo, value):
+		case boundsHeadersAt(pass, cur, value):
+			bounded = true
+		default:
+			return false
+		}
+	}
+	return bounded
+}
+
+// reassigned reports whether v is given a value under fn after its
+// definition (v = x).
+func reassigned(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
+	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
+		for _, lhs := range c.Node().(*ast.AssignStmt).Lhs {
+			if id, ok := lhs.(*ast.Ident); ok && info.Uses[id] == v {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// valuesOf returns every value v is defined with or given under fn; nil
+// stands for a value that cannot be told (a, b = f()).
+func valuesOf(info *types.Info, fn inspector.Cursor, v *types.Var) []ast.Expr {
+	var values []ast.Expr
+	for c := range fn.Preorder((*ast.AssignStmt)(nil), (*ast.ValueSpec)(nil)) {
+		var lhs, rhs []ast.Expr
+		switch n := c.Node().(type) {
+		case *ast.AssignStmt:
+			lhs, rhs = n.Lhs, n.Rhs
+		case *ast.ValueSpec:
+			lhs, rhs = identExprs(n.Names), n.Values
+		}
+		for i, l := range lhs {
+			id, ok := l.(*ast.Ident)
+			if !ok || info.ObjectOf(id) != v {
+				continue
+			}
+			if len(lhs) == len(rhs) {
+				values = append(values, rhs[i])
+			} else {
+				values = append(values, nil)
+			}
+		}
+	}
+	return values
+}
+
+// suppliedByCaller reports whether e is a parameter or the receiver, or a
+// field reached from one (the receiver's settings): a value its caller chose.
+func suppliedByCaller(info *types.Info, e ast.Expr) bool {
+	for {
+		switch x := ast.Unparen(e).(type) {
+		case *ast.SelectorExpr:
+			if sel := info.Selections[x]; sel == nil || sel.Kind() != types.FieldVal {
+				return false
+			}
+			e = x.X
+		case *ast.Ident:
+			p, ok := info.Uses[x].(*types.Var)
+			return ok && (p.Kind() == types.ParamVar || p.Kind() == types.RecvVar)
+		default:
+			return false
+		}
+	}
 }
 
 // dialBoundsConn reports whether a transport's dial function e sets a
