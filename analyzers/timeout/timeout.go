@@ -280,7 +280,7 @@ func selectorAssignments(nodes []ast.Node, match func(*ast.SelectorExpr) bool) i
 }
 
 // reportServe reports a server with no timeouts, one level lower where
-// the public does not reach it: a function that listens on a Unix socket
+// the public does not reach it: a server on a Unix socket
 // (only local processes connect), a package that serves metrics or
 // profiles for scrapers and operators, or a server on this host's loopback
 // address, or on a flag whose default is one.
@@ -289,7 +289,7 @@ func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 	case c.gosecSuppressed(cur):
 		c.add(inbound, cur, analysis.Diagnostic{Pos: cur.Node().Pos(), End: cur.Node().End(), Message: msg},
 			rank.Judgment{Level: confidence.Low, Why: "its authors suppressed gosec's check for servers without timeouts on this line (//nolint:gosec, #nosec): a decision on record"})
-	case listensOnUnix(c.pass.TypesInfo, enclosingBody(cur)):
+	case servedOnUnix(c.pass.TypesInfo, enclosingBody(cur), holderOf(cur)):
 		c.reportAt(inbound, cur, msg, "the code listens on a Unix socket: only local processes connect, most often a proxy that reads whole requests first")
 	case internalEndpoint(c.pass.Pkg) || c.servesOnlyDiagnostics(cur):
 		c.reportAt(inbound, cur, msg, "a metrics or debugging server, for scrapers and operators rather than the public")
@@ -462,23 +462,77 @@ func diagnosticsPackage(path string) bool {
 	return path == "net/http/pprof" || path == "expvar" || strings.Contains(path, "prometheus") || strings.Contains(last, "health")
 }
 
-// listensOnUnix reports whether body calls net.Listen (or a ListenConfig's
-// Listen) on a Unix socket.
-func listensOnUnix(info *types.Info, body ast.Node) bool {
+// servedOnUnix reports whether the server held by holder serves a Unix
+// socket: its Serve is handed a listener that net.Listen (or a
+// ListenConfig's Listen) opened on one in body. A server that body starts
+// with ListenAndServe listens on TCP, whatever else body opens. Where the
+// server is served is not in body, a body that opens a Unix socket and
+// starts no server on TCP is taken to serve it there.
+func servedOnUnix(info *types.Info, body ast.Node, holder ast.Expr) bool {
+	listener, tcp := servedWith(info, body, holder)
+	switch {
+	case tcp:
+		return false
+	case listener != nil:
+		return unixListenerIn(info, body, listener)
+	}
 	return callsIn(info, body, func(fn *types.Func, call *ast.CallExpr) bool {
-		network := 0
-		switch fn.FullName() {
-		case "net.Listen":
-		case "(*net.ListenConfig).Listen":
-			network = 1
-		default:
-			return false
-		}
-		if network >= len(call.Args) {
-			return false
-		}
-		return strings.HasPrefix(constString(info, call.Args[network]), "unix")
+		return unixListen(info, fn, call)
 	})
+}
+
+// servedWith returns the listener body hands to holder.Serve or ServeTLS,
+// and whether body starts holder with ListenAndServe(TLS) instead.
+func servedWith(info *types.Info, body ast.Node, holder ast.Expr) (listener ast.Expr, tcp bool) {
+	if holder == nil || body == nil {
+		return nil, false
+	}
+	callsIn(info, body, func(fn *types.Func, call *ast.CallExpr) bool {
+		sel, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr)
+		if !ok || !sameExpr(info, sel.X, holder) {
+			return false
+		}
+		switch fn.FullName() {
+		case "(*net/http.Server).ListenAndServe", "(*net/http.Server).ListenAndServeTLS":
+			tcp = true
+		case "(*net/http.Server).Serve", "(*net/http.Server).ServeTLS":
+			listener = call.Args[0]
+		}
+		return false
+	})
+	return listener, tcp
+}
+
+// unixListenerIn reports whether body gives listener (a local or a field)
+// the result of a Listen on a Unix socket.
+func unixListenerIn(info *types.Info, body ast.Node, listener ast.Expr) bool {
+	found := false
+	ast.Inspect(body, func(n ast.Node) bool {
+		as, ok := n.(*ast.AssignStmt)
+		if !ok || found || len(as.Rhs) != 1 || !sameExpr(info, as.Lhs[0], listener) {
+			return !found
+		}
+		if call, ok := ast.Unparen(as.Rhs[0]).(*ast.CallExpr); ok {
+			fn := apis.Callee(info, call)
+			found = fn != nil && unixListen(info, fn, call)
+		}
+		return !found
+	})
+	return found
+}
+
+// unixListen reports whether call is net.Listen (or a ListenConfig's
+// Listen) on a Unix socket.
+func unixListen(info *types.Info, fn *types.Func, call *ast.CallExpr) bool {
+	network := 0
+	switch fn.FullName() {
+	case "net.Listen":
+	case "(*net.ListenConfig).Listen":
+		network = 1
+	default:
+		return false
+	}
+	return network < len(call.Args) && strings.HasPrefix(constString(info, call.Args[network]), "unix")
 }
 
 // callsIn reports whether body makes a call of a known function that

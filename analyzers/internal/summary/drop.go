@@ -71,6 +71,10 @@ func identsOf(names []*ast.Ident) []ast.Expr {
 // v.Close(), v.Timeout) or in a literal that is itself held locally
 // (http.Client{Transport: v}).
 func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
+	return r.heldLocallySeen(at, lhs, make(map[ast.Expr]bool))
+}
+
+func (r *Result) heldLocallySeen(at inspector.Cursor, lhs []ast.Expr, seen map[ast.Expr]bool) bool {
 	fn, ok := astx.FuncAt(at)
 	if !ok {
 		return false
@@ -78,6 +82,7 @@ func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 	info := r.pass.TypesInfo
 	vars := make(map[types.Object]bool)
 	for _, l := range lhs {
+		seen[l] = true
 		if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
 			if obj := info.ObjectOf(id); obj != nil && !isErrorVar(obj) {
 				vars[obj] = true
@@ -93,6 +98,14 @@ func (r *Result) heldLocally(at inspector.Cursor, lhs []ast.Expr) bool {
 			// http.Client{Transport: tr}: held by a value that is itself
 			// held locally and dropped.
 			if inner, _ := astx.FuncAt(c); inner.Node() != fn.Node() || !r.dropped(c) {
+				return false
+			}
+			continue
+		}
+		if holder := r.intoLocalField(c); holder != nil {
+			// client.Transport = tr: held by a local value built here,
+			// which must itself be held locally.
+			if seen[holder] || !r.heldLocallySeen(at, []ast.Expr{holder}, seen) {
 				return false
 			}
 			continue
@@ -180,7 +193,7 @@ func (r *Result) Stored(cur inspector.Cursor) bool {
 				if rhs != c.Node() || i >= len(pn.Lhs) {
 					continue
 				}
-				if r.outlives(pn.Lhs[i]) {
+				if r.outlives(p, pn.Lhs[i]) {
 					return true
 				}
 				if v := astx.LocalVar(r.pass.TypesInfo, pn.Lhs[i]); v != nil {
@@ -194,7 +207,10 @@ func (r *Result) Stored(cur inspector.Cursor) bool {
 
 // outlives reports whether lhs names storage that outlives the function:
 // a field, a package variable, a map element.
-func (r *Result) outlives(lhs ast.Expr) bool {
+func (r *Result) outlives(at inspector.Cursor, lhs ast.Expr) bool {
+	if v := r.builtLocal(at, lhs); v != nil {
+		return r.storedLocal(at, v) // client.Transport = tr: kept as long as client is
+	}
 	switch l := ast.Unparen(lhs).(type) {
 	case *ast.SelectorExpr:
 		sel := r.pass.TypesInfo.Selections[l]
@@ -226,10 +242,118 @@ func (r *Result) storedLocal(at inspector.Cursor, v *types.Var) bool {
 			continue
 		}
 		for i, rhs := range as.Rhs {
-			if rhs == use.Node() && i < len(as.Lhs) && r.outlives(as.Lhs[i]) {
+			if rhs == use.Node() && i < len(as.Lhs) && r.outlives(use, as.Lhs[i]) {
 				return true
 			}
 		}
 	}
 	return false
+}
+
+// intoLocalField returns, for an identifier given to a field of a local
+// value built in its function (client.Transport = tr), that local's
+// identifier; or nil.
+func (r *Result) intoLocalField(use inspector.Cursor) ast.Expr {
+	as, ok := use.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != len(as.Rhs) {
+		return nil
+	}
+	for i, rhs := range as.Rhs {
+		if rhs != use.Node() {
+			continue
+		}
+		if r.builtLocal(use, as.Lhs[i]) != nil {
+			return as.Lhs[i].(*ast.SelectorExpr).X
+		}
+	}
+	return nil
+}
+
+// builtLocal returns the local variable whose field lhs names
+// (client.Transport), when the local holds a value its function builds (a
+// composite literal or new): what is stored there is kept only as long as
+// the local is; or nil.
+func (r *Result) builtLocal(at inspector.Cursor, lhs ast.Expr) *types.Var {
+	info := r.pass.TypesInfo
+	sel, ok := ast.Unparen(lhs).(*ast.SelectorExpr)
+	if !ok {
+		return nil
+	}
+	if s := info.Selections[sel]; s == nil || s.Kind() != types.FieldVal {
+		return nil
+	}
+	v := astx.LocalVar(info, sel.X)
+	if v == nil || v.Kind() != types.LocalVar {
+		return nil
+	}
+	init := astx.LocalInit(info, at, v)
+	if u, ok := ast.Unparen(init).(*ast.UnaryExpr); ok && u.Op == token.AND {
+		init = u.X
+	}
+	switch init := ast.Unparen(init).(type) {
+	case *ast.CompositeLit:
+		return v
+	case *ast.CallExpr:
+		if id, ok := ast.Unparen(init.Fun).(*ast.Ident); ok && info.Uses[id] == types.Universe.Lookup("new") {
+			return v
+		}
+	}
+	return nil
+}
+
+// ConnectionTest reports whether the pool that the call at cur returns is
+// opened only to test that a connection can be made with the settings the
+// caller passes: built from a parameter, held by a local that is only
+// pinged and closed. There is nothing to share: each call tests other
+// settings (a connection form, a health probe of a configured peer).
+func (r *Result) ConnectionTest(cur inspector.Cursor) bool {
+	info := r.pass.TypesInfo
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok || !mentionsParam(info, call.Args) {
+		return false
+	}
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Rhs) != 1 || as.Rhs[0] != call {
+		return false
+	}
+	v := astx.LocalVar(info, as.Lhs[0])
+	fn, ok := astx.FuncAt(cur)
+	if v == nil || !ok {
+		return false
+	}
+	pinged := false
+	for use := range astx.UsesOf(info, fn, v) {
+		sel, ok := use.Parent().Node().(*ast.SelectorExpr)
+		if !ok || sel.X != use.Node() {
+			return false
+		}
+		if s := info.Selections[sel]; s == nil || s.Kind() != types.MethodVal {
+			return false
+		}
+		switch sel.Sel.Name {
+		case "Ping", "PingContext":
+			pinged = true
+		case "Close":
+		default:
+			return false
+		}
+	}
+	return pinged
+}
+
+// mentionsParam reports whether one of args uses a parameter of the
+// function it is in.
+func mentionsParam(info *types.Info, args []ast.Expr) bool {
+	found := false
+	for _, arg := range args {
+		ast.Inspect(arg, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok {
+				if v, ok := info.Uses[id].(*types.Var); ok && v.Kind() == types.ParamVar {
+					found = true
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }

@@ -699,8 +699,8 @@ func (r *Result) rootName(b *body) string {
 // first chain found is kept, and with it whether it holds only on a branch
 // or maybe (see Fact.Maybe).
 func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond, maybe bool) {
-	if e == Pool && r.LazyInit(cur) {
-		return // built once per holder, kept in it
+	if e == Pool && (r.LazyInit(cur) || r.ConnectionTest(cur)) {
+		return // built once per holder, kept in it; or only a connection test
 	}
 	if b.chains[e] == "" {
 		b.cond[e] = cond
@@ -790,7 +790,7 @@ func (r *Result) propagate(order []*body) {
 					calls = b.listCalls
 				}
 				for i, c := range calls {
-					if c.chains[e] != "" && !(e == Pool && r.LazyInit(b.sites[i])) {
+					if c.chains[e] != "" && !(e == Pool && (r.LazyInit(b.sites[i]) || r.ConnectionTest(b.sites[i]))) {
 						b.chains[e] = Join(c.name, c.chains[e])
 						b.roots[e] = c.roots[e]
 						b.cond[e] = c.cond[e]

@@ -78,3 +78,21 @@ func Put(w http.ResponseWriter, r *http.Request) {
 func Get(w http.ResponseWriter, r *http.Request) {
 	helper.Download(r.URL.Query().Get("u"))
 }
+
+// A connection form's test of the settings it sends is not a pool per
+// request; a pool opened to query, or to ping the one primary, is (each
+// reported in the helper, which builds and drops it).
+func CheckSettings(w http.ResponseWriter, r *http.Request) {
+	s := &helper.DatabaseSettings{Driver: r.FormValue("driver"), DSN: r.FormValue("dsn")}
+	_ = helper.CanConnect(s)
+	_ = helper.CanConnectVia(s)
+	_ = helper.TablesExist(s)
+	_ = helper.PrimaryAlive()
+}
+
+// A page fetched through a pool built and dropped per call is reported in
+// the helper; a shared client rebuilt by a reconfigure action is low.
+func Preview(w http.ResponseWriter, r *http.Request) {
+	_, _ = helper.FetchPage(r.FormValue("url"))
+	m.RefreshMirror() // want `\(\*helper.Manager\).RefreshMirror in handler crosspkg.Preview builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
+}

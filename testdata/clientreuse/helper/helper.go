@@ -65,6 +65,7 @@ func ProcessImage(u string) error { return ReadImage(u) }
 
 // Manager keeps the clients the program shares.
 type Manager struct {
+	mirror *http.Client
 	sources  *http.Client
 	packages *PackageManager
 }
@@ -85,3 +86,69 @@ func newPackageManager() *PackageManager {
 // RefreshPackages stores what newPackageManager builds: the chain's pool
 // is kept on the way, not at its root.
 func (m *Manager) RefreshPackages() { m.packages = newPackageManager() }
+
+// DatabaseSettings is what a connection form sends.
+type DatabaseSettings struct{ Driver, DSN string }
+
+// CanConnect opens a pool with the settings it is given only to ping it
+// and close it: a test of those settings, with nothing to share.
+func CanConnect(s *DatabaseSettings) bool {
+	db, err := sql.Open(s.Driver, s.DSN)
+	if err != nil {
+		return false
+	}
+	defer func() { _ = db.Close() }()
+	return db.Ping() == nil
+}
+
+// CanConnectVia tests the settings through Open.
+func CanConnectVia(s *DatabaseSettings) bool {
+	db := Open(s.DSN)
+	defer db.Close()
+	return db.Ping() == nil
+}
+
+// TablesExist queries through the pool it opens and drops: a pool per
+// call, reported here at its construction.
+func TablesExist(s *DatabaseSettings) bool {
+	db, err := sql.Open(s.Driver, s.DSN) // want `sql.Open in helper.TablesExist builds a new connection pool on every call and drops it`
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	rows, err := db.Query("SELECT 1 FROM users LIMIT 1")
+	if err != nil {
+		return false
+	}
+	defer rows.Close()
+	return rows.Next()
+}
+
+// PrimaryAlive pings the one primary database through a new pool on every
+// call: its callers should ping the shared pool.
+func PrimaryAlive() bool {
+	db, err := sql.Open("postgres", "primary") // want `sql.Open in helper.PrimaryAlive builds a new connection pool on every call and drops it`
+	if err != nil {
+		return false
+	}
+	defer db.Close()
+	return db.Ping() == nil
+}
+
+// FetchPage builds a transport on every call and gives it to a client it
+// also builds: both are dropped when it returns.
+func FetchPage(u string) (*http.Response, error) {
+	tr := &http.Transport{MaxIdleConns: 10} // want `http.Transport in helper.FetchPage builds a new connection pool on every call and drops it`
+	client := &http.Client{}
+	client.Transport = tr
+	return client.Get(u)
+}
+
+// RefreshMirror rebuilds the client the manager shares: the transport is
+// kept through the client stored in a field.
+func (m *Manager) RefreshMirror() {
+	tr := &http.Transport{MaxIdleConns: 10}
+	client := &http.Client{}
+	client.Transport = tr
+	m.mirror = client
+}

@@ -79,3 +79,27 @@ func LocalServer(mux *http.ServeMux) error {
 	srv.Handler = mux
 	return srv.Serve(l)
 }
+
+type listeners struct {
+	public *http.Server
+	unix   net.Listener
+}
+
+// One function starts a public server on TCP and another on a Unix
+// socket: only the second is local.
+func (s *listeners) Start(mux *http.ServeMux, addr, path string) error {
+	errs := make(chan error, 2)
+	s.public = &http.Server{Addr: addr, Handler: mux} // want `http.Server without ReadHeaderTimeout.*\[high: `
+	go func() { errs <- s.public.ListenAndServe() }()
+	go func() {
+		var err error
+		s.unix, err = net.Listen("unix", path)
+		if err != nil {
+			errs <- err
+			return
+		}
+		local := &http.Server{Handler: mux} // want `http.Server without ReadHeaderTimeout.*\[medium: .*the code listens on a Unix socket`
+		errs <- local.Serve(s.unix)
+	}()
+	return <-errs
+}
