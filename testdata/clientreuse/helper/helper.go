@@ -65,7 +65,7 @@ func ProcessImage(u string) error { return ReadImage(u) }
 
 // Manager keeps the clients the program shares.
 type Manager struct {
-	mirror *http.Client
+	mirror   *http.Client
 	sources  *http.Client
 	packages *PackageManager
 }
