@@ -880,9 +880,10 @@ func (c *checker) reportAt(dir direction, cur inspector.Cursor, msg, lowered str
 	if lowered != "" {
 		base = base.Lower(lowered)
 	}
-	if c.sum.OnBranch(cur) {
+	if dir == outbound && c.sum.OnBranch(cur) {
 		// A fallback built when the caller passes none (if c == nil {
 		// c = &http.Client{} }): whether any caller takes it is not shown.
+		// A server on a branch is a listener its configuration turns on.
 		base = base.Lower("built only on a branch")
 	}
 	c.add(dir, cur, analysis.Diagnostic{Pos: n.Pos(), End: n.End(), Message: msg},
