@@ -90,6 +90,9 @@ type Fact struct {
 	// call (a field, a package variable, a map): the pool is kept and
 	// shared, and a call rebuilds it only when asked to.
 	RootDrops, Kept bool
+	// PoolNeeds is what the function's pool needs of its arguments (see
+	// Need): a call that leaves the needed field zero builds none.
+	PoolNeeds Need
 	// Memoizes marks a function that calls the function it is given only
 	// when a lookup of an earlier result misses (see memoizes): a
 	// constructor passed to it runs once per key, not once per call.
@@ -135,6 +138,9 @@ func (f *Fact) String() string {
 			part := effectNames[e] + ": " + chain
 			if f.Looped[e] {
 				part += " (in its loops)"
+			}
+			if Effect(e) == Pool && f.PoolNeeds.Field != "" {
+				part += fmt.Sprintf(" (when argument %d sets %s)", f.PoolNeeds.Param, f.PoolNeeds.Field)
 			}
 			parts = append(parts, part)
 		}
@@ -206,6 +212,12 @@ type body struct {
 	dropsPool, keepsPool, storesPool bool
 	// ownPool: the first pool chain found is the body's own construction.
 	ownPool bool
+	// poolNeed: what its own pool constructions need of its arguments
+	// (see Need); poolNeedSet once one is seen, poolNeedMixed when two
+	// differ; poolFromFact: a callee of another package brings a pool.
+	poolNeed                   Need
+	poolNeedSet, poolNeedMixed bool
+	poolFromFact               bool
 	// factRoot: what the fact of the callee its pool chain comes from (in
 	// another package) says of that chain's root (see Fact.RootDrops).
 	factRoot poolRoot
@@ -472,6 +484,12 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 		caller.serves = caller.serves || fact.Serves
 		for e, chain := range fact.Chains {
 			if chain != "" && Effect(e) != List && !tableDecides(fn, Effect(e)) {
+				if Effect(e) == Pool {
+					if unmet(r.pass.TypesInfo, call, fact.PoolNeeds) {
+						continue // the arguments leave the pool's guard closed
+					}
+					caller.poolFromFact = true
+				}
 				if caller.chains[e] == "" {
 					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())
 					if Effect(e) == Pool {
@@ -678,6 +696,7 @@ func primitive(info *types.Info, call *ast.CallExpr, e Effect) (string, bool) {
 func (r *Result) setPrimitive(b *body, e Effect, name string, cur inspector.Cursor) {
 	if e == Pool {
 		r.notePoolSite(b, cur)
+		r.notePoolNeed(b, cur)
 	}
 	if b.chains[e] == "" {
 		b.roots[e] = r.rootName(b)
@@ -790,7 +809,7 @@ func (r *Result) propagate(order []*body) {
 					calls = b.listCalls
 				}
 				for i, c := range calls {
-					if c.chains[e] != "" && !(e == Pool && (r.LazyInit(b.sites[i]) || r.ConnectionTest(b.sites[i]))) {
+					if c.chains[e] != "" && !(e == Pool && (r.LazyInit(b.sites[i]) || r.ConnectionTest(b.sites[i]) || r.unmetAt(b.sites[i], r.poolNeed(c)))) {
 						b.chains[e] = Join(c.name, c.chains[e])
 						b.roots[e] = c.roots[e]
 						b.cond[e] = c.cond[e]
@@ -1344,7 +1363,7 @@ func (r *Result) Effect(call *ast.CallExpr, e Effect) (string, bool) {
 		return name, true
 	}
 	name, f, ok := r.callSummary(call)
-	if !ok || f.Chains[e] == "" {
+	if !ok || f.Chains[e] == "" || e == Pool && unmet(r.pass.TypesInfo, call, f.PoolNeeds) {
 		return r.passedEffect(call, e)
 	}
 	return Join(name, f.Chains[e]), true
@@ -1386,7 +1405,7 @@ func (r *Result) callSummary(call *ast.CallExpr) (string, *Fact, bool) {
 // factOf returns b's summary as its fact would say it.
 func (r *Result) factOf(b *body) *Fact {
 	root := r.poolRoot(b, 0)
-	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, Kept: root.kept, Memoizes: b.memoizes, Defers: b.defers, Starts: b.starts, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
+	return &Fact{Chains: b.chains, Roots: b.roots, Looped: b.looped(), Cond: b.cond, Maybe: b.maybe, Recursive: b.recursive, Drops: b.drops(), RootDrops: root.drops, Kept: root.kept, PoolNeeds: r.poolNeed(b), Memoizes: b.memoizes, Defers: b.defers, Starts: b.starts, Served: b.servedHere() && !b.test, Serves: b.serves, Detaches: b.detaches, open: b.open}
 }
 
 // Handler returns the HTTP handler that runs fn (a *ast.FuncDecl or

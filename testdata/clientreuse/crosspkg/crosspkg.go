@@ -96,3 +96,32 @@ func Preview(w http.ResponseWriter, r *http.Request) {
 	_, _ = helper.FetchPage(r.FormValue("url"))
 	m.RefreshMirror() // want `\(\*helper.Manager\).RefreshMirror in handler crosspkg.Preview builds a new connection pool per request .*\[low: .*the pool is stored where it outlives the request`
 }
+
+// A helper that builds its transport only when the options ask for it
+// builds none for a call whose options leave that field unset.
+func Bookmark(w http.ResponseWriter, r *http.Request) {
+	_ = helper.NewClientWithOptions(helper.ClientOptions{Timeout: 10})
+	_ = helper.NewClientWithOptions(helper.ClientOptions{Timeout: 10, BlockPrivate: false})
+}
+
+func BookmarkBlocked(w http.ResponseWriter, r *http.Request) {
+	_ = helper.NewClientWithOptions(helper.ClientOptions{Timeout: 10, BlockPrivate: blockPrivate}) // want `helper.NewClientWithOptions in handler crosspkg.BookmarkBlocked builds a new connection pool per request`
+}
+
+var blockPrivate = true
+
+type proxyOptions struct{ Direct bool }
+
+// newProxyClient builds a transport only for direct connections; a
+// handler of this package asks for one, and the construction is reported
+// where it runs per request.
+func newProxyClient(opts *proxyOptions) *http.Client {
+	if opts.Direct == false {
+		return http.DefaultClient
+	}
+	return &http.Client{Transport: &http.Transport{}} // want `http.Client with a new http.Transport in crosspkg.newProxyClient, which handler crosspkg.RelayDirect runs, builds a new connection pool per request`
+}
+
+func RelayDirect(w http.ResponseWriter, r *http.Request) {
+	_ = newProxyClient(&proxyOptions{Direct: true})
+}

@@ -5,6 +5,7 @@ package helper
 import (
 	"database/sql"
 	"net/http"
+	"time"
 )
 
 // Open opens a pool.
@@ -151,4 +152,20 @@ func (m *Manager) RefreshMirror() {
 	client := &http.Client{}
 	client.Transport = tr
 	m.mirror = client
+}
+
+// ClientOptions are what a caller asks of a client.
+type ClientOptions struct {
+	Timeout      time.Duration
+	BlockPrivate bool
+}
+
+// NewClientWithOptions builds a transport of its own only when the
+// options ask to block private networks; otherwise the client shares the
+// default transport.
+func NewClientWithOptions(opts ClientOptions) *http.Client {
+	if !opts.BlockPrivate {
+		return &http.Client{Timeout: opts.Timeout}
+	}
+	return &http.Client{Timeout: opts.Timeout, Transport: &http.Transport{}}
 }
