@@ -73,6 +73,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 	if sum.LazyInit(cur) {
 		return nil // built once and kept: `if c.db == nil { c.db = open() }`
 	}
+	if sum.NeverNeeded(cur) {
+		return nil // past a guard on an argument that every call leaves closed
+	}
 	if p, ok := summary.Config.PoolAt(info, cur.Node()); ok {
 		what, kind, direct = p.What, p.Kind, true
 		cond, kept = sum.OnBranch(cur), sum.Stored(cur)

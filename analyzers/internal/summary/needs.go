@@ -175,3 +175,29 @@ func (r *Result) unmetAt(site inspector.Cursor, need Need) bool {
 	call, ok := site.Node().(*ast.CallExpr)
 	return ok && unmet(r.pass.TypesInfo, call, need)
 }
+
+// NeverNeeded reports whether the pool construction at cur stands past a
+// guard on an argument (see Need) that no call lets through: its function
+// is not exported nor used as a value, and every call of it in the
+// package leaves the guarded field zero.
+func (r *Result) NeverNeeded(cur inspector.Cursor) bool {
+	fn := EnclosingFunc(cur)
+	b := r.bodies[fn]
+	if b == nil || b.fn == nil || b.fn.Exported() || b.escapes {
+		return false
+	}
+	need := r.guardedBy(b, cur)
+	if need.Field == "" {
+		return false
+	}
+	calls, ok := astx.CallsOf(r.pass.TypesInfo, r.ins.Root(), b.fn)
+	if !ok || len(calls) == 0 {
+		return false
+	}
+	for _, call := range calls {
+		if !r.unmetAt(call, need) {
+			return false
+		}
+	}
+	return true
+}
