@@ -46,7 +46,12 @@
 // pools built once per key in a cache (a map or sync.Map filled on a
 // miss); pools built in main, init, package variable initializers, sync.Once (and
 // OnceValue), or functions only those call; loops over a few fixed
-// elements; tests.
+// elements; tests. A pool opened from the caller's settings only to be
+// pinged and closed (a connection form's test) is not a pool per request.
+// A function that builds its pool only past a guard that returns when a
+// field of a parameter is zero (if !opts.BlockPrivate { return plain })
+// carries that need (fact PoolNeeds): a call whose literal argument leaves
+// the field zero builds no pool.
 //
 // Confidence (README, Confidence):
 // high for a pool built in a handler (HTTP, gRPC, Connect) or per item of
@@ -70,7 +75,9 @@
 // receive loop when the channel reports it closed (a reconnect) is not one
 // per message. A pool built on the request path that the code stores, or
 // a function on the way to it stores, where it outlives the request (a
-// field, a package variable, a map: fact Kept) is low: a connect or
+// field, a package variable, a map: fact Kept; a field of a local value
+// the function builds, client.Transport = tr, keeps it only as long as
+// that value is kept) is low: a connect or
 // reconfigure action that rebuilds a shared pool, not one per request. A
 // pool built where a cache lookup missed and then stored (if !ok { c =
 // build(); m.Store(k, c) }) is built once per key.

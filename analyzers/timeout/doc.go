@@ -76,8 +76,11 @@
 // used with DialContext (the context carries the deadline); a dial of a
 // connectionless network (net.Dial("udp", ...) returns at once) or of
 // this host (localhost, 127.x, ::1: its kernel answers at once); a client
-// whose Transport sets ResponseHeaderTimeout (a literal, a local, or a
-// helper of any package: a boundsHeaders fact), or one built only in the
+// whose Transport sets ResponseHeaderTimeout or dials through a function
+// that sets a deadline on every connection (a literal, a local, or a
+// helper of any package: a boundsHeaders fact; a local is bounded when each
+// value it is given bounds, or is the caller's own transport: a parameter,
+// the receiver, or a field of one), or one built only in the
 // branch of if _, ok := ctx.Deadline(); ok { … }; tests
 // (httptest.NewServer and servers started in _test.go files).
 //
@@ -86,7 +89,8 @@
 // call given Background off a request path (a job's call may be meant to
 // run long) or in a package that dials with client interceptors (one may
 // set a default deadline), for a fallback
-// client built on a branch (if c == nil { c = &http.Client{} }), a default
+// client built on a branch (if c == nil { c = &http.Client{} }; a server
+// on a branch is a listener configuration turns on, not lowered), a default
 // client the code replaces on a branch (with one its caller passes), a
 // client kept in a field whose every request carries its caller's context
 // (or is built by a wrapper's caller), a client handed to another module's
@@ -94,7 +98,8 @@
 // library sends the requests), http.DefaultClient.Do with a request built
 // with the caller's context, a call in a goroutine whose starter waits for
 // it in a select with a timer or a context's Done, and a server on a Unix
-// socket, on this host's loopback address (a constant, or a string flag
+// socket (its Serve is given a listener opened on one; a server started
+// with ListenAndServe is on TCP), on this host's loopback address (a constant, or a string flag
 // whose default is one), in a package that exists to serve metrics or profiles, or whose
 // handler serves only profiles, metrics or health checks (a diagnostics
 // package's handler, or a mux or echo/gin instance whose every route is
