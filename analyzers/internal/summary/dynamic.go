@@ -408,6 +408,9 @@ type Package struct {
 	// imports are the module's packages its non-test files import: a
 	// package no other imports runs in no command (see placeExported).
 	imports []string
+	// exposed are its methods a package outside the module may call
+	// through an interface of its own (see exposedMethods).
+	exposed []string
 }
 
 func (*Package) AFact() {}

@@ -168,6 +168,9 @@ type program struct {
 	commands bool
 	// imported are the module's packages some package in view imports.
 	imported map[string]bool
+	// exposed are the module's methods that a package outside it may
+	// call through an interface (see exposedMethods).
+	exposed map[string]bool
 }
 
 type placed struct {
@@ -181,7 +184,7 @@ const noCaller Place = -1
 
 // programPlaces gathers the placed calls of every package in view.
 func (r *Result) programPlaces() *program {
-	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed), imported: make(map[string]bool)}
+	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed), imported: make(map[string]bool), exposed: make(map[string]bool)}
 	for _, pf := range r.pass.AllPackageFacts() {
 		pkg, ok := pf.Fact.(*Package)
 		if !ok {
@@ -196,6 +199,9 @@ func (r *Result) programPlaces() *program {
 		p.commands = p.commands || pkg.program
 		for _, path := range pkg.imports {
 			p.imported[path] = true
+		}
+		for _, key := range pkg.exposed {
+			p.exposed[key] = true
 		}
 	}
 	return p
@@ -263,7 +269,7 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 			return anywhere
 		}
 	}
-	if res.place == noCaller && isMethod(key) {
+	if res.place == noCaller && isMethod(key) && p.exposed[key] {
 		res = anywhere // code outside the module may call it through an interface
 	}
 	if !cyclic {

@@ -1207,7 +1207,7 @@ func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	// packages of the program read as they are visited again.
 	if r.inModule(r.pass.Pkg) && !r.whole {
 		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic, args: r.servedArgs(order), contexts: r.contextArgs(order),
-			program: isMain && r.harness == "", imports: r.moduleImports()})
+			program: isMain && r.harness == "", imports: r.moduleImports(), exposed: r.exposedMethods()})
 	}
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"database/sql"
+	"log"
 	"net/http"
 	"os"
 	"time"
@@ -12,6 +13,7 @@ import (
 	"example.com/places/api"
 	"example.com/places/ddns"
 	"example.com/places/feeds"
+	"example.com/places/metrics"
 	"example.com/places/orders"
 	"example.com/places/probe"
 	"example.com/places/rpc"
@@ -52,6 +54,8 @@ func main() {
 	mux.HandleFunc("/tags", h.Tags)
 	mux.HandleFunc("/orders", h.ListOrders)
 	mux.HandleFunc("/signup", signup.Handle(webhooks.New(&http.Client{Timeout: 10 * time.Second})))
+	(&metrics.Exporter{}).Use(mux)
+	log.SetOutput(&metrics.Shipper{URL: "http://logs.internal/ingest"})
 	srv := &http.Server{Addr: ":8080", Handler: mux, ReadHeaderTimeout: 5 * time.Second}
 	_ = srv.ListenAndServe()
 }
