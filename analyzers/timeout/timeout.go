@@ -1750,11 +1750,35 @@ func (c *checker) onlyDeadlineUses(body ast.Node, v *types.Var, depth int) bool 
 		return true
 	})
 	// Every use must have been a send or a hand-over (the client passed to
-	// the request it sends, say, is neither).
+	// the request it sends, say, is neither). Giving v a client (v = …, one
+	// per branch) is not a use.
 	uses := 0
 	ast.Inspect(body, func(n ast.Node) bool {
-		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-			uses++
+		switch n := n.(type) {
+		case *ast.AssignStmt:
+			for _, rhs := range n.Rhs {
+				ast.Inspect(rhs, func(n ast.Node) bool {
+					if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+						uses++
+					}
+					return true
+				})
+			}
+			for _, lhs := range n.Lhs {
+				if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok {
+					ast.Inspect(lhs, func(n ast.Node) bool {
+						if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+							uses++
+						}
+						return true
+					})
+				}
+			}
+			return false
+		case *ast.Ident:
+			if info.Uses[n] == v {
+				uses++
+			}
 		}
 		return true
 	})

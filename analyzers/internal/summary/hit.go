@@ -430,10 +430,19 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 			}
 			for i, stmt := range before(n, cur.Node()) {
 				ifs, ok := stmt.(*ast.IfStmt)
-				if !ok || !endsInReturn(ifs.Body) {
+				if !ok {
 					continue
 				}
 				rest := &ast.BlockStmt{List: n.List[i+1:]}
+				if !endsInReturn(ifs.Body) {
+					// if cacheable { if t, ok := m[k]; ok { return t } }
+					// … build … if cacheable { m[k] = t }: a cache that
+					// some settings bypass.
+					if r.hitInside(ifs.Body) && storesInMap(r.pass.TypesInfo, rest) {
+						return true
+					}
+					continue
+				}
 				if held, ok := r.nilTest(ifs.Cond, token.NEQ); ok && assigns(rest, held) {
 					return true
 				}
@@ -441,6 +450,16 @@ func (r *Result) LazyInit(cur inspector.Cursor) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// hitInside reports whether body holds a lookup that returns on a hit.
+func (r *Result) hitInside(body *ast.BlockStmt) bool {
+	for _, stmt := range body.List {
+		if r.returnsOnHit(body.List, stmt) {
+			return true
 		}
 	}
 	return false
