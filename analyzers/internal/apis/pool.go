@@ -183,8 +183,15 @@ func poolLiteral(t types.Type) (poolType, bool) {
 // sends nowhere (httputil.DumpRequestOut writes the request to memory).
 func PoolPackage(fn *types.Func) bool {
 	path := pkgPath(fn)
-	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix) || Standard(path)
+	return poolPackages[path] || strings.HasPrefix(path, awsServicePrefix) || strings.HasPrefix(path, kubernetesClientPrefix) || Standard(path)
 }
+
+// kubernetesClientPrefix is where the Kubernetes client libraries build
+// their clients: every one gets its transport from one cache keyed by the
+// TLS and dial settings, so clients built again with the same settings
+// share one pool. They build none of their own, as far as these tables
+// tell.
+const kubernetesClientPrefix = "k8s.io/client-go/"
 
 // Standard reports whether path is a package of the standard library: its
 // first element has no dot.
