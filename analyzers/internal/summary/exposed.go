@@ -3,6 +3,7 @@ package summary
 import (
 	"go/types"
 	"slices"
+	"strings"
 )
 
 // Methods that code outside the module may call.
@@ -14,11 +15,45 @@ import (
 // signature; the module's own interface calls are counted by name (see
 // program.dynamic).
 
+// Interfaces is the fact of a package outside the module that declares
+// interfaces: the methods they ask for, as "Name(params) results" with
+// the types only (see methodShape).
+type Interfaces struct{ Methods []string }
+
+func (*Interfaces) AFact() {}
+
+func (f *Interfaces) String() string { return strings.Join(f.Methods, "; ") }
+
+// exportInterfaces gives a package outside the module its Interfaces fact.
+func (r *Result) exportInterfaces() {
+	var methods []string
+	scope := r.pass.Pkg.Scope()
+	for _, name := range scope.Names() {
+		tn, ok := scope.Lookup(name).(*types.TypeName)
+		if !ok {
+			continue
+		}
+		iface, ok := tn.Type().Underlying().(*types.Interface)
+		if !ok {
+			continue
+		}
+		for i := range iface.NumMethods() {
+			if m := iface.Method(i); m.Exported() {
+				methods = append(methods, methodShape(m))
+			}
+		}
+	}
+	if len(methods) > 0 {
+		slices.Sort(methods)
+		r.pass.ExportPackageFact(&Interfaces{Methods: slices.Compact(methods)})
+	}
+}
+
 // exposedMethods returns the full names of the package's exported methods
 // whose name and signature match a method of an interface declared in a
 // package outside the module that it imports, directly or not.
 func (r *Result) exposedMethods() []string {
-	var methods []*types.Func
+	shapes := make(map[string][]string) // shape → methods of that shape
 	scope := r.pass.Pkg.Scope()
 	for _, name := range scope.Names() {
 		tn, ok := scope.Lookup(name).(*types.TypeName)
@@ -31,77 +66,52 @@ func (r *Result) exposedMethods() []string {
 		}
 		for m := range named.Methods() {
 			if m.Exported() {
-				methods = append(methods, m)
+				shape := methodShape(m)
+				shapes[shape] = append(shapes[shape], m.FullName())
 			}
 		}
 	}
-	if len(methods) == 0 {
+	if len(shapes) == 0 {
 		return nil
 	}
-	foreign := r.foreignInterfaceMethods()
 	var exposed []string
-	for _, m := range methods {
-		if slices.ContainsFunc(foreign[m.Name()], func(sig *types.Signature) bool { return sameShape(sig, m.Signature()) }) {
-			exposed = append(exposed, m.FullName())
+	for _, pf := range r.pass.AllPackageFacts() {
+		f, ok := pf.Fact.(*Interfaces)
+		if !ok {
+			continue
+		}
+		for _, shape := range f.Methods {
+			exposed = append(exposed, shapes[shape]...)
+			delete(shapes, shape)
 		}
 	}
+	slices.Sort(exposed)
 	return exposed
 }
 
-// foreignInterfaceMethods indexes by name the methods of the interfaces
-// declared at package level in the packages outside the module that the
-// package imports, directly or not.
-func (r *Result) foreignInterfaceMethods() map[string][]*types.Signature {
-	index := make(map[string][]*types.Signature)
-	seen := make(map[*types.Package]bool)
-	var visit func(pkg *types.Package)
-	visit = func(pkg *types.Package) {
-		if seen[pkg] {
-			return
-		}
-		seen[pkg] = true
-		for _, imp := range pkg.Imports() {
-			visit(imp)
-		}
-		if pkg == r.pass.Pkg || r.inModule(pkg) {
-			return
-		}
-		scope := pkg.Scope()
-		for _, name := range scope.Names() {
-			tn, ok := scope.Lookup(name).(*types.TypeName)
-			if !ok {
-				continue
-			}
-			iface, ok := tn.Type().Underlying().(*types.Interface)
-			if !ok {
-				continue
-			}
-			for i := range iface.NumMethods() {
-				m := iface.Method(i)
-				if m.Exported() {
-					index[m.Name()] = append(index[m.Name()], m.Signature())
-				}
-			}
-		}
-	}
-	visit(r.pass.Pkg)
-	return index
+// methodShape writes a method's name and the types it takes and returns,
+// without the receiver or the parameters' names.
+func methodShape(m *types.Func) string {
+	sig := m.Signature()
+	var b strings.Builder
+	b.WriteString(m.Name())
+	writeTuple(&b, sig.Params(), sig.Variadic())
+	writeTuple(&b, sig.Results(), false)
+	return b.String()
 }
 
-// sameShape reports whether two method signatures take and return
-// identical types, receivers aside.
-func sameShape(a, b *types.Signature) bool {
-	return a.Variadic() == b.Variadic() && identicalTuples(a.Params(), b.Params()) && identicalTuples(a.Results(), b.Results())
-}
-
-func identicalTuples(a, b *types.Tuple) bool {
-	if a.Len() != b.Len() {
-		return false
-	}
-	for i := range a.Len() {
-		if !types.Identical(a.At(i).Type(), b.At(i).Type()) {
-			return false
+func writeTuple(b *strings.Builder, t *types.Tuple, variadic bool) {
+	b.WriteByte('(')
+	for i := range t.Len() {
+		if i > 0 {
+			b.WriteString(", ")
 		}
+		typ := t.At(i).Type()
+		if variadic && i == t.Len()-1 {
+			b.WriteString("...")
+			typ = typ.(*types.Slice).Elem()
+		}
+		b.WriteString(types.TypeString(typ, nil))
 	}
-	return true
+	b.WriteByte(')')
 }

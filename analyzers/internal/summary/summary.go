@@ -159,7 +159,7 @@ var Analyzer = &analysis.Analyzer{
 	URL:        "https://github.com/perflint/perflint",
 	Requires:   []*analysis.Analyzer{inspect.Analyzer},
 	Run:        run,
-	FactTypes:  []analysis.Fact{(*Fact)(nil), (*Package)(nil)},
+	FactTypes:  []analysis.Fact{(*Fact)(nil), (*Package)(nil), (*Interfaces)(nil)},
 	ResultType: reflect.TypeOf((*Result)(nil)),
 	Flags:      flags(),
 }
@@ -322,6 +322,9 @@ func run(pass *analysis.Pass) (any, error) {
 	r.markOnFailure(order, r.whole)
 	r.args = r.programArgs()
 	r.exportFacts(order, calls)
+	if !r.inModule(pass.Pkg) {
+		r.exportInterfaces()
+	}
 	return r, nil
 }
 
