@@ -6,25 +6,24 @@ import (
 	"strings"
 )
 
-// Methods that code outside the module may call.
+// Methods that code outside the program may call.
 //
-// A method no code of the program calls is dead code, unless a package
-// outside the module calls it through an interface of its own: net/http
-// calls ServeHTTP, encoding/json MarshalJSON, database/sql Scan. What a
-// dependency can call is a method of one of its interfaces, by name and
-// signature; the module's own interface calls are counted by name (see
-// program.dynamic).
+// A method no code of the program calls is dead code, unless code outside
+// it calls the method through an interface: net/http calls ServeHTTP,
+// encoding/json MarshalJSON, database/sql Scan, and a plugin loaded from
+// another module calls the interface the module declares for it. What such
+// code can call is a method of an interface, by name and signature.
 
-// Interfaces is the fact of a package outside the module that declares
-// interfaces: the methods they ask for, as "Name(params) results" with
-// the types only (see methodShape).
+// Interfaces is the fact of a package that declares interfaces: the
+// methods they ask for, as "Name(params) results" with the types only
+// (see methodShape).
 type Interfaces struct{ Methods []string }
 
 func (*Interfaces) AFact() {}
 
 func (f *Interfaces) String() string { return strings.Join(f.Methods, "; ") }
 
-// exportInterfaces gives a package outside the module its Interfaces fact.
+// exportInterfaces gives the package its Interfaces fact.
 func (r *Result) exportInterfaces() {
 	var methods []string
 	scope := r.pass.Pkg.Scope()
@@ -50,8 +49,8 @@ func (r *Result) exportInterfaces() {
 }
 
 // exposedMethods returns the full names of the package's exported methods
-// whose name and signature match a method of an interface declared in a
-// package outside the module that it imports, directly or not.
+// whose name and signature match a method of an interface declared in the
+// package or in one it imports, directly or not.
 func (r *Result) exposedMethods() []string {
 	shapes := make(map[string][]string) // shape → methods of that shape
 	scope := r.pass.Pkg.Scope()

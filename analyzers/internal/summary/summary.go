@@ -321,10 +321,10 @@ func run(pass *analysis.Pass) (any, error) {
 	r.placeExported(order)
 	r.markOnFailure(order, r.whole)
 	r.args = r.programArgs()
-	r.exportFacts(order, calls)
-	if !r.inModule(pass.Pkg) {
+	if !r.whole {
 		r.exportInterfaces()
 	}
+	r.exportFacts(order, calls)
 	return r, nil
 }
 

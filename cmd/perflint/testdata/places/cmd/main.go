@@ -19,6 +19,7 @@ import (
 	"example.com/places/rpc"
 	"example.com/places/signup"
 	"example.com/places/store"
+	"example.com/places/syncer"
 	"example.com/places/webhooks"
 )
 
@@ -34,6 +35,7 @@ func main() {
 	go probe.Watch("http://peer.internal/state")
 	db, _ := sql.Open("postgres", os.Getenv("DSN"))
 	store.Seed(db, os.Args[1:])
+	_ = &syncer.Tags{DB: db}
 	_ = store.Lookup(context.Background(), db, []int{1})
 	c := &store.Cache{}
 	c.Refresh(db, os.Args[1:])
