@@ -168,3 +168,22 @@ func FuncType(fn ast.Node) *ast.FuncType {
 	}
 	return nil
 }
+
+// StructLit returns the struct composite literal e is, or whose address it
+// takes (&T{…}); or nil.
+func StructLit(info *types.Info, e ast.Expr) *ast.CompositeLit {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	if t := info.TypeOf(lit); t == nil {
+		return nil
+	} else if _, ok := t.Underlying().(*types.Struct); !ok {
+		return nil
+	}
+	return lit
+}

@@ -7,6 +7,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/ast/inspector"
+
+	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
 // pageOfOne reports whether loop (at cur) ranges over what a call returns
@@ -37,15 +39,8 @@ func pageOfOne(info *types.Info, cur inspector.Cursor, loop *ast.RangeStmt) bool
 // asksForOne reports whether arg is a struct literal (or its address)
 // that sets a size or limit field to 1.
 func asksForOne(info *types.Info, arg ast.Expr) bool {
-	arg = ast.Unparen(arg)
-	if u, ok := arg.(*ast.UnaryExpr); ok {
-		arg = ast.Unparen(u.X)
-	}
-	lit, ok := arg.(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	if _, ok := info.TypeOf(lit).Underlying().(*types.Struct); !ok {
+	lit := astx.StructLit(info, arg)
+	if lit == nil {
 		return false
 	}
 	for _, elt := range lit.Elts {

@@ -147,15 +147,8 @@ func unmet(info *types.Info, call *ast.CallExpr, need Need) bool {
 	if need.Field == "" || need.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return false
 	}
-	arg := ast.Unparen(call.Args[need.Param])
-	if u, ok := arg.(*ast.UnaryExpr); ok && u.Op == token.AND {
-		arg = ast.Unparen(u.X)
-	}
-	lit, ok := arg.(*ast.CompositeLit)
-	if !ok {
-		return false
-	}
-	if _, ok := info.TypeOf(lit).Underlying().(*types.Struct); !ok {
+	lit := astx.StructLit(info, call.Args[need.Param])
+	if lit == nil {
 		return false
 	}
 	for _, elt := range lit.Elts {
