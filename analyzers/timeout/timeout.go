@@ -1326,11 +1326,15 @@ func localBoundsHeaders(pass *analysis.Pass, cur inspector.Cursor, v *types.Var)
 	if !ok {
 		return false
 	}
-	if init := astx.LocalInit(pass.TypesInfo, cur, v); init != nil && !reassigned(pass.TypesInfo, fn, v) {
-		return boundsHeadersAt(pass, cur, init)
+	values := valuesOf(pass.TypesInfo, fn, v)
+	if len(values) <= 1 {
+		// Defined once and never given another value (v, err := f()
+		// included, whose first result LocalInit finds).
+		init := astx.LocalInit(pass.TypesInfo, cur, v)
+		return init != nil && boundsHeadersAt(pass, cur, init)
 	}
 	bounded := false
-	for _, value := range valuesOf(pass.TypesInfo, fn, v) {
+	for _, value := range values {
 		switch {
 		case value == nil:
 			return false
@@ -1342,19 +1346,6 @@ func localBoundsHeaders(pass *analysis.Pass, cur inspector.Cursor, v *types.Var)
 		}
 	}
 	return bounded
-}
-
-// reassigned reports whether v is given a value under fn after its
-// definition (v = x).
-func reassigned(info *types.Info, fn inspector.Cursor, v *types.Var) bool {
-	for c := range fn.Preorder((*ast.AssignStmt)(nil)) {
-		for _, lhs := range c.Node().(*ast.AssignStmt).Lhs {
-			if id, ok := lhs.(*ast.Ident); ok && info.Uses[id] == v {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // valuesOf returns every value v is defined with or given under fn; nil
@@ -1753,25 +1744,23 @@ func (c *checker) onlyDeadlineUses(body ast.Node, v *types.Var, depth int) bool 
 	// the request it sends, say, is neither). Giving v a client (v = …, one
 	// per branch) is not a use.
 	uses := 0
+	count := func(n ast.Node) {
+		ast.Inspect(n, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
+				uses++
+			}
+			return true
+		})
+	}
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.AssignStmt:
 			for _, rhs := range n.Rhs {
-				ast.Inspect(rhs, func(n ast.Node) bool {
-					if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-						uses++
-					}
-					return true
-				})
+				count(rhs)
 			}
 			for _, lhs := range n.Lhs {
 				if _, ok := ast.Unparen(lhs).(*ast.Ident); !ok {
-					ast.Inspect(lhs, func(n ast.Node) bool {
-						if id, ok := n.(*ast.Ident); ok && info.Uses[id] == v {
-							uses++
-						}
-						return true
-					})
+					count(lhs)
 				}
 			}
 			return false
