@@ -73,6 +73,9 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 	if sum.LazyInit(cur) {
 		return nil // built once and kept: `if c.db == nil { c.db = open() }`
 	}
+	if sum.DefaultReplaced(cur) {
+		return nil // a constructor's default pool, replaced before it sends
+	}
 	if sum.NeverNeeded(cur) {
 		return nil // past a guard on an argument that every call leaves closed
 	}

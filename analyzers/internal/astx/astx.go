@@ -117,6 +117,18 @@ func UsesOf(info *types.Info, root inspector.Cursor, obj types.Object) iter.Seq[
 	}
 }
 
+// Mentions reports whether an identifier under n uses obj.
+func Mentions(info *types.Info, n ast.Node, obj types.Object) bool {
+	found := false
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok && info.Uses[id] == obj {
+			found = true
+		}
+		return !found
+	})
+	return found
+}
+
 // Received returns the channel a select case's communication receives
 // from (<-ch, v := <-ch, v, ok = <-ch), or nil for a send or default.
 func Received(comm ast.Stmt) ast.Expr {

@@ -4,9 +4,11 @@ import (
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 
 	"golang.org/x/tools/go/ast/inspector"
 
+	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/astx"
 )
 
@@ -356,4 +358,67 @@ func mentionsParam(info *types.Info, args []ast.Expr) bool {
 		})
 	}
 	return found
+}
+
+// DefaultReplaced reports whether the pool that the call at cur returns
+// is thrown away before it sends anything: the call's value is held by a
+// local whose every field that can hold a pool (an *http.Client, a
+// transport) the statements right after overwrite, before any other use
+// (c := retry.NewClient(); c.HTTPClient = shared). A pool that never
+// sends opens no connection.
+func (r *Result) DefaultReplaced(cur inspector.Cursor) bool {
+	info := r.pass.TypesInfo
+	as, ok := cur.Parent().Node().(*ast.AssignStmt)
+	if !ok || len(as.Lhs) != 1 || len(as.Rhs) != 1 || as.Rhs[0] != cur.Node() {
+		return false
+	}
+	v := astx.LocalVar(info, as.Lhs[0])
+	if v == nil {
+		return false
+	}
+	fields := poolFields(v.Type())
+	if len(fields) == 0 {
+		return false
+	}
+	block, ok := cur.Parent().Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	i := slices.Index(block.List, ast.Stmt(as))
+	for _, stmt := range block.List[i+1:] {
+		if len(fields) == 0 {
+			break
+		}
+		set, ok := stmt.(*ast.AssignStmt)
+		if !ok || len(set.Lhs) != 1 || len(set.Rhs) != 1 || astx.Mentions(info, set.Rhs[0], v) {
+			break
+		}
+		sel, ok := set.Lhs[0].(*ast.SelectorExpr)
+		if !ok || astx.LocalVar(info, sel.X) != v {
+			break
+		}
+		delete(fields, sel.Sel.Name) // another field's setting is no use of the pool
+	}
+	return len(fields) == 0
+}
+
+// poolFields returns the names of the fields of t's struct (or the struct
+// t points to) that can hold an HTTP connection pool.
+func poolFields(t types.Type) map[string]bool {
+	if p, ok := t.Underlying().(*types.Pointer); ok {
+		t = p.Elem()
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	fields := make(map[string]bool)
+	for f := range st.Fields() {
+		for _, name := range []string{"Client", "Transport", "RoundTripper"} {
+			if apis.IsNamed(f.Type(), "net/http", name) {
+				fields[f.Name()] = true
+			}
+		}
+	}
+	return fields
 }

@@ -721,8 +721,8 @@ func (r *Result) rootName(b *body) string {
 // first chain found is kept, and with it whether it holds only on a branch
 // or maybe (see Fact.Maybe).
 func (r *Result) setEffect(b *body, e Effect, chain string, cur inspector.Cursor, perCall, cond, maybe bool) {
-	if e == Pool && (r.LazyInit(cur) || r.ConnectionTest(cur)) {
-		return // built once per holder, kept in it; or only a connection test
+	if e == Pool && (r.LazyInit(cur) || r.ConnectionTest(cur) || r.DefaultReplaced(cur)) {
+		return // built once per holder, kept in it; only a connection test; or never used
 	}
 	if b.chains[e] == "" {
 		b.cond[e] = cond
@@ -812,7 +812,7 @@ func (r *Result) propagate(order []*body) {
 					calls = b.listCalls
 				}
 				for i, c := range calls {
-					if c.chains[e] != "" && !(e == Pool && (r.LazyInit(b.sites[i]) || r.ConnectionTest(b.sites[i]) || r.unmetAt(b.sites[i], r.poolNeed(c)))) {
+					if c.chains[e] != "" && !(e == Pool && (r.LazyInit(b.sites[i]) || r.ConnectionTest(b.sites[i]) || r.DefaultReplaced(b.sites[i]) || r.unmetAt(b.sites[i], r.poolNeed(c)))) {
 						b.chains[e] = Join(c.name, c.chains[e])
 						b.roots[e] = c.roots[e]
 						b.cond[e] = c.cond[e]

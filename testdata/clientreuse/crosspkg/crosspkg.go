@@ -138,3 +138,20 @@ func newRelayClient(opts *proxyOptions) *http.Client {
 func Relay(w http.ResponseWriter, r *http.Request) {
 	_ = newRelayClient(&proxyOptions{})
 }
+
+// A constructor's own pool that the helper replaces with the shared client
+// before anything is sent opens no connection.
+func Retry(w http.ResponseWriter, r *http.Request) {
+	helper.NewSharedRetryClient().Ping()
+}
+
+func RetryPinged(w http.ResponseWriter, r *http.Request) {
+	helper.NewPingedRetryClient().Ping() // want `helper.NewPingedRetryClient in handler crosspkg.RetryPinged builds a new connection pool per request \(helper.NewPingedRetryClient → helper.NewRetryClient → http.Transport\)`
+}
+
+// Replaced in the handler itself: the same.
+func RetryShared(w http.ResponseWriter, r *http.Request) {
+	c := helper.NewRetryClient()
+	c.HTTPClient = helper.Shared
+	c.Ping()
+}

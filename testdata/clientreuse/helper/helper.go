@@ -169,3 +169,37 @@ func NewClientWithOptions(opts ClientOptions) *http.Client {
 	}
 	return &http.Client{Timeout: opts.Timeout, Transport: &http.Transport{}}
 }
+
+// RetryClient wraps an *http.Client the way retrying client libraries do;
+// NewRetryClient gives it a pooled transport of its own.
+type RetryClient struct {
+	HTTPClient *http.Client
+	RetryMax   int
+}
+
+func NewRetryClient() *RetryClient {
+	return &RetryClient{HTTPClient: &http.Client{Transport: &http.Transport{}}, RetryMax: 4}
+}
+
+func (c *RetryClient) Ping() { _, _ = c.HTTPClient.Get("http://peer/ping") }
+
+// Shared is the process's one client.
+var Shared = &http.Client{}
+
+// NewSharedRetryClient swaps the constructor's client for the shared one
+// before anything is sent: the default pool never opens a connection.
+func NewSharedRetryClient() *RetryClient {
+	c := NewRetryClient()
+	c.RetryMax = 2
+	c.HTTPClient = Shared
+	return c
+}
+
+// NewPingedRetryClient sends through the constructor's pool before it
+// swaps the client: that pool has connections, one per call.
+func NewPingedRetryClient() *RetryClient {
+	c := NewRetryClient()
+	c.Ping()
+	c.HTTPClient = Shared
+	return c
+}
