@@ -219,8 +219,11 @@ func freeWhenOff(info *types.Info, call *ast.CallExpr) bool {
 		}
 		for _, a := range call.Args[1:] {
 			field, ok := ast.Unparen(a).(*ast.CallExpr)
+			if !ok {
+				return false // a field built elsewhere: what it holds is not in view
+			}
 			f := apis.Callee(info, field)
-			if !ok || f == nil || f.Pkg() == nil || f.Pkg().Path() != "go.uber.org/zap" || !typedField[f.Name()] || !allAtHand(info, field.Args) {
+			if f == nil || f.Pkg() == nil || f.Pkg().Path() != "go.uber.org/zap" || !typedField[f.Name()] || !allAtHand(info, field.Args) {
 				return false
 			}
 		}

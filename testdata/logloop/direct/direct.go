@@ -48,9 +48,11 @@ func Zap(items []Item, logger *zap.Logger, sugar *zap.SugaredLogger) {
 		logger.Info("processing", zap.Int("id", it.ID)) // want `\(\*zap.Logger\).Info inside a loop`
 		logger.Debug("detail", zap.Int("id", it.ID))    // typed fields of values at hand: a level check when debug is off
 		logger.Debug("detail", zap.Any("item", it))     // want `debug log \(\*zap.Logger\).Debug inside a loop`
-		sugar.Infow("processing", "id", it.ID)          // want `\(\*zap.SugaredLogger\).Infow inside a loop`
-		sugar.Infof("processing %d", it.ID)             // want `\(\*zap.SugaredLogger\).Infof inside a loop`
-		logger.Warn("slow", zap.Int("id", it.ID))       // warn level
+		field := zap.Int("id", it.ID)
+		logger.Debug("detail", field)             // want `debug log \(\*zap.Logger\).Debug inside a loop`
+		sugar.Infow("processing", "id", it.ID)    // want `\(\*zap.SugaredLogger\).Infow inside a loop`
+		sugar.Infof("processing %d", it.ID)       // want `\(\*zap.SugaredLogger\).Infof inside a loop`
+		logger.Warn("slow", zap.Int("id", it.ID)) // warn level
 	}
 }
 
