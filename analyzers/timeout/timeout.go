@@ -304,31 +304,7 @@ func (c *checker) reportServe(cur inspector.Cursor, msg string) {
 // of gosec (//nolint:gosec, //nolint:…,gosec, #nosec), whose G114 is the
 // same check: the authors have looked at this server and decided.
 func (c *checker) gosecSuppressed(cur inspector.Cursor) bool {
-	fset := c.pass.Fset
-	line := fset.Position(cur.Node().Pos()).Line
-	for _, f := range c.pass.Files {
-		if f.FileStart > cur.Node().Pos() || cur.Node().Pos() > f.FileEnd {
-			continue
-		}
-		for _, group := range f.Comments {
-			for _, cm := range group.List {
-				if fset.Position(cm.Pos()).Line != line {
-					continue
-				}
-				text := cm.Text
-				if strings.Contains(text, "#nosec") {
-					return true
-				}
-				if rest, ok := strings.CutPrefix(text, "//nolint:"); ok {
-					names, _, _ := strings.Cut(rest, " ")
-					if slices.Contains(strings.Split(names, ","), "gosec") {
-						return true
-					}
-				}
-			}
-		}
-	}
-	return false
+	return rank.SuppressedOnLine(c.pass, cur.Node().Pos(), "gosec")
 }
 
 // servesOnlyDiagnostics reports whether the serve call at cur serves only

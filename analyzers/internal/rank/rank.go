@@ -209,6 +209,9 @@ func Report(pass *analysis.Pass, d analysis.Diagnostic, j Judgment) {
 	if j.Drop {
 		return
 	}
+	if peer, ok := peerSuppressed(pass, d.Pos); ok && peer.Level < j.Level {
+		j = peer
+	}
 	confidence.Set(&d, j.Level, j.Why)
 	pass.Report(d)
 }
