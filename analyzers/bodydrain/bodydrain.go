@@ -180,6 +180,12 @@ func (c *checker) closeDrains(pass *analysis.Pass, file *ast.File) bool {
 func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call, expr *ast.CallExpr, file *ast.File) {
 	t := newTracker(pass, cl, call)
 	res := t.walk()
+	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
+	fn := enclosingFunc(file, expr)
+	closedOnEveryPath := !res.leak.IsValid() && !res.leakNoPos && !res.leakRead.IsValid()
+	if closedOnEveryPath && !isHead(call) && reportDeferredInLoop(pass, expr, fn, rank.Pass{Info: pass.TypesInfo, Sum: sum}) {
+		return
+	}
 	var msg string
 	var at token.Pos
 	var j rank.Judgment
@@ -226,8 +232,6 @@ func (c *checker) check(pass *analysis.Pass, cl *closers.Result, call *ssa.Call,
 	if at.IsValid() && at != expr.Pos() {
 		d.Related = []analysis.RelatedInformation{{Pos: at, Message: "this path"}}
 	}
-	sum := pass.ResultOf[summary.Analyzer].(*summary.Result)
-	fn := enclosingFunc(file, expr)
 	if j.Level == confidence.High && fn != nil && sum.RunsOnce(fn) && !inOwnLoop(pass, expr) {
 		j = rank.Judgment{Level: confidence.Low, Why: j.Why + ", once while the process starts (a health check, a start-up fetch): one connection, not one per request"}
 	}

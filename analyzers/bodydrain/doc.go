@@ -45,6 +45,13 @@
 // or any function returning (*http.Response, error). Paths where the call
 // failed (err != nil, resp == nil) need no close.
 //
+// A body closed by a defer inside a loop (for { resp, _ := c.Get(u); defer
+// resp.Body.Close(); … }) is closed only when the function returns: every
+// iteration's body stays open until then, and in an endless loop for ever.
+// It is reported at the call unless the iteration returns or breaks right
+// after the defer (a retry loop that defers once). Close at the end of the
+// iteration, or move the iteration into a function of its own.
+//
 // By default the drain finding is made only where a path closes the body
 // with no read at all (status checks, then Close). With -bodydrain.strict
 // it is also made where the body is decoded (json.NewDecoder(resp.Body).Decode)
@@ -66,7 +73,8 @@
 //
 // Confidence (README, Confidence):
 // high for a body not closed on some path (low once while the process
-// starts, outside a loop: one connection); low for a body closed unread (the
+// starts, outside a loop: one connection) and for a deferred Close in an
+// endless loop (medium in other loops: the bodies stay open until it ends); low for a body closed unread (the
 // answer may be empty, or an error the server closes) and for partial reads
 // under -bodydrain.strict.
 package bodydrain
