@@ -728,7 +728,10 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		if !ok {
 			return true
 		}
-		if (t.mentions(info, ifs.Cond, true) || astx.Contains(ifs.Cond, call)) && exits(ifs) {
+		if t.failed(info, ifs.Cond) {
+			return true // leaving on an error ends the loop early, it does not page it
+		}
+		if (t.mentions(info, ifs.Cond, true) || astx.Contains(ifs.Cond, call)) && exits(info, ifs) {
 			driven = true
 		}
 		return true
@@ -755,11 +758,30 @@ func leavesOnSuccess(info *types.Info, body *ast.BlockStmt, top ast.Stmt, cur in
 	after := false
 	for _, stmt := range body.List {
 		after = after || stmt == top
-		if ifs, ok := stmt.(*ast.IfStmt); ok && after && t.succeeded(info, ifs.Cond) && exits(ifs) {
+		if ifs, ok := stmt.(*ast.IfStmt); ok && after && t.succeeded(info, ifs.Cond) && exits(info, ifs) {
 			return true
 		}
 	}
 	return false
+}
+
+// errNotNil reports whether cond is x != nil for an x of type error.
+func errNotNil(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	isErr := func(e ast.Expr) bool { t := info.TypeOf(e); return t != nil && apis.IsError(t) }
+	return isErr(b.X) && info.Types[b.Y].IsNil() || isErr(b.Y) && info.Types[b.X].IsNil()
+}
+
+// failed reports whether cond is err != nil for the round-trip's error.
+func (t taint) failed(info *types.Info, cond ast.Expr) bool {
+	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
+	if !ok || b.Op != token.NEQ {
+		return false
+	}
+	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
 }
 
 // succeeded reports whether cond is err == nil for the round-trip's error.
@@ -837,8 +859,9 @@ func leavesAfter(cur inspector.Cursor, body *ast.BlockStmt) bool {
 
 // exits reports whether the if statement's branches leave the loop: a return,
 // a goto, or a break that is not caught by an inner loop, switch or
-// select.
-func exits(ifs *ast.IfStmt) bool {
+// select. A return under a nested error check (if err != nil { return })
+// is a failure path, not the way the loop ends.
+func exits(info *types.Info, ifs *ast.IfStmt) bool {
 	found := false
 	var walk func(n ast.Node, inner bool)
 	walk = func(n ast.Node, inner bool) {
@@ -849,6 +872,13 @@ func exits(ifs *ast.IfStmt) bool {
 			switch n := n.(type) {
 			case *ast.FuncLit:
 				return false
+			case *ast.IfStmt:
+				if n != ifs && errNotNil(info, n.Cond) {
+					if n.Else != nil {
+						walk(n.Else, inner)
+					}
+					return false
+				}
 			case *ast.ReturnStmt:
 				found = true
 			case *ast.BranchStmt:
