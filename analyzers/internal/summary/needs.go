@@ -13,38 +13,95 @@ import (
 
 // A Need is what a function's pool needs of its arguments: the pool is
 // built only past a guard that returns early when the field Field of
-// parameter Param is zero (if !opts.BlockPrivate { return plain }). A
-// call whose argument is a literal leaving that field zero builds no
-// pool. The zero Need (Field "") needs nothing.
+// parameter Param is zero (if !opts.BlockPrivate { return plain }), or,
+// with Self, when the parameter itself is (if !streaming { return
+// cached(…) }); or only through a call that passes the parameter on to
+// such a function. A call whose argument leaves it zero (a literal
+// without the field, a constant false or nil) builds no pool. The zero
+// Need needs nothing.
 type Need struct {
 	Param int
 	Field string
+	Self  bool
 }
 
-// poolNeed is what every pool b builds needs of its arguments: the guard
-// of its own constructions, when they all share one and no callee brings
-// a pool of its own.
-func (r *Result) poolNeed(b *body) Need {
-	if !b.ownPool || b.poolNeedMixed || b.poolFromFact {
+// none reports whether n needs nothing: every call builds the pool.
+func (n Need) none() bool { return n.Field == "" && !n.Self }
+
+// poolNeed is what every pool b builds needs of its arguments: the need
+// of each of its pool sources — its own constructions, the callees that
+// bring one — when they all agree.
+func (r *Result) poolNeed(b *body) Need { return r.poolNeedDepth(b, 0, make(map[*body]Need)) }
+
+// maxNeedDepth bounds how far poolNeed follows in-package callees that
+// pass a parameter on; deeper, the pool is taken as built on every call.
+const maxNeedDepth = 4
+
+// poolNeedDepth is poolNeed with each body judged once (memo), which also
+// ends a cycle: a body met again while judged needs nothing.
+func (r *Result) poolNeedDepth(b *body, depth int, memo map[*body]Need) Need {
+	if need, ok := memo[b]; ok {
+		return need
+	}
+	memo[b] = Need{}
+	if b.poolNeedMixed || depth > maxNeedDepth {
 		return Need{}
 	}
-	for _, c := range b.calls {
-		if c.chains[Pool] != "" {
+	need, set := b.poolNeed, b.poolNeedSet
+	for i, c := range b.calls {
+		if c.chains[Pool] == "" {
+			continue
+		}
+		cn := r.poolNeedDepth(c, depth+1, memo)
+		if r.unmetAt(b.sites[i], cn) {
+			continue // this call leaves the callee's guard closed
+		}
+		n := r.siteNeed(b, b.sites[i], cn)
+		if set && n != need {
 			return Need{}
 		}
+		need, set = n, true
 	}
-	return b.poolNeed
+	memo[b] = need
+	return need
 }
 
 // notePoolNeed records the guard of the pool construction at cur in b.
 func (r *Result) notePoolNeed(b *body, cur inspector.Cursor) {
-	need := r.guardedBy(b, cur)
+	r.noteNeed(b, r.guardedBy(b, cur))
+}
+
+// noteNeed records need as that of one of b's pool sources.
+func (r *Result) noteNeed(b *body, need Need) {
 	switch {
 	case !b.poolNeedSet:
 		b.poolNeed, b.poolNeedSet = need, true
 	case need != b.poolNeed:
 		b.poolNeedMixed = true
 	}
+}
+
+// siteNeed is the need, in b's terms, of the pool that the call at site
+// brings when its callee needs callee: a guard before the site; else the
+// callee's need, when the argument it looks at is b's own parameter,
+// passed on as is.
+func (r *Result) siteNeed(b *body, site inspector.Cursor, callee Need) Need {
+	if need := r.guardedBy(b, site); !need.none() {
+		return need
+	}
+	call, ok := site.Node().(*ast.CallExpr)
+	if callee.none() || !ok || b.fn == nil || callee.Param >= len(call.Args) || call.Ellipsis.IsValid() {
+		return Need{}
+	}
+	v := astx.LocalVar(r.pass.TypesInfo, call.Args[callee.Param])
+	if v == nil || v.Kind() != types.ParamVar {
+		return Need{}
+	}
+	i := paramIndex(b.fn, v)
+	if i < 0 {
+		return Need{}
+	}
+	return Need{Param: i, Field: callee.Field, Self: callee.Self}
 }
 
 // guardedBy returns the Need of the construction at cur: the first
@@ -74,8 +131,9 @@ func (r *Result) guardedBy(b *body, cur inspector.Cursor) Need {
 	return Need{}
 }
 
-// zeroTest reports whether cond holds when a field of a parameter of fn
-// is zero (!p.F, p.F == nil, p.F == "", p.F == 0, p.F == false), and which.
+// zeroTest reports whether cond holds when a parameter of fn, or a field
+// of one, is zero (!p, p == nil, !p.F, p.F == nil, p.F == "", p.F == 0,
+// p.F == false), and which.
 func zeroTest(info *types.Info, fn *types.Func, cond ast.Expr) (Need, bool) {
 	var operand ast.Expr
 	switch c := ast.Unparen(cond).(type) {
@@ -97,6 +155,12 @@ func zeroTest(info *types.Info, fn *types.Func, cond ast.Expr) (Need, bool) {
 			return Need{}, false
 		}
 	default:
+		return Need{}, false
+	}
+	if v := astx.LocalVar(info, operand); v != nil && v.Kind() == types.ParamVar {
+		if i := paramIndex(fn, v); i >= 0 {
+			return Need{Param: i, Self: true}, true
+		}
 		return Need{}, false
 	}
 	sel, ok := ast.Unparen(operand).(*ast.SelectorExpr)
@@ -144,8 +208,11 @@ func isZeroValue(info *types.Info, e ast.Expr) bool {
 // unmet reports whether call's arguments fail need: the argument is a
 // struct literal (or its address) that leaves the needed field zero.
 func unmet(info *types.Info, call *ast.CallExpr, need Need) bool {
-	if need.Field == "" || need.Param >= len(call.Args) || call.Ellipsis.IsValid() {
+	if need.none() || need.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return false
+	}
+	if need.Self {
+		return isZeroValue(info, call.Args[need.Param])
 	}
 	lit := astx.StructLit(info, call.Args[need.Param])
 	if lit == nil {
@@ -180,7 +247,7 @@ func (r *Result) NeverNeeded(cur inspector.Cursor) bool {
 		return false
 	}
 	need := r.guardedBy(b, cur)
-	if need.Field == "" {
+	if need.none() {
 		return false
 	}
 	calls, ok := astx.CallsOf(r.pass.TypesInfo, r.ins.Root(), b.fn)

@@ -139,7 +139,10 @@ func (f *Fact) String() string {
 			if f.Looped[e] {
 				part += " (in its loops)"
 			}
-			if Effect(e) == Pool && f.PoolNeeds.Field != "" {
+			switch {
+			case Effect(e) == Pool && f.PoolNeeds.Self:
+				part += fmt.Sprintf(" (when argument %d is set)", f.PoolNeeds.Param)
+			case Effect(e) == Pool && f.PoolNeeds.Field != "":
 				part += fmt.Sprintf(" (when argument %d sets %s)", f.PoolNeeds.Param, f.PoolNeeds.Field)
 			}
 			parts = append(parts, part)
@@ -212,12 +215,11 @@ type body struct {
 	dropsPool, keepsPool, storesPool bool
 	// ownPool: the first pool chain found is the body's own construction.
 	ownPool bool
-	// poolNeed: what its own pool constructions need of its arguments
-	// (see Need); poolNeedSet once one is seen, poolNeedMixed when two
-	// differ; poolFromFact: a callee of another package brings a pool.
+	// poolNeed: what its own pool constructions, and the callees of other
+	// packages that bring a pool, need of its arguments (see Need);
+	// poolNeedSet once one is seen, poolNeedMixed when two differ.
 	poolNeed                   Need
 	poolNeedSet, poolNeedMixed bool
-	poolFromFact               bool
 	// factRoot: what the fact of the callee its pool chain comes from (in
 	// another package) says of that chain's root (see Fact.RootDrops).
 	factRoot poolRoot
@@ -491,7 +493,7 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 					if unmet(r.pass.TypesInfo, call, fact.PoolNeeds) {
 						continue // the arguments leave the pool's guard closed
 					}
-					caller.poolFromFact = true
+					r.noteNeed(caller, r.siteNeed(caller, cur, fact.PoolNeeds))
 				}
 				if caller.chains[e] == "" {
 					caller.roots[e] = cmp.Or(fact.Roots[e], fn.FullName())

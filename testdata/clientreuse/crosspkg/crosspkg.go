@@ -155,3 +155,21 @@ func RetryShared(w http.ResponseWriter, r *http.Request) {
 	c.HTTPClient = helper.Shared
 	c.Ping()
 }
+
+// A helper that dials only in streaming mode builds no pool for a call
+// that asks for the shared connection, directly or through a helper that
+// passes the mode on.
+func Lookup(w http.ResponseWriter, r *http.Request) {
+	_ = helper.WithConn(false, "filer:8888", func(*http.Client) error { return nil })
+	_ = helper.WithFiler(false, "filer:8888", func(*http.Client) error { return nil })
+}
+
+func Stream(w http.ResponseWriter, r *http.Request) {
+	_ = helper.WithConn(true, "filer:8888", func(*http.Client) error { return nil }) // want `helper.WithConn in handler crosspkg.Stream builds a new connection pool per request.*\(reached from 2 more call sites in this package\)`
+}
+
+func StreamAs(w http.ResponseWriter, r *http.Request) {
+	// One cause with Stream's (the pool helper.dial builds): its related positions.
+	_ = helper.WithFiler(r.FormValue("stream") != "", "filer:8888", func(*http.Client) error { return nil })
+	_ = helper.WithPeer(false, "filer:8888", func(*http.Client) error { return nil })
+}

@@ -203,3 +203,30 @@ func NewPingedRetryClient() *RetryClient {
 	c.HTTPClient = Shared
 	return c
 }
+
+var cached = &http.Client{}
+
+// dial builds a client with a pool of its own.
+func dial(addr string) *http.Client {
+	return &http.Client{Transport: &http.Transport{}}
+}
+
+// WithConn runs fn on the shared client, or, in streaming mode only, on a
+// client dialed for this call (a stream holds its connection for long).
+func WithConn(streaming bool, addr string, fn func(*http.Client) error) error {
+	if !streaming {
+		return fn(cached)
+	}
+	return fn(dial(addr))
+}
+
+// WithFiler passes the mode on.
+func WithFiler(streaming bool, addr string, fn func(*http.Client) error) error {
+	return WithConn(streaming, addr, fn)
+}
+
+// WithPeer dials for every call whatever the mode it passes on.
+func WithPeer(streaming bool, addr string, fn func(*http.Client) error) error {
+	_ = dial(addr)
+	return WithConn(streaming, addr, fn)
+}
