@@ -92,7 +92,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, cur inspector.Cursor) *
 			return nil
 		}
 		what, chain, root = apis.CalleeName(info, call), c, sum.Root(call, summary.Pool)
-		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool)
+		cond = sum.Conditional(call, summary.Pool) || sum.Maybe(call, summary.Pool) || sum.ParamConditional(cur)
 	} else {
 		return nil
 	}

@@ -53,6 +53,9 @@ func (r *Result) poolNeedDepth(b *body, depth int, memo map[*body]Need) Need {
 			continue
 		}
 		cn := r.poolNeedDepth(c, depth+1, memo)
+		if call, ok := b.sites[i].Node().(*ast.CallExpr); ok && r.bodyCalled(call) != c {
+			cn = Need{} // a function passed by name: its arguments are not this call's
+		}
 		if r.unmetAt(b.sites[i], cn) {
 			continue // this call leaves the callee's guard closed
 		}
@@ -64,6 +67,37 @@ func (r *Result) poolNeedDepth(b *body, depth int, memo map[*body]Need) Need {
 	}
 	memo[b] = need
 	return need
+}
+
+// declFunc returns the declared function whose parameters b sees: its
+// own, or, for a literal, the declaration's around it.
+func (r *Result) declFunc(b *body) *types.Func {
+	if b.fn != nil {
+		return b.fn
+	}
+	if decl, ok := b.outerDecl.(*ast.FuncDecl); ok {
+		fn, _ := r.pass.TypesInfo.Defs[decl.Name].(*types.Func)
+		return fn
+	}
+	return nil
+}
+
+// ParamConditional reports whether the pool the call at cur brings is
+// built only when an argument of the declared function around it asks
+// for one (a guard on a parameter before it, or a parameter passed on to
+// a callee that needs it set): the callers decide, and those that pass
+// the zero value build none.
+func (r *Result) ParamConditional(cur inspector.Cursor) bool {
+	call, ok := cur.Node().(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	b := r.bodies[EnclosingFunc(cur)]
+	_, f, ok := r.callSummary(call)
+	if b == nil || !ok {
+		return false
+	}
+	return !r.siteNeed(b, cur, f.PoolNeeds).none()
 }
 
 // notePoolNeed records the guard of the pool construction at cur in b.
@@ -90,14 +124,18 @@ func (r *Result) siteNeed(b *body, site inspector.Cursor, callee Need) Need {
 		return need
 	}
 	call, ok := site.Node().(*ast.CallExpr)
-	if callee.none() || !ok || b.fn == nil || callee.Param >= len(call.Args) || call.Ellipsis.IsValid() {
+	if !ok {
+		return callee // a literal run here: its need is in the terms of the declaration around it
+	}
+	fn := r.declFunc(b)
+	if callee.none() || fn == nil || callee.Param >= len(call.Args) || call.Ellipsis.IsValid() {
 		return Need{}
 	}
 	v := astx.LocalVar(r.pass.TypesInfo, call.Args[callee.Param])
 	if v == nil || v.Kind() != types.ParamVar {
 		return Need{}
 	}
-	i := paramIndex(b.fn, v)
+	i := paramIndex(fn, v)
 	if i < 0 {
 		return Need{}
 	}
@@ -108,7 +146,8 @@ func (r *Result) siteNeed(b *body, site inspector.Cursor, callee Need) Need {
 // statement before it, in a block of b's declared function, of the form
 // `if <param>.<field> is zero { …; return }`.
 func (r *Result) guardedBy(b *body, cur inspector.Cursor) Need {
-	if b.fn == nil {
+	fn := r.declFunc(b)
+	if fn == nil {
 		return Need{}
 	}
 	info := r.pass.TypesInfo
@@ -122,7 +161,7 @@ func (r *Result) guardedBy(b *body, cur inspector.Cursor) Need {
 				if !ok || ifs.Init != nil || !endsInReturn(ifs.Body) {
 					continue
 				}
-				if need, ok := zeroTest(info, b.fn, ifs.Cond); ok {
+				if need, ok := zeroTest(info, fn, ifs.Cond); ok {
 					return need
 				}
 			}
@@ -236,21 +275,31 @@ func (r *Result) unmetAt(site inspector.Cursor, need Need) bool {
 	return ok && unmet(r.pass.TypesInfo, call, need)
 }
 
-// NeverNeeded reports whether the pool construction at cur stands past a
-// guard on an argument (see Need) that no call lets through: its function
-// is not exported nor used as a value, and every call of it in the
-// package leaves the guarded field zero.
+// NeverNeeded reports whether the pool built at cur — by a construction
+// past a guard on an argument, or a call that passes an argument on to a
+// callee that needs it set (see Need) — is one no call asks for: the
+// declared function around it is not exported nor used as a value, and
+// every call of it in the package leaves that argument zero.
 func (r *Result) NeverNeeded(cur inspector.Cursor) bool {
-	fn := EnclosingFunc(cur)
-	b := r.bodies[fn]
-	if b == nil || b.fn == nil || b.fn.Exported() || b.escapes {
+	b := r.bodies[EnclosingFunc(cur)]
+	if b == nil {
+		return false
+	}
+	fn := r.declFunc(b)
+	decl := r.funcs[fn]
+	if fn == nil || decl == nil || fn.Exported() || decl.escapes {
 		return false
 	}
 	need := r.guardedBy(b, cur)
+	if call, ok := cur.Node().(*ast.CallExpr); ok && need.none() {
+		if _, f, ok := r.callSummary(call); ok {
+			need = r.siteNeed(b, cur, f.PoolNeeds)
+		}
+	}
 	if need.none() {
 		return false
 	}
-	calls, ok := astx.CallsOf(r.pass.TypesInfo, r.ins.Root(), b.fn)
+	calls, ok := astx.CallsOf(r.pass.TypesInfo, r.ins.Root(), fn)
 	if !ok || len(calls) == 0 {
 		return false
 	}

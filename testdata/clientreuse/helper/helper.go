@@ -230,3 +230,27 @@ func WithPeer(streaming bool, addr string, fn func(*http.Client) error) error {
 	_ = dial(addr)
 	return WithConn(streaming, addr, fn)
 }
+
+// Retry runs fn until it succeeds.
+func Retry(fn func() error) error {
+	var err error
+	for range 3 {
+		if err = fn(); err == nil {
+			return nil
+		}
+	}
+	return err
+}
+
+// dialStream builds a client for one stream.
+func dialStream(addr string) *http.Client {
+	return &http.Client{Transport: &http.Transport{}}
+}
+
+// WithStream is WithConn for streams of events.
+func WithStream(streaming bool, addr string, fn func(*http.Client) error) error {
+	if !streaming {
+		return fn(cached)
+	}
+	return fn(dialStream(addr))
+}
