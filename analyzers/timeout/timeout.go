@@ -1278,6 +1278,8 @@ func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool
 		return localBoundsHeaders(pass, cur, local)
 	}
 	switch v := v.(type) {
+	case *ast.SelectorExpr:
+		return localFieldBoundsHeaders(pass, cur, v)
 	case *ast.CompositeLit:
 		if !apis.IsNamed(info.TypeOf(v), "net/http", "Transport") {
 			return false
@@ -1320,6 +1322,33 @@ func localBoundsHeaders(pass *analysis.Pass, cur inspector.Cursor, v *types.Var)
 		default:
 			return false
 		}
+	}
+	return bounded
+}
+
+// localFieldBoundsHeaders reports whether sel names a field of a local
+// value (c.Transport) that every assignment in the function around cur
+// gives a transport bounding the wait for headers; at least one must.
+func localFieldBoundsHeaders(pass *analysis.Pass, cur inspector.Cursor, sel *ast.SelectorExpr) bool {
+	info := pass.TypesInfo
+	local := astx.LocalVar(info, sel.X)
+	field, ok := info.ObjectOf(sel.Sel).(*types.Var)
+	fn, inFunc := astx.FuncAt(cur)
+	if local == nil || !ok || !field.IsField() || !inFunc {
+		return false
+	}
+	same := func(s *ast.SelectorExpr) bool {
+		return astx.LocalVar(info, s.X) == local && info.ObjectOf(s.Sel) == field
+	}
+	bounded := false
+	for _, value := range selectorAssignments([]ast.Node{fn.Node()}, same) {
+		if s, ok := ast.Unparen(value).(*ast.SelectorExpr); ok && astx.LocalVar(info, s.X) != nil {
+			return false // another local's field: not followed further
+		}
+		if value == nil || !boundsHeadersAt(pass, cur, value) {
+			return false
+		}
+		bounded = true
 	}
 	return bounded
 }

@@ -16,3 +16,23 @@ func orDefault(c *http.Client) *http.Client {
 	}
 	return c
 }
+
+// A wrapper whose transport field is set here, then given to its client.
+type wrapped struct {
+	Transport *http.Transport
+	Client    *http.Client
+}
+
+func newWrapped() *wrapped {
+	var w wrapped
+	w.Transport = &http.Transport{ResponseHeaderTimeout: 30 * time.Second}
+	w.Client = &http.Client{Transport: w.Transport}
+	return &w
+}
+
+func newWrappedLoose() *wrapped {
+	var w wrapped
+	w.Transport = &http.Transport{}
+	w.Client = &http.Client{Transport: w.Transport} // want `http.Client without Timeout`
+	return &w
+}
