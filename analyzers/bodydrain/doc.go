@@ -75,6 +75,7 @@
 // high for a body not closed on some path (low once while the process
 // starts, outside a loop: one connection) and for a deferred Close in an
 // endless loop (medium in other loops: the bodies stay open until it ends); low for a body closed unread (the
-// answer may be empty, or an error the server closes) and for partial reads
-// under -bodydrain.strict.
+// answer may be empty, or an error the server closes), for partial reads
+// under -bodydrain.strict, and on a line where the authors suppressed
+// bodyclose's same check (//nolint:bodyclose): a decision on record.
 package bodydrain

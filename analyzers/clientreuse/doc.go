@@ -51,7 +51,14 @@
 // A function that builds its pool only past a guard that returns when a
 // field of a parameter is zero (if !opts.BlockPrivate { return plain })
 // carries that need (fact PoolNeeds): a call whose literal argument leaves
-// the field zero builds no pool.
+// the field zero builds no pool. The same holds for a guard on the
+// parameter itself (if !streaming { return cached(addr) }), and through
+// functions and literals that pass the parameter on: a call that passes
+// false builds no pool, a call inside such a function is medium (its
+// callers decide), and nothing is reported when no call of an unexported
+// function asks for one. A pool that a constructor builds and the code
+// replaces before anything is sent (c := retry.NewClient(); c.HTTPClient =
+// shared) opens no connection.
 //
 // Confidence (README, Confidence):
 // high for a pool built in a handler (HTTP, gRPC, Connect) or per item of

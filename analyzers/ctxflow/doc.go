@@ -110,7 +110,8 @@
 // has not seen the statement, whose own call takes the context); a new
 // context.Background() handed to a function whose context reaches no
 // cancellable I/O, or given a deadline of its own (detached on purpose,
-// and bounded).
+// and bounded); a line where the authors suppressed contextcheck's or
+// noctx's same check (//nolint:contextcheck): a decision on record.
 //
 // A function that drops one context at several calls is one finding, at
 // its most confident call, with the others as related positions and one

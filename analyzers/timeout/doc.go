@@ -80,7 +80,9 @@
 // that sets a deadline on every connection (a literal, a local, or a
 // helper of any package: a boundsHeaders fact; a local is bounded when each
 // value it is given bounds, or is the caller's own transport: a parameter,
-// the receiver, or a field of one), or one built only in the
+// the receiver, or a field of one; a field of a local value, w.Transport,
+// when each assignment in the function gives it a bounding transport), or
+// one built only in the
 // branch of if _, ok := ctx.Deadline(); ok { … }; tests
 // (httptest.NewServer and servers started in _test.go files).
 //
