@@ -776,18 +776,18 @@ func errNotNil(info *types.Info, cond ast.Expr) bool {
 }
 
 // failed reports whether cond is err != nil for the round-trip's error.
-func (t taint) failed(info *types.Info, cond ast.Expr) bool {
-	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.NEQ {
-		return false
-	}
-	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
-}
+func (t taint) failed(info *types.Info, cond ast.Expr) bool { return t.errTest(info, cond, token.NEQ) }
 
 // succeeded reports whether cond is err == nil for the round-trip's error.
 func (t taint) succeeded(info *types.Info, cond ast.Expr) bool {
+	return t.errTest(info, cond, token.EQL)
+}
+
+// errTest reports whether cond compares the round-trip's error with nil
+// by op (err == nil, nil != err).
+func (t taint) errTest(info *types.Info, cond ast.Expr, op token.Token) bool {
 	b, ok := ast.Unparen(cond).(*ast.BinaryExpr)
-	if !ok || b.Op != token.EQL {
+	if !ok || b.Op != op {
 		return false
 	}
 	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
