@@ -11,6 +11,7 @@ import (
 
 	"github.com/perflint/perflint/analyzers/internal/apis"
 	"github.com/perflint/perflint/analyzers/internal/astx"
+	"github.com/perflint/perflint/analyzers/internal/loops"
 	"github.com/perflint/perflint/analyzers/internal/rank"
 	"github.com/perflint/perflint/internal/confidence"
 )
@@ -101,20 +102,12 @@ func endsIteration(d inspector.Cursor) bool {
 }
 
 // endless reports whether loop runs until something breaks out of it: a
-// for without a condition, or a range over a channel (a ticker's).
+// for without a condition, or an event loop (a range over a channel).
 func endless(info *types.Info, loop ast.Stmt) bool {
-	switch l := loop.(type) {
-	case *ast.ForStmt:
-		return l.Cond == nil
-	case *ast.RangeStmt:
-		t := info.TypeOf(l.X)
-		if t == nil {
-			return false
-		}
-		_, isChan := t.Underlying().(*types.Chan)
-		return isChan
+	if f, ok := loop.(*ast.ForStmt); ok && f.Cond == nil {
+		return true
 	}
-	return false
+	return loops.EventLoop(info, loop)
 }
 
 // reportDeferredInLoop reports the response at expr whose body a defer in
