@@ -658,7 +658,7 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			c.reportLowered(cur, c.clientMessage(cur), "a default that the code replaces on a branch (with a client its caller passes, most often): whether any caller keeps it is not shown")
 			return
 		}
-		if usedOnlyHere(info, enclosingBody(cur), holder) {
+		if holder == nil && calledInPlace(cur) || usedOnlyHere(info, enclosingBody(cur), holder) {
 			// Its requests are this function's own sends: judged like them
 			// (once at start-up, a hang stalls only the start-up).
 			c.reportSend(cur, c.clientMessage(cur), "")
@@ -692,6 +692,24 @@ func (c *checker) literal(cur inspector.Cursor, n ast.Expr, lit *ast.CompositeLi
 			return
 		}
 		c.report(cur, "ssh.ClientConfig without Timeout used with ssh.Dial: connecting to an unreachable host blocks until the kernel gives up, minutes later; set Timeout (it bounds the TCP connect only: for a deadline on the handshake too, dial with a net.Dialer, call conn.SetDeadline, then ssh.NewClientConn)")
+	}
+}
+
+// calledInPlace reports whether the value built at cur is the receiver of
+// a method call, and nothing else ((&http.Client{}).Do(req)): it sends
+// that one request and is gone.
+func calledInPlace(cur inspector.Cursor) bool {
+	p := cur.Parent()
+	for {
+		switch p.Node().(type) {
+		case *ast.UnaryExpr, *ast.ParenExpr:
+			p = p.Parent()
+			continue
+		case *ast.SelectorExpr:
+			call, ok := p.Parent().Node().(*ast.CallExpr)
+			return ok && call.Fun == p.Node()
+		}
+		return false
 	}
 }
 

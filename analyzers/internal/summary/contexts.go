@@ -47,7 +47,7 @@ func (r *Result) contextArgs(order []*body) []contextArg {
 			out = append(out, r.passedContexts(site)...)
 		}
 		for _, fn := range b.exits {
-			if fn.Pkg() == r.pass.Pkg || !ctxscope.TakesContext(fn) {
+			if fn.Pkg() == r.pass.Pkg || interfaceOf(fn) != nil || !ctxscope.TakesContext(fn) {
 				continue
 			}
 			for _, site := range b.exitSites[fn] {

@@ -196,7 +196,7 @@ func (r *Result) servedArgs(order []*body) []argEvidence {
 			continue
 		}
 		for _, fn := range b.exits {
-			if fn.Pkg() == r.pass.Pkg {
+			if fn.Pkg() == r.pass.Pkg || interfaceOf(fn) != nil {
 				continue
 			}
 			for _, site := range b.exitSites[fn] {

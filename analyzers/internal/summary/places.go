@@ -26,17 +26,24 @@ import (
 // Revisit), an exported function whose every call in the program comes
 // from start-up code is start-up code; from start-up or rare code, rare.
 //
-// What static calls do not show keeps a function where it was: a function
-// used as a value, a method (code outside the module may call it through
-// an interface). A function that no code of the program calls, when a
-// command of the module is in view, is rare: only tests or demos run it,
-// or nothing does.
+// A call through an interface the module declares is a call of every
+// method of that name and signature: the method runs where all such calls
+// run, and per request where a handler makes one. What static calls do not
+// show keeps a function where it was: a function used as a value, a method
+// an interface declared outside the module may reach (its callers are
+// beyond the module's facts). A function that no code of the program
+// calls, when a command of the module is in view, is rare: only tests or
+// demos run it, or nothing does.
 
 // A placedCall is one caller's call of an exported function of the module.
 type placedCall struct {
-	callee string // the callee's types.Func.FullName
-	method string // the callee's name when it is a method
+	// callee is the callee's types.Func.FullName, or for a method of an
+	// interface of the module, dynamicKey of the method's shape.
+	callee string
 	from   string // the exported function whose callers decide, or ""
+	// fromShape is from's methodShape when it is a method: the interface
+	// calls that may reach it.
+	fromShape string
 	place  Place  // where the call runs, when from is ""
 	why    string // for Rare; for PerRequest, the handler that runs it
 	// once: the call runs once per process (Startup code that runs once,
@@ -87,8 +94,12 @@ func (r *Result) placedCalls(order []*body) []placedCall {
 		for _, callee := range b.exits {
 			looped := slices.ContainsFunc(b.exitSites[callee], inAnyLoop)
 			failure := !slices.ContainsFunc(b.exitSites[callee], func(c inspector.Cursor) bool { return !r.onErrorBranch(c) })
+			key := callee.FullName()
+			if interfaceOf(callee) != nil {
+				key = dynamicKey(methodShape(callee))
+			}
 			for _, o := range origins {
-				o.callee, o.method = callee.FullName(), methodName(callee)
+				o.callee = key
 				o.once = o.once && !looped
 				o.failure = failure || b.onFailure
 				if !slices.Contains(calls, o) {
@@ -98,7 +109,7 @@ func (r *Result) placedCalls(order []*body) []placedCall {
 		}
 	}
 	for _, callee := range r.valueUses {
-		calls = append(calls, placedCall{callee: callee.FullName(), method: methodName(callee), place: Anywhere})
+		calls = append(calls, placedCall{callee: callee.FullName(), place: Anywhere})
 	}
 	return calls
 }
@@ -130,7 +141,7 @@ func (r *Result) origins(b *body) []placedCall {
 		case a.reachedFrom != nil:
 			add(placedCall{place: PerRequest, why: r.handlerName(a.reachedFrom)})
 		case !a.private(isMain) && a.fn != nil:
-			add(placedCall{from: a.fn.FullName(), once: a == b}) // its callers, here and elsewhere, decide
+			add(placedCall{from: a.fn.FullName(), fromShape: shapeIfMethod(a.fn), once: a == b}) // its callers, here and elsewhere, decide
 		case a.escapes || len(a.callers) == 0:
 			add(placedCall{place: Anywhere})
 		default:
@@ -161,7 +172,9 @@ func (r *Result) handlerName(h *body) string {
 // package's placed calls.
 type program struct {
 	calls   map[string][]placedCall // by callee
-	dynamic map[string]bool         // method names called through interfaces
+	// dynamic are the method names called through interfaces declared
+	// outside the module, whose calls no fact records.
+	dynamic map[string]bool
 	memo    map[string]placed
 	// commands: a command of the module is in view, so a function without
 	// a call in view has none in the program.
@@ -219,37 +232,47 @@ func (r *Result) moduleImports() []string {
 	return paths
 }
 
+// callsOf returns the program's calls that may run the function named
+// key, whose methodShape is shape when it is a method: its static calls,
+// and the calls of interface methods of that shape.
+func (p *program) callsOf(key, shape string) []placedCall {
+	if shape == "" {
+		return p.calls[key]
+	}
+	return slices.Concat(p.calls[key], p.calls[dynamicKey(shape)])
+}
+
 // where returns where the function named key runs in the program:
 // Startup when every call comes from start-up code, Rare when every call
 // comes from start-up or rare code, Anywhere otherwise; noCaller when
 // commands are in view and no code of the program calls it.
-func (p *program) where(key string, method string) placed {
-	at := p.walk(key, method, make(map[string]bool))
+func (p *program) where(key, shape string) placed {
+	at := p.walk(key, shape, make(map[string]bool))
 	if at.place == noCaller && !p.commands {
 		return placed{place: Anywhere} // its callers may be out of view
 	}
 	return at
 }
 
-func (p *program) walk(key, method string, visiting map[string]bool) placed {
+func (p *program) walk(key, shape string, visiting map[string]bool) placed {
 	if v, ok := p.memo[key]; ok {
 		return v
 	}
 	anywhere := placed{place: Anywhere}
-	if method != "" && p.dynamic[method] {
-		return anywhere // an interface call may reach it from anywhere
+	if shape != "" && p.dynamic[shapeName(shape)] {
+		return anywhere // an interface call beyond the facts may reach it
 	}
 	visiting[key] = true
 	defer delete(visiting, key)
 	res, cyclic := placed{place: noCaller}, false
-	for _, c := range p.calls[key] {
+	for _, c := range p.callsOf(key, shape) {
 		at := placed{c.place, c.why, c.once}
 		if c.from != "" {
 			if visiting[c.from] {
 				cyclic = true
 				continue // a recursion adds no caller
 			}
-			at = p.walk(c.from, p.methodName(c.from), visiting)
+			at = p.walk(c.from, c.fromShape, visiting)
 			at.once = at.once && c.once
 		}
 		switch at.place {
@@ -282,19 +305,19 @@ func (p *program) walk(key, method string, visiting map[string]bool) placed {
 // through any chain of exported functions of the program, or "": the
 // first by name, so that the finding that names it reads the same
 // whatever order the packages' facts come in.
-func (p *program) servedBy(key string, visiting map[string]bool) string {
+func (p *program) servedBy(key, shape string, visiting map[string]bool) string {
 	if visiting[key] {
 		return ""
 	}
 	visiting[key] = true
 	best := ""
-	for _, c := range p.calls[key] {
+	for _, c := range p.callsOf(key, shape) {
 		h := ""
 		switch {
 		case c.from == "" && c.place == PerRequest:
 			h = c.why
 		case c.from != "":
-			h = p.servedBy(c.from, visiting)
+			h = p.servedBy(c.from, c.fromShape, visiting)
 		}
 		if h != "" && (best == "" || h < best) {
 			best = h
@@ -303,26 +326,21 @@ func (p *program) servedBy(key string, visiting map[string]bool) string {
 	return best
 }
 
-// methodName returns the name of the method keyed key (as its callers'
-// calls name it), or "" for a function.
-func (p *program) methodName(key string) string {
-	for _, c := range p.calls[key] {
-		if c.method != "" {
-			return c.method
-		}
-	}
-	return ""
-}
-
 // isMethod reports whether key, a types.Func.FullName, names a method.
 func isMethod(key string) bool { return strings.HasPrefix(key, "(") }
 
-// methodName returns fn's name if it is a method, else "".
-func methodName(fn *types.Func) string {
+// shapeIfMethod returns fn's methodShape if it is a method, else "".
+func shapeIfMethod(fn *types.Func) string {
 	if fn.Signature().Recv() == nil {
 		return ""
 	}
-	return fn.Name()
+	return methodShape(fn)
+}
+
+// shapeName returns the method name a methodShape starts with.
+func shapeName(shape string) string {
+	name, _, _ := strings.Cut(shape, "(")
+	return name
 }
 
 // placeExported gives the package's exported functions the place the
@@ -355,7 +373,7 @@ func (r *Result) placeExported(order []*body) {
 	changed := false
 	var served []*body
 	for _, b := range open {
-		switch at := prog.where(b.fn.FullName(), methodName(b.fn)); at.place {
+		switch at := prog.where(b.fn.FullName(), shapeIfMethod(b.fn)); at.place {
 		case Startup:
 			b.startup, b.once, changed = true, at.once, true
 		case Rare:
@@ -375,7 +393,7 @@ func (r *Result) placeExported(order []*body) {
 	// this package's handlers run does: one caller on the request path is
 	// enough, whatever else calls it.
 	for _, b := range served {
-		if h := prog.servedBy(b.fn.FullName(), make(map[string]bool)); h != "" && b.reachedFrom == nil {
+		if h := prog.servedBy(b.fn.FullName(), shapeIfMethod(b.fn), make(map[string]bool)); h != "" && b.reachedFrom == nil {
 			markServed(b, &body{name: h})
 		}
 	}

@@ -455,7 +455,9 @@ func (r *Result) collectCall(caller *body, call *ast.CallExpr, cur inspector.Cur
 			caller.serves = true
 		}
 		if interfaceOf(fn) != nil {
-			if !slices.Contains(r.dynamic, fn.Name()) {
+			if fn.Pkg() != nil && r.inModule(fn.Pkg()) {
+				r.noteExit(caller, fn, &cur) // placed like a static call
+			} else if !slices.Contains(r.dynamic, fn.Name()) {
 				r.dynamic = append(r.dynamic, fn.Name())
 			}
 			if ctxscope.TakesContext(fn) {

@@ -12,10 +12,12 @@ func main() {
 	c := &http.Client{} // want `http.Client built at start-up without Timeout: every request it sends has no deadline.*\[low: sent once while the process starts`
 	_, _ = c.Get("http://example.com")
 	fetchConfig()
+	register()
 	dialConfig()
 	go poll()
 	go watch()
 	go replicate()
+	go heartbeat()
 	shared = newShared()
 }
 
@@ -31,6 +33,20 @@ func newShared() *http.Client {
 // start-up, where it is seen, and holds nothing that serves requests.
 func fetchConfig() {
 	_, _ = http.Get("http://config.internal/app.json") // want `http.Get uses http.DefaultClient.*\[low: sent once while the process starts`
+}
+
+// register's client sends its one request and is gone: judged like
+// fetchConfig's send.
+func register() {
+	_, _ = (&http.Client{}).Get("http://registry.internal/join") // want `http.Client built at start-up without Timeout.*\[low: sent once while the process starts`
+}
+
+// heartbeat builds one in place per round: the worker stalls for good.
+func heartbeat() {
+	for {
+		_, _ = (&http.Client{}).Get("http://registry.internal/beat") // want `http.Client built at start-up without Timeout.*\[high`
+		time.Sleep(time.Minute)
+	}
 }
 
 func dialConfig() {

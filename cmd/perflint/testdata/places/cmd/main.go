@@ -11,6 +11,7 @@ import (
 	"google.golang.org/grpc"
 
 	"example.com/places/api"
+	"example.com/places/broker"
 	"example.com/places/ddns"
 	"example.com/places/feeds"
 	"example.com/places/metrics"
@@ -55,6 +56,11 @@ func main() {
 	mux := http.NewServeMux()
 	mux.HandleFunc("/tags", h.Tags)
 	mux.HandleFunc("/orders", h.ListOrders)
+	admin := &broker.Cloud{URL: os.Getenv("BROKER")}
+	if err := broker.Setup(admin); err != nil {
+		log.Fatal(err)
+	}
+	mux.HandleFunc("/announce", (&api.Events{Broker: admin}).Announce)
 	mux.HandleFunc("/signup", signup.Handle(webhooks.New(&http.Client{Timeout: 10 * time.Second})))
 	(&metrics.Exporter{}).Use(mux)
 	log.SetOutput(&metrics.Shipper{URL: "http://logs.internal/ingest"})

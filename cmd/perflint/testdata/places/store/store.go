@@ -33,13 +33,14 @@ type Refresher interface {
 	Refresh(db *sql.DB, keys []string)
 }
 
-// Cache is refreshed by main directly, and through Refresher by code that
-// can run anywhere: an interface call may come from anywhere.
+// Cache is refreshed by main directly, and through Refresher by
+// RefreshAll, which only main calls: the interface call runs at start-up
+// too, over the command's arguments. Alone, nothing tells who calls it.
 type Cache struct{}
 
 func (*Cache) Refresh(db *sql.DB, keys []string) {
 	for _, k := range keys {
-		_, _ = db.Exec("DELETE FROM cache WHERE k = $1", k) // both: queryloop "round-trip per row written"
+		_, _ = db.Exec("DELETE FROM cache WHERE k = $1", k) // alone: queryloop "round-trip per row written"
 	}
 }
 
