@@ -44,8 +44,8 @@ type placedCall struct {
 	// fromShape is from's methodShape when it is a method: the interface
 	// calls that may reach it.
 	fromShape string
-	place  Place  // where the call runs, when from is ""
-	why    string // for Rare; for PerRequest, the handler that runs it
+	place     Place  // where the call runs, when from is ""
+	why       string // for Rare; for PerRequest, the handler that runs it
 	// once: the call runs once per process (Startup code that runs once,
 	// see body.once, calling outside loops), or, with from, outside loops.
 	once bool
@@ -171,7 +171,7 @@ func (r *Result) handlerName(h *body) string {
 // program is where the exported functions of the module run, from every
 // package's placed calls.
 type program struct {
-	calls   map[string][]placedCall // by callee
+	calls map[string][]placedCall // by callee
 	// dynamic are the method names called through interfaces declared
 	// outside the module, whose calls no fact records.
 	dynamic map[string]bool
