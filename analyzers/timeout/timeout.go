@@ -39,7 +39,9 @@ var Analyzer = &analysis.Analyzer{
 
 // boundsHeaders is the fact of a function that returns an *http.Transport
 // it builds with ResponseHeaderTimeout set: a client sending through it
-// cuts off a peer that stalls before answering.
+// cuts off a peer that stalls before answering; and of a RoundTrip method
+// that sends through an http.Client of its own, whose deadline is judged
+// where that client is built.
 type boundsHeaders struct{}
 
 func (*boundsHeaders) AFact()         {}
@@ -1288,6 +1290,9 @@ func (c *checker) boundedTransport(cur inspector.Cursor, lit *ast.CompositeLit) 
 // a function with the boundsHeaders fact.
 func boundsHeadersAt(pass *analysis.Pass, cur inspector.Cursor, e ast.Expr) bool {
 	info := pass.TypesInfo
+	if e != nil && sendsThroughClient(pass, info.TypeOf(e)) {
+		return true
+	}
 	v := ast.Unparen(e)
 	if u, ok := v.(*ast.UnaryExpr); ok && u.Op == token.AND {
 		v = ast.Unparen(u.X)
@@ -1444,14 +1449,71 @@ func setsConnDeadline(info *types.Info, body ast.Node) bool {
 	})
 }
 
+// sendsThroughClient reports whether t, a concrete type used as a
+// client's Transport, has a RoundTrip method with the boundsHeaders fact:
+// it sends each request through an http.Client of its own, whose deadline
+// is judged where that client is built.
+func sendsThroughClient(pass *analysis.Pass, t types.Type) bool {
+	if t == nil || types.IsInterface(t) {
+		return false
+	}
+	obj, _, _ := types.LookupFieldOrMethod(t, true, nil, "RoundTrip")
+	fn, ok := obj.(*types.Func)
+	return ok && pass.ImportObjectFact(fn, new(boundsHeaders))
+}
+
+// maxDelegation bounds the chain of the package's own functions followed
+// from a RoundTrip method to the http.Client it sends through.
+const maxDelegation = 4
+
+// delegatesToClient reports whether body sends a request through an
+// http.Client (Do, Get, Post, …), itself or through the package's own
+// functions (decls), at most depth calls deep.
+func delegatesToClient(info *types.Info, decls map[*types.Func]*ast.FuncDecl, body ast.Node, depth int, seen map[*types.Func]bool) bool {
+	return callsIn(info, body, func(fn *types.Func, _ *ast.CallExpr) bool {
+		if recv := fn.Signature().Recv(); recv != nil && apis.IsNamed(recv.Type(), "net/http", "Client") {
+			return fn.Name() != "CloseIdleConnections"
+		}
+		d := decls[fn]
+		if d == nil || seen[fn] || depth == 0 {
+			return false
+		}
+		seen[fn] = true
+		return delegatesToClient(info, decls, d.Body, depth-1, seen)
+	})
+}
+
+// isRoundTrip reports whether fn is an http.RoundTripper's method:
+// RoundTrip(*http.Request) (*http.Response, error).
+func isRoundTrip(fn *types.Func) bool {
+	sig := fn.Signature()
+	return fn.Name() == "RoundTrip" && sig.Recv() != nil && sig.Params().Len() == 1 && sig.Results().Len() == 2 &&
+		apis.IsNamed(sig.Params().At(0).Type(), "net/http", "Request") && apis.IsNamed(sig.Results().At(0).Type(), "net/http", "Response")
+}
+
 // exportHeaderBounds gives the boundsHeaders fact to the package's
 // functions whose every return hands back a transport that bounds the wait
-// for headers, or a dial function that sets a deadline on its connections.
+// for headers, or a dial function that sets a deadline on its connections,
+// and to its RoundTrip methods that send through an http.Client of their
+// own (see sendsThroughClient).
 func exportHeaderBounds(pass *analysis.Pass, ins *inspector.Inspector) {
+	decls := make(map[*types.Func]*ast.FuncDecl)
+	for decl := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
+		fd := decl.Node().(*ast.FuncDecl)
+		if fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func); fn != nil && fd.Body != nil {
+			decls[fn] = fd
+		}
+	}
 	for decl := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := decl.Node().(*ast.FuncDecl)
 		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
 		if fn == nil || fd.Body == nil || fn.Signature().Results().Len() == 0 {
+			continue
+		}
+		if isRoundTrip(fn) {
+			if delegatesToClient(pass.TypesInfo, decls, fd.Body, maxDelegation, map[*types.Func]bool{fn: true}) {
+				pass.ExportObjectFact(fn, new(boundsHeaders))
+			}
 			continue
 		}
 		bounds := boundsHeadersAt

@@ -85,3 +85,24 @@ func postUnbounded(ctx context.Context, endpoint string) error {
 	}
 	return resp.Body.Close()
 }
+
+// A transport that sends through a client of its own: that client's
+// Timeout bounds the request, and is judged where it is built.
+func notifyRetrying(endpoint string) error {
+	c := &http.Client{Transport: httpx.NewRetrying(5 * time.Second)}
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}
+
+// Trap: a transport that only decorates the request bounds nothing.
+func notifySigned(endpoint string) error {
+	c := &http.Client{Transport: &httpx.Signing{Next: http.DefaultTransport}} // want `http.Client without Timeout`
+	resp, err := c.Post(endpoint, "application/json", nil)
+	if err != nil {
+		return err
+	}
+	return resp.Body.Close()
+}

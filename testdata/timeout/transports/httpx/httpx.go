@@ -29,3 +29,35 @@ func NewMaybeBounded(bound bool) *http.Transport {
 	}
 	return &http.Transport{}
 }
+
+// Retrying sends each request through a client of its own, up to three
+// times: that client's Timeout bounds every attempt.
+type Retrying struct{ inner *http.Client }
+
+func NewRetrying(timeout time.Duration) *Retrying {
+	return &Retrying{inner: &http.Client{Timeout: timeout}}
+}
+
+func (r *Retrying) RoundTrip(req *http.Request) (*http.Response, error) { // want RoundTrip:"boundsHeaders"
+	return r.Do(req)
+}
+
+func (r *Retrying) Do(req *http.Request) (*http.Response, error) {
+	var err error
+	for range 3 {
+		var resp *http.Response
+		if resp, err = r.inner.Do(req); err == nil {
+			return resp, nil
+		}
+	}
+	return nil, err
+}
+
+// Signing adds a header and hands the request to the next transport:
+// nothing in it bounds the request.
+type Signing struct{ Next http.RoundTripper }
+
+func (s *Signing) RoundTrip(req *http.Request) (*http.Response, error) {
+	req.Header.Set("Authorization", "Bearer token")
+	return s.Next.RoundTrip(req)
+}
