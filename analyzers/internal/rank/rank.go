@@ -221,9 +221,6 @@ func Report(pass *analysis.Pass, d analysis.Diagnostic, j Judgment) {
 // runs outside the service (see outsideService). fn may be nil (package
 // level).
 func Where(pass Pass, fn ast.Node, base Judgment) Judgment {
-	if fn == nil {
-		return base
-	}
 	if j, ok := outsideService(pass.Sum.Where(fn)); ok {
 		return j
 	}

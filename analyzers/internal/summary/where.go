@@ -34,17 +34,17 @@ const (
 	Harness
 )
 
-// Where returns where fn (a *ast.FuncDecl or *ast.FuncLit of the package)
-// runs, and for Rare and Harness why.
+// Where returns where fn (a *ast.FuncDecl or *ast.FuncLit of the package,
+// or nil for package-level code) runs, and for Rare and Harness why.
 func (r *Result) Where(fn ast.Node) (Place, string) {
 	b := r.bodies[fn]
 	switch {
-	case b == nil:
-		return Anywhere, ""
 	case r.harness == migration:
 		return Rare, r.harness
 	case r.harness != "":
 		return Harness, r.harness // an example's main is an example first
+	case b == nil:
+		return Anywhere, "" // package-level code of a production package, say
 	case r.testSupport[r.pass.Fset.File(fn.Pos())]:
 		return Harness, "test support code"
 	case b.rare == uncalled:
