@@ -31,7 +31,8 @@ var requestContexts = []struct {
 
 // HandlerFramework reports whether a function of this signature serves HTTP
 // requests: func(http.ResponseWriter, *http.Request) (net/http, chi,
-// gorilla/mux, and ServeHTTP methods), func(*gin.Context),
+// gorilla/mux, and ServeHTTP methods; or returning an error its adapter
+// writes), func(*gin.Context),
 // func(echo.Context) error, func(*fiber.Ctx) error, and the methods
 // without parameters or results of a beego controller (a type embedding
 // web.Controller), which the router calls by reflection for each request.
@@ -43,7 +44,7 @@ func HandlerFramework(sig *types.Signature) (Framework, bool) {
 			return Beego, true
 		}
 	case 2:
-		if sig.Results().Len() == 0 &&
+		if returnsNothingOrError(sig) &&
 			IsNamed(params.At(0).Type(), "net/http", "ResponseWriter") &&
 			isPointerTo(params.At(1).Type(), "net/http", "Request") {
 			return NetHTTP, true
@@ -54,6 +55,14 @@ func HandlerFramework(sig *types.Signature) (Framework, bool) {
 		}
 	}
 	return "", false
+}
+
+// returnsNothingOrError reports whether sig returns nothing, or only an
+// error: a handler whose adapter writes the error it returns
+// (func(w, r) error, turned into an http.HandlerFunc by the router).
+func returnsNothingOrError(sig *types.Signature) bool {
+	res := sig.Results()
+	return res.Len() == 0 || res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())
 }
 
 // RequestContext reports whether t is a web framework's request context

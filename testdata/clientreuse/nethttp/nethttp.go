@@ -19,6 +19,16 @@ func ListUsers(w http.ResponseWriter, r *http.Request) {
 	defer db.Close()
 }
 
+// A handler returning an error for its router's adapter to write.
+func Audit(w http.ResponseWriter, r *http.Request) error {
+	db, err := sql.Open("postgres", dsn) // want `sql.Open in handler nethttp.Audit builds a new connection pool per request`
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	return db.PingContext(r.Context())
+}
+
 func Proxy(w http.ResponseWriter, r *http.Request) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `http.Client with a new http.Transport in handler nethttp.Proxy builds a new connection pool per request`
 	_, _ = client.Get("http://upstream")

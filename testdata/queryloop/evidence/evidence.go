@@ -56,6 +56,17 @@ func (s *server) FromHelper(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
+// A handler that returns an error for its router's adapter to write
+// serves requests too.
+func (s *server) Lookup(w http.ResponseWriter, r *http.Request) error {
+	for _, id := range r.URL.Query()["id"] {
+		if err := s.db.QueryRowContext(r.Context(), "SELECT 1 FROM orders WHERE id = $1", id).Err(); err != nil { // want `\[high: the loop goes over the request's input\]`
+			return err
+		}
+	}
+	return nil
+}
+
 type bulkRequest struct{ IDs []int }
 
 // The request's bound body is served data.
