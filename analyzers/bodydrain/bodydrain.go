@@ -72,7 +72,7 @@ func (c *checker) run(pass *analysis.Pass) (any, error) {
 		file, _ := ins.Root().FindNode(f)
 		for cur := range file.Preorder((*ast.CallExpr)(nil)) {
 			call := cur.Node().(*ast.CallExpr)
-			if closers.IsResponse(resultResponse(pass.TypesInfo, call)) && !cl.ReturnsClosed(apis.Callee(pass.TypesInfo, call)) {
+			if fn := apis.Callee(pass.TypesInfo, call); closers.IsResponse(resultResponse(pass.TypesInfo, call)) && !cl.ReturnsClosed(fn) && !cl.Unpooled(fn) {
 				calls[call.Lparen] = call
 				files[call.Lparen] = f
 			}
@@ -110,9 +110,6 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 	if closers.IsResponse(t) {
 		return nil // a bare response: a getter of one someone else owns
 	}
-	if fn := apis.Callee(info, call); fn != nil && notSources[fn.FullName()] {
-		return nil
-	}
 	tuple, ok := t.(*types.Tuple)
 	// (resp, err) only: a response returned beside another result — a
 	// websocket dialer's (conn, handshake response, err), an API client's
@@ -127,13 +124,6 @@ func resultResponse(info *types.Info, call *ast.CallExpr) types.Type {
 		}
 	}
 	return nil
-}
-
-// notSources return a response whose body reads from a connection the
-// caller already owns (http.ReadResponse on a bufio.Reader): no pool
-// connection depends on closing it.
-var notSources = map[string]bool{
-	"net/http.ReadResponse": true,
 }
 
 func importsHTTP(pkg *types.Package) bool {

@@ -38,6 +38,11 @@ type Fact struct {
 	// returns (it returns it for its status and headers): the caller
 	// has nothing to close.
 	ReturnsClosed bool
+	// Unpooled: every response it returns is parsed off a connection the
+	// code holds (http.ReadResponse, or a function that is Unpooled), none
+	// sent through a client or a transport: no pool connection waits on
+	// its body.
+	Unpooled bool
 }
 
 func (*Fact) AFact() {}
@@ -55,6 +60,9 @@ func (f *Fact) String() string {
 	}
 	if f.ReturnsClosed {
 		parts = append(parts, "returns a closed response")
+	}
+	if f.Unpooled {
+		parts = append(parts, "returns a response read off a held connection")
 	}
 	if len(parts) == 0 {
 		return "none"
@@ -144,6 +152,61 @@ func (r *Result) ReturnsClosed(fn *types.Func) bool {
 	return f != nil && f.ReturnsClosed
 }
 
+// Unpooled reports whether every response fn returns is parsed off a
+// connection the code holds, not sent through a pool (see Fact.Unpooled).
+func (r *Result) Unpooled(fn *types.Func) bool {
+	if fn != nil && fn.FullName() == "net/http.ReadResponse" {
+		return true
+	}
+	f := r.fact(fn)
+	return f != nil && f.Unpooled
+}
+
+// unpooled reports whether fd returns a response and every call in its
+// body that yields one is Unpooled: what it returns was read off a
+// connection, not sent through a client.
+func (r *Result) unpooled(fd *ast.FuncDecl, fn *types.Func) bool {
+	if !returnsResponse(fn.Signature()) {
+		return false
+	}
+	info := r.pass.TypesInfo
+	some, all := false, true
+	ast.Inspect(fd.Body, func(n ast.Node) bool {
+		call, ok := n.(*ast.CallExpr)
+		if !ok || !all || !yieldsResponse(info.TypeOf(call)) {
+			return all
+		}
+		some = true
+		all = r.Unpooled(apis.Callee(info, call))
+		return all
+	})
+	return some && all
+}
+
+// returnsResponse reports whether sig returns an *http.Response.
+func returnsResponse(sig *types.Signature) bool {
+	for v := range sig.Results().Variables() {
+		if IsResponse(v.Type()) {
+			return true
+		}
+	}
+	return false
+}
+
+// yieldsResponse reports whether t, a call's type, is or holds an
+// *http.Response.
+func yieldsResponse(t types.Type) bool {
+	if tuple, ok := t.(*types.Tuple); ok {
+		for v := range tuple.Variables() {
+			if IsResponse(v.Type()) {
+				return true
+			}
+		}
+		return false
+	}
+	return t != nil && IsResponse(t)
+}
+
 // returnsClosed reports whether fd returns a response variable whose Body
 // it closes itself (defer resp.Body.Close()).
 func returnsClosed(info *types.Info, fd *ast.FuncDecl) bool {
@@ -195,7 +258,7 @@ type decl struct {
 func run(pass *analysis.Pass) (any, error) {
 	ins := pass.ResultOf[inspect.Analyzer].(*inspector.Inspector)
 	r := &Result{pass: pass, local: make(map[*types.Func]*Fact)}
-	var decls []*decl
+	var decls, returners []*decl
 	for cur := range ins.Root().Preorder((*ast.FuncDecl)(nil)) {
 		fd := cur.Node().(*ast.FuncDecl)
 		fn, _ := pass.TypesInfo.Defs[fd.Name].(*types.Func)
@@ -205,18 +268,35 @@ func run(pass *analysis.Pass) (any, error) {
 		d := &decl{fn: fn, node: fd, cur: cur, params: trackedParams(fn)}
 		d.fact.ReturnsClosed = returnsClosed(pass.TypesInfo, fd)
 		r.local[fn] = &d.fact
+		if returnsResponse(fn.Signature()) {
+			returners = append(returners, d)
+		}
 		if len(d.params) > 0 || d.fact.ReturnsClosed {
 			decls = append(decls, d)
 		}
 	}
 	// Iterate to a fixed point: a helper may close through another helper
-	// of the same package declared after it.
+	// of the same package declared after it, or read its response through
+	// one.
 	for changed := true; changed; {
 		changed = false
 		for _, d := range decls {
 			if r.analyze(d) {
 				changed = true
 			}
+		}
+	}
+	for changed := true; changed; {
+		changed = false
+		for _, d := range returners {
+			if !d.fact.Unpooled && r.unpooled(d.node, d.fn) {
+				d.fact.Unpooled, changed = true, true
+			}
+		}
+	}
+	for _, d := range returners {
+		if d.fact.Unpooled && !slices.Contains(decls, d) {
+			decls = append(decls, d)
 		}
 	}
 	// Every function with a tracked parameter gets a fact, empty or not,

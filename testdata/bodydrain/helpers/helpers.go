@@ -2,8 +2,10 @@
 package helpers
 
 import (
+	"bufio"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 )
 
@@ -47,3 +49,38 @@ func NewHandler(resp *http.Response, err error) *Handler {
 
 // Err returns the request's error.
 func (h *Handler) Err() error { return h.err }
+
+// Device speaks HTTP over one connection it holds: it writes each request
+// and parses the answer off the connection. No pool is behind it.
+type Device struct {
+	Conn   net.Conn
+	reader *bufio.Reader
+	events chan *http.Response
+}
+
+func (d *Device) Do(req *http.Request) (*http.Response, error) {
+	if err := req.Write(d.Conn); err != nil {
+		return nil, err
+	}
+	if d.events != nil {
+		return <-d.events, nil
+	}
+	return http.ReadResponse(d.reader, req)
+}
+
+func (d *Device) Get(path string) (*http.Response, error) {
+	req, err := http.NewRequest(http.MethodGet, "http://device"+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return d.Do(req)
+}
+
+// FetchOrParse sends through a client: its responses hold pool
+// connections, even though it may also parse one off a connection.
+func FetchOrParse(c *http.Client, conn net.Conn, req *http.Request) (*http.Response, error) {
+	if conn != nil {
+		return http.ReadResponse(bufio.NewReader(conn), req)
+	}
+	return c.Do(req)
+}

@@ -2,8 +2,10 @@
 package helpers
 
 import (
+	"bufio"
 	"errors"
 	"io"
+	"net"
 	"net/http"
 )
 
@@ -85,4 +87,29 @@ func (h *Handler) Attach(resp *http.Response) { // want Attach:"keeps 0"
 // Pass returns what it is given.
 func Pass(rc io.ReadCloser) io.ReadCloser { // want Pass:"keeps 0"
 	return rc
+}
+
+// ReadAnswer parses a response off a connection the caller holds.
+func ReadAnswer(conn net.Conn, req *http.Request) (*http.Response, error) { // want ReadAnswer:"returns a response read off a held connection"
+	if err := req.Write(conn); err != nil {
+		return nil, err
+	}
+	return http.ReadResponse(bufio.NewReader(conn), req)
+}
+
+// Ask reads through ReadAnswer.
+func Ask(conn net.Conn, path string) (*http.Response, error) { // want Ask:"returns a response read off a held connection"
+	req, err := http.NewRequest(http.MethodGet, "http://device"+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return ReadAnswer(conn, req)
+}
+
+// AskAny may send through a client: its responses hold pool connections.
+func AskAny(c *http.Client, conn net.Conn, req *http.Request) (*http.Response, error) { // want AskAny:"keeps 1"
+	if conn != nil {
+		return ReadAnswer(conn, req)
+	}
+	return c.Do(req)
 }
