@@ -118,8 +118,9 @@
 // WriteJSON, NextWriter) and never sets a write deadline is one finding, at
 // its first write: a peer that stops reading fills the socket buffer and
 // the write blocks forever, with the goroutine and any broadcast it
-// serves. High when the package accepts or dials the connections, medium
-// when another package hands them over (it may set the deadline).
+// serves. High when the package accepts the connections (its peers are
+// clients, which vanish); medium when it only dials them (its peers are
+// servers) or another package hands them over (it may set the deadline).
 //
 // The servers one function starts without timeouts (often one per branch:
 // plain, TLS, mutual TLS) are one finding, and so are the clients and

@@ -30,7 +30,8 @@ var websocketWrites = map[string]bool{
 // whether it ever sets a write deadline.
 type websocketUse struct {
 	writes   []inspector.Cursor
-	owns     bool
+	accepts  bool
+	dials    bool
 	deadline bool
 }
 
@@ -45,8 +46,10 @@ func (u *websocketUse) note(info *types.Info, cur inspector.Cursor, call *ast.Ca
 		u.deadline = true
 	case websocketWrites[fn.FullName()]:
 		u.writes = append(u.writes, cur)
-	case fn.Pkg().Path() == gorillaWebsocket && (fn.Name() == "Upgrade" || fn.Name() == "Dial" || fn.Name() == "DialContext"):
-		u.owns = true
+	case fn.Pkg().Path() == gorillaWebsocket && fn.Name() == "Upgrade":
+		u.accepts = true
+	case fn.Pkg().Path() == gorillaWebsocket && (fn.Name() == "Dial" || fn.Name() == "DialContext"):
+		u.dials = true
 	}
 }
 
@@ -56,15 +59,22 @@ func (u *websocketUse) note(info *types.Info, cur inspector.Cursor, call *ast.Ca
 // and the next write blocks forever — with it the goroutine, and whatever
 // broadcast loop or lock it serves. One finding per package, at its first
 // write, the others as related positions: one deadline set before each
-// write fixes them all. A package that also accepts or dials the
-// connections owns them (high); one that is handed them may rely on a
-// deadline another package sets (medium).
+// write fixes them all. A package that also accepts the connections owns
+// them, and its peers are clients, which vanish (high); one that only
+// dials them writes to servers, which keep reading far more often
+// (medium); one that is handed them may rely on a deadline another
+// package sets (medium).
 func (c *checker) reportWebsocketWrites() {
 	if c.ws.deadline || len(c.ws.writes) == 0 {
 		return
 	}
-	j := rank.Judgment{Level: confidence.High, Why: "the package accepts or dials the connections and sets no write deadline anywhere"}
-	if !c.ws.owns {
+	var j rank.Judgment
+	switch {
+	case c.ws.accepts:
+		j = rank.Judgment{Level: confidence.High, Why: "the package accepts the connections and sets no write deadline anywhere"}
+	case c.ws.dials:
+		j = rank.Judgment{Level: confidence.Medium, Why: "the package only dials the connections: its peers are servers, which stop reading far less often than clients"}
+	default:
 		j = rank.Judgment{Level: confidence.Medium, Why: "the connections come from another package, which may set their deadlines"}
 	}
 	causes := rank.NewCauses(c.pass)
