@@ -2,7 +2,6 @@ package bodydrain
 
 import (
 	"go/ast"
-	"go/token"
 	"go/types"
 
 	"golang.org/x/tools/go/analysis"
@@ -42,7 +41,7 @@ func deferredInLoop(pass *analysis.Pass, expr *ast.CallExpr) (*ast.DeferStmt, as
 	for d := range loop.Preorder((*ast.DeferStmt)(nil)) {
 		stmt := d.Node().(*ast.DeferStmt)
 		// A function literal's own defer runs when the literal returns.
-		if !astx.InOwnLoop(d) || !closesBodyOf(info, stmt.Call, resp) || endsIteration(d) {
+		if !astx.InOwnLoop(d) || !closesBodyOf(info, stmt.Call, resp) || loops.EndsIteration(d) {
 			continue
 		}
 		return stmt, loop.Node().(ast.Stmt)
@@ -70,35 +69,6 @@ func closesBodyOf(info *types.Info, call *ast.CallExpr, resp *types.Var) bool {
 	}
 	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
 	return ok && body.Sel.Name == "Body" && astx.LocalVar(info, body.X) == resp
-}
-
-// endsIteration reports whether the statements after the defer at d, in
-// its block, leave the loop or the function unconditionally: at most one
-// iteration defers (a retry loop that returns its first good answer).
-func endsIteration(d inspector.Cursor) bool {
-	block, ok := d.Parent().Node().(*ast.BlockStmt)
-	if !ok {
-		return false
-	}
-	after := false
-	for _, s := range block.List {
-		if s == d.Node() {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
-		switch s := s.(type) {
-		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			if s.Tok == token.BREAK || s.Tok == token.GOTO {
-				return true
-			}
-		}
-	}
-	return false
 }
 
 // endless reports whether loop runs until something breaks out of it: a

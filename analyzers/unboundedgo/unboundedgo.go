@@ -143,7 +143,7 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 			}
 		}
 	}
-	if limitedInLoop(info, loop, n) || acquiresFirst(info, spawnedCall(n)) {
+	if limitedInLoop(info, loop, n) || acquiresFirst(info, spawnedCall(n)) || lastIteration(cur, loop) {
 		return
 	}
 	if workerPool(info, loop, n) {
@@ -167,6 +167,24 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 		Message: fmt.Sprintf("%s in a loop over %s starts one goroutine per item with no limit: a large input starts them all at once, exhausting memory and connections and flooding what they call; %s", what, describeLoop(info, loop), fix),
 		Related: []analysis.RelatedInformation{{Pos: loop.Node.Pos(), Message: "the loop"}},
 	}, judge(info, sum, loop, cur))
+}
+
+// lastIteration reports whether the spawn at cur ends its iteration and
+// the loop with it (it is followed by a return or a break in its block,
+// in the loop's own body, not a literal's): the loop starts one goroutine
+// at most, not one per item.
+func lastIteration(cur inspector.Cursor, loop loops.Loop) bool {
+	stmt := cur
+	if _, ok := cur.Node().(*ast.CallExpr); ok {
+		stmt = cur.Parent() // g.Go(f) as a statement
+	}
+	for c := range stmt.Enclosing((*ast.FuncLit)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
+		if c.Node() != loop.Node {
+			return false // a literal's return, or an inner loop's break
+		}
+		break
+	}
+	return loops.EndsIteration(stmt)
 }
 
 // judge ranks a spawn in loop as the loop's items do (rank.InLoop), and a

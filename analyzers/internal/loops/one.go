@@ -3,6 +3,7 @@ package loops
 import (
 	"go/ast"
 	"go/constant"
+	"go/token"
 	"go/types"
 	"strings"
 
@@ -74,4 +75,48 @@ func isOne(info *types.Info, e ast.Expr) bool {
 	}
 	n, exact := constant.Int64Val(tv.Value)
 	return exact && n == 1
+}
+
+// EndsIteration reports whether the statements after stmt, in its block,
+// leave the loop or the function unconditionally (return, break, goto):
+// the iteration that runs stmt is the last, so stmt runs at most once per
+// loop (a retry loop that returns its first good answer, a search that
+// starts the one worker it found).
+func EndsIteration(stmt inspector.Cursor) bool {
+	block, ok := stmt.Parent().Node().(*ast.BlockStmt)
+	if !ok {
+		return false
+	}
+	after := false
+	for _, s := range block.List {
+		if s == stmt.Node() {
+			after = true
+			continue
+		}
+		if !after {
+			continue
+		}
+		switch s := s.(type) {
+		case *ast.ReturnStmt:
+			return true
+		case *ast.BranchStmt:
+			if s.Tok == token.GOTO || s.Tok == token.BREAK && (s.Label != nil || breaksLoop(stmt)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// breaksLoop reports whether an unlabeled break beside stmt leaves a loop,
+// not a switch or select around it.
+func breaksLoop(stmt inspector.Cursor) bool {
+	for c := range stmt.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
+		switch c.Node().(type) {
+		case *ast.ForStmt, *ast.RangeStmt:
+			return true
+		}
+		return false
+	}
+	return false
 }

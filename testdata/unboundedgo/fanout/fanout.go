@@ -154,3 +154,48 @@ func anySlice(ctx context.Context, items []any) {
 		go func() { _ = it }() // want `go statement in a loop over a slice`
 	}
 }
+
+// The loop starts the first matching item's worker and returns: one
+// goroutine per call, not one per item.
+func startFirst(ctx context.Context, ids []int) bool {
+	for _, id := range ids {
+		if id < 0 {
+			continue
+		}
+		go fetch(ctx, id)
+		return true
+	}
+	return false
+}
+
+// A break after a fixed pair: two goroutines, once.
+func startPair(ctx context.Context, ids []int) {
+	for _, id := range ids {
+		go fetch(ctx, id)
+		go fetch(ctx, -id)
+		break
+	}
+}
+
+// Trap: the return is conditional, so every other item starts one.
+func startUntil(ctx context.Context, ids []int) {
+	for _, id := range ids {
+		go fetch(ctx, id) // want `go statement in a loop over a slice`
+		if id == 0 {
+			return
+		}
+	}
+}
+
+// Trap: the break leaves the switch, not the loop.
+func startEach(ctx context.Context, ids []int, mode int) {
+	for _, id := range ids {
+		switch mode {
+		case 1:
+			if id > 0 {
+				go fetch(ctx, id) // want `go statement in a loop over a slice`
+				break
+			}
+		}
+	}
+}
