@@ -694,7 +694,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 		// continue }; return res }, or { v, err = find(q); if err == nil
 		// { break } }: a search that stops at the first hit.
 		top := topStmt(cur, loop.Body)
-		return top != nil && (leavesAfter(cur, loop.Body) || leavesOnSuccess(info, loop.Body, top, cur))
+		return top != nil && (loops.LeavesAfter(cur, loop.Body) || leavesOnSuccess(info, loop.Body, top, cur))
 	case *ast.ForStmt:
 	default:
 		return false
@@ -705,7 +705,7 @@ func drivenByResult(info *types.Info, loop ast.Node, cur inspector.Cursor) bool 
 	if top == nil {
 		return false
 	}
-	if leavesAfter(cur, f.Body) {
+	if loops.LeavesAfter(cur, f.Body) {
 		return true // the loop only repeats through continue: a retry
 	}
 	t := resultVars(info, cur)
@@ -791,70 +791,6 @@ func (t taint) errTest(info *types.Info, cond ast.Expr, op token.Token) bool {
 		return false
 	}
 	return t.isErrVar(info, b.X) && info.Types[b.Y].IsNil() || t.isErrVar(info, b.Y) && info.Types[b.X].IsNil()
-}
-
-// leavesAfter reports whether a statement after the call at cur, in the
-// loop's body or in a block nested in it (an if branch, a case), leaves the
-// loop unconditionally: db.Exec(…); return, or if admin { db.Exec(…);
-// break }, or the call is in the return statement itself. The round-trip then runs once per loop (or only on the rounds
-// that continue: a retry).
-func leavesAfter(cur inspector.Cursor, body *ast.BlockStmt) bool {
-	var path []inspector.Cursor // cur and its ancestors below body
-	returns := false
-	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
-		switch c.Node().(type) {
-		case *ast.FuncLit:
-			returns = false // a return inside ends only the literal
-		case *ast.ReturnStmt:
-			returns = true // return db.Update(…): the round-trip is the way out
-		}
-		path = append(path, c)
-	}
-	if returns {
-		return true
-	}
-	for i, c := range path {
-		var list []ast.Stmt
-		caught := false // a break here leaves a switch, select or inner loop
-		switch p := c.Parent().Node().(type) {
-		case *ast.BlockStmt:
-			if _, ok := c.Parent().Parent().Node().(*ast.FuncLit); ok && p != body {
-				return false // a return there ends only the literal
-			}
-			list = p.List
-		case *ast.CaseClause:
-			list, caught = p.Body, true
-		case *ast.CommClause:
-			list, caught = p.Body, true
-		default:
-			continue
-		}
-		for _, above := range path[i+1:] {
-			switch above.Node().(type) {
-			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
-				caught = true
-			}
-		}
-		after := false
-		for _, stmt := range list {
-			if stmt == c.Node() {
-				after = true
-				continue
-			}
-			if !after {
-				continue
-			}
-			switch stmt := stmt.(type) {
-			case *ast.ReturnStmt:
-				return true
-			case *ast.BranchStmt:
-				if stmt.Tok == token.GOTO || stmt.Tok == token.BREAK && (!caught || stmt.Label != nil) {
-					return true
-				}
-			}
-		}
-	}
-	return false
 }
 
 // exits reports whether the if statement's branches leave the loop: a return,

@@ -170,21 +170,14 @@ func checkSite(pass *analysis.Pass, sum *summary.Result, limited map[types.Objec
 }
 
 // lastIteration reports whether the spawn at cur ends its iteration and
-// the loop with it (it is followed by a return or a break in its block,
-// in the loop's own body, not a literal's): the loop starts one goroutine
-// at most, not one per item.
+// the loop with it (a return or a break of the loop follows it): the loop
+// starts one goroutine at most, not one per item.
 func lastIteration(cur inspector.Cursor, loop loops.Loop) bool {
-	stmt := cur
-	if _, ok := cur.Node().(*ast.CallExpr); ok {
-		stmt = cur.Parent() // g.Go(f) as a statement
+	switch loop.Node.(type) {
+	case *ast.ForStmt, *ast.RangeStmt: // a callback's return ends one round
+		return loops.LeavesAfter(cur, loop.Body())
 	}
-	for c := range stmt.Enclosing((*ast.FuncLit)(nil), (*ast.ForStmt)(nil), (*ast.RangeStmt)(nil)) {
-		if c.Node() != loop.Node {
-			return false // a literal's return, or an inner loop's break
-		}
-		break
-	}
-	return loops.EndsIteration(stmt)
+	return false
 }
 
 // judge ranks a spawn in loop as the loop's items do (rank.InLoop), and a

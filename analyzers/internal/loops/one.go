@@ -77,46 +77,67 @@ func isOne(info *types.Info, e ast.Expr) bool {
 	return exact && n == 1
 }
 
-// EndsIteration reports whether the statements after stmt, in its block,
-// leave the loop or the function unconditionally (return, break, goto):
-// the iteration that runs stmt is the last, so stmt runs at most once per
-// loop (a retry loop that returns its first good answer, a search that
-// starts the one worker it found).
-func EndsIteration(stmt inspector.Cursor) bool {
-	block, ok := stmt.Parent().Node().(*ast.BlockStmt)
-	if !ok {
-		return false
-	}
-	after := false
-	for _, s := range block.List {
-		if s == stmt.Node() {
-			after = true
-			continue
-		}
-		if !after {
-			continue
-		}
-		switch s := s.(type) {
+// LeavesAfter reports whether a statement after the call at cur, in the
+// loop's body or in a block nested in it (an if branch, a case), leaves the
+// loop unconditionally: db.Exec(…); return, or if admin { db.Exec(…);
+// break }, or the call is in the return statement itself. What is at cur
+// then runs once per loop (or only on the rounds that continue: a
+// retry), not once per item.
+func LeavesAfter(cur inspector.Cursor, body *ast.BlockStmt) bool {
+	var path []inspector.Cursor // cur and its ancestors below body
+	returns := false
+	for c := cur; c.Valid() && c.Node() != body; c = c.Parent() {
+		switch c.Node().(type) {
+		case *ast.FuncLit:
+			returns = false // a return inside ends only the literal
 		case *ast.ReturnStmt:
-			return true
-		case *ast.BranchStmt:
-			if s.Tok == token.GOTO || s.Tok == token.BREAK && (s.Label != nil || breaksLoop(stmt)) {
-				return true
+			returns = true // return db.Update(…): the round-trip is the way out
+		}
+		path = append(path, c)
+	}
+	if returns {
+		return true
+	}
+	for i, c := range path {
+		var list []ast.Stmt
+		caught := false // a break here leaves a switch, select or inner loop
+		switch p := c.Parent().Node().(type) {
+		case *ast.BlockStmt:
+			if _, ok := c.Parent().Parent().Node().(*ast.FuncLit); ok && p != body {
+				return false // a return there ends only the literal
+			}
+			list = p.List
+		case *ast.CaseClause:
+			list, caught = p.Body, true
+		case *ast.CommClause:
+			list, caught = p.Body, true
+		default:
+			continue
+		}
+		for _, above := range path[i+1:] {
+			switch above.Node().(type) {
+			case *ast.SwitchStmt, *ast.TypeSwitchStmt, *ast.SelectStmt, *ast.ForStmt, *ast.RangeStmt:
+				caught = true
 			}
 		}
-	}
-	return false
-}
-
-// breaksLoop reports whether an unlabeled break beside stmt leaves a loop,
-// not a switch or select around it.
-func breaksLoop(stmt inspector.Cursor) bool {
-	for c := range stmt.Enclosing((*ast.ForStmt)(nil), (*ast.RangeStmt)(nil), (*ast.SwitchStmt)(nil), (*ast.TypeSwitchStmt)(nil), (*ast.SelectStmt)(nil)) {
-		switch c.Node().(type) {
-		case *ast.ForStmt, *ast.RangeStmt:
-			return true
+		after := false
+		for _, stmt := range list {
+			if stmt == c.Node() {
+				after = true
+				continue
+			}
+			if !after {
+				continue
+			}
+			switch stmt := stmt.(type) {
+			case *ast.ReturnStmt:
+				return true
+			case *ast.BranchStmt:
+				if stmt.Tok == token.GOTO || stmt.Tok == token.BREAK && (!caught || stmt.Label != nil) {
+					return true
+				}
+			}
 		}
-		return false
 	}
 	return false
 }
