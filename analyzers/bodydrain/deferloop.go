@@ -41,7 +41,7 @@ func deferredInLoop(pass *analysis.Pass, expr *ast.CallExpr) (*ast.DeferStmt, as
 	for d := range loop.Preorder((*ast.DeferStmt)(nil)) {
 		stmt := d.Node().(*ast.DeferStmt)
 		// A function literal's own defer runs when the literal returns.
-		if !astx.InOwnLoop(d) || !closesBodyOf(info, stmt.Call, resp) || loops.LeavesAfter(d, loopBody(loop.Node())) {
+		if !astx.InOwnLoop(d) || !closesBodyOf(info, stmt.Call, resp) || loops.LeavesAfter(d, loops.Loop{Node: loop.Node()}.Body()) {
 			continue
 		}
 		return stmt, loop.Node().(ast.Stmt)
@@ -69,17 +69,6 @@ func closesBodyOf(info *types.Info, call *ast.CallExpr, resp *types.Var) bool {
 	}
 	body, ok := ast.Unparen(sel.X).(*ast.SelectorExpr)
 	return ok && body.Sel.Name == "Body" && astx.LocalVar(info, body.X) == resp
-}
-
-// loopBody returns the body of a for or range statement.
-func loopBody(loop ast.Node) *ast.BlockStmt {
-	switch l := loop.(type) {
-	case *ast.ForStmt:
-		return l.Body
-	case *ast.RangeStmt:
-		return l.Body
-	}
-	return nil
 }
 
 // endless reports whether loop runs until something breaks out of it: a
