@@ -69,7 +69,11 @@
 // a body closed unread whose request went, outside any loop, through a
 // client the function built with a transport of its own (the pool is
 // dropped with its connection, so draining saves nothing: the pool per
-// call is clientreuse's finding); tests and generated files.
+// call is clientreuse's finding); a response parsed off a connection the
+// code holds (http.ReadResponse, or a function of any package whose every
+// response comes from one and that sends nothing through a client: fact
+// Unpooled of the closers pass), which no pool connection waits on; tests
+// and generated files.
 //
 // Confidence (README, Confidence):
 // high for a body not closed on some path (low once while the process

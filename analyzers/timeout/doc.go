@@ -81,8 +81,11 @@
 // helper of any package: a boundsHeaders fact; a local is bounded when each
 // value it is given bounds, or is the caller's own transport: a parameter,
 // the receiver, or a field of one; a field of a local value, w.Transport,
-// when each assignment in the function gives it a bounding transport), or
-// one built only in the
+// when each assignment in the function gives it a bounding transport); a
+// client whose Transport sends each request through an http.Client of its
+// own (a RoundTrip method that calls Client.Do, through up to four of its
+// package's functions: that client's Timeout is judged where it is built);
+// or one built only in the
 // branch of if _, ok := ctx.Deadline(); ok { … }; tests
 // (httptest.NewServer and servers started in _test.go files).
 //
@@ -110,7 +113,9 @@
 // line where its authors suppressed gosec's same check (//nolint:gosec,
 // #nosec), and for an outbound call made
 // once while the process starts, outside a loop (or a client built and
-// used only by such code), and in command-line
+// used only by such code, (&http.Client{}).Do(req) included; start-up
+// code is followed through calls of the module's interfaces), and in
+// command-line
 // actions and migrations (an action that serves is the service's
 // start-up, not one of them).
 //

@@ -41,7 +41,9 @@
 // its goroutine (wg.Wait, g.Wait, a receive after it); a fixed pool: a loop
 // counting to a constant, runtime.NumCPU(), runtime.GOMAXPROCS, a struct
 // field (a configured worker count) or a local set from one of those; a
-// loop over a small constant collection.
+// loop over a small constant collection; a spawn followed by a return or a
+// break of the loop (in its block or a block around it, in the loop's own
+// body): the loop starts it once, for the item it was looking for.
 //
 // Deliberate choices: one long-lived goroutine per configured listener or
 // shard is not reported when its count is fixed as above, or when the loop
