@@ -24,10 +24,62 @@ func LocalDial(info *types.Info, cur inspector.Cursor, call *ast.CallExpr) bool 
 	}
 	switch fn.FullName() {
 	case "net.Dial", "crypto/tls.Dial":
+	case "net.DialTCP":
+		return len(call.Args) == 3 && loopbackAddr(info, call.Args[2])
 	default:
 		return false
 	}
 	return unixNetwork(constString(info, call.Args[0])) || testedUnix(info, cur, call.Args[0]) || Loopback(info, call.Args[1])
+}
+
+// loopbackAddr reports whether e is a net.TCPAddr literal (or its address)
+// whose IP is a loopback address: &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1),
+// Port: p}.
+func loopbackAddr(info *types.Info, e ast.Expr) bool {
+	e = ast.Unparen(e)
+	if u, ok := e.(*ast.UnaryExpr); ok && u.Op == token.AND {
+		e = ast.Unparen(u.X)
+	}
+	lit, ok := e.(*ast.CompositeLit)
+	if !ok || !IsNamed(info.TypeOf(lit), "net", "TCPAddr") {
+		return false
+	}
+	for _, elt := range lit.Elts {
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			if key, ok := kv.Key.(*ast.Ident); ok && key.Name == "IP" {
+				return loopbackIP(info, kv.Value)
+			}
+		}
+	}
+	return false
+}
+
+// loopbackIP reports whether e is a loopback net.IP: net.IPv4(127, …),
+// net.ParseIP of a loopback constant, or net.IPv6loopback.
+func loopbackIP(info *types.Info, e ast.Expr) bool {
+	switch e := ast.Unparen(e).(type) {
+	case *ast.CallExpr:
+		fn := Callee(info, e)
+		if fn == nil || len(e.Args) == 0 {
+			return false
+		}
+		switch fn.FullName() {
+		case "net.IPv4":
+			first := info.Types[e.Args[0]].Value
+			if first == nil {
+				return false
+			}
+			v, ok := constant.Int64Val(constant.ToInt(first))
+			return ok && v == 127
+		case "net.ParseIP":
+			ip := net.ParseIP(constString(info, e.Args[0]))
+			return ip != nil && ip.IsLoopback()
+		}
+	case *ast.SelectorExpr:
+		v, ok := info.Uses[e.Sel].(*types.Var)
+		return ok && v.Pkg() != nil && v.Pkg().Path() == "net" && v.Name() == "IPv6loopback"
+	}
+	return false
 }
 
 func unixNetwork(network string) bool { return network == "unix" || network == "unixpacket" }

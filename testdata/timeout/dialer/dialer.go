@@ -33,7 +33,27 @@ func DialTCP() {
 	_, _ = net.DialTCP("tcp", nil, raddr) // want `net.DialTCP has no timeout: connecting to an unreachable host blocks`
 }
 
+// Trap: a remote address in a TCPAddr literal.
+func DialTCPRemote(ip net.IP, port int) {
+	_, _ = net.DialTCP("tcp", nil, &net.TCPAddr{IP: ip, Port: port}) // want `net.DialTCP has no timeout`
+}
+
 // Traps.
+
+// A port of this host: its kernel answers the connect at once.
+func portOpen(port int) bool {
+	conn, err := net.DialTCP("tcp", nil, &net.TCPAddr{IP: net.IPv4(127, 0, 0, 1), Port: port})
+	if err != nil {
+		return false
+	}
+	conn.Close()
+	return true
+}
+
+func portOpen6(port int) bool {
+	conn, err := net.DialTCP("tcp", nil, &net.TCPAddr{IP: net.IPv6loopback, Port: port})
+	return err == nil && conn.Close() == nil
+}
 
 func Good(ctx context.Context) {
 	_, _ = net.DialTimeout("tcp", "db:5432", time.Second) // fine
