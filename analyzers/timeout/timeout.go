@@ -759,6 +759,8 @@ func (c *checker) clientMessage(cur inspector.Cursor) string {
 	}
 	if kv, ok := fieldKey(cur); ok {
 		where += " (stored in field " + kv + ")"
+	} else if f := positionalField(c.pass.TypesInfo, cur); f != nil {
+		where += " (stored in field " + f.Name() + ")"
 	}
 	return where + ": every request it sends has no deadline, so " + costOut + "; set Timeout from the latency budget (e.g. Timeout: 10 * time.Second), or give each request a context with a deadline" + c.forDownloads(cur)
 }
@@ -936,6 +938,40 @@ func heldInField(info *types.Info, cur inspector.Cursor, holder ast.Expr) *types
 	if id, ok := keyOf(cur); ok {
 		if v, ok := info.Uses[id].(*types.Var); ok && v.IsField() {
 			return v
+		}
+	}
+	return positionalField(info, cur)
+}
+
+// positionalField returns the field the value built at cur fills as an
+// element of an unkeyed struct literal (&T{uri, &http.Client{…}, ""}),
+// or nil.
+func positionalField(info *types.Info, cur inspector.Cursor) *types.Var {
+	elem := cur
+	for {
+		if _, ok := elem.Parent().Node().(*ast.UnaryExpr); !ok {
+			break
+		}
+		elem = elem.Parent()
+	}
+	lit, ok := elem.Parent().Node().(*ast.CompositeLit)
+	if !ok {
+		return nil
+	}
+	t := info.TypeOf(lit)
+	if t == nil {
+		return nil
+	}
+	st, ok := t.Underlying().(*types.Struct)
+	if !ok {
+		return nil
+	}
+	for i, e := range lit.Elts {
+		if _, keyed := e.(*ast.KeyValueExpr); keyed {
+			return nil
+		}
+		if e == elem.Node() && i < st.NumFields() {
+			return st.Field(i)
 		}
 	}
 	return nil

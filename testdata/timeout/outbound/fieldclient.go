@@ -24,6 +24,24 @@ func (u *Upstream) Fetch(ctx context.Context, url string) (*http.Response, error
 	return u.client.Do(req)
 }
 
+// Positional keeps its client in an unkeyed literal: the same field.
+type Positional struct {
+	base   string
+	client *http.Client
+}
+
+func NewPositional(base string) *Positional {
+	return &Positional{base, &http.Client{}} // want `http.Client without Timeout \(stored in field client\).*\[medium: every call can hang for as long as the peer stalls; every request it sends carries its caller's context`
+}
+
+func (p *Positional) Fetch(ctx context.Context, path string) (*http.Response, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, p.base+path, nil)
+	if err != nil {
+		return nil, err
+	}
+	return p.client.Do(req)
+}
+
 // Mixed also sends a request with no context at all: high.
 type Mixed struct{ client *http.Client }
 
