@@ -58,11 +58,14 @@ func HandlerFramework(sig *types.Signature) (Framework, bool) {
 }
 
 // returnsNothingOrError reports whether sig returns nothing, or only an
-// error: a handler whose adapter writes the error it returns
-// (func(w, r) error, turned into an http.HandlerFunc by the router).
+// error (error, or a type of the program's that implements it, such as a
+// *HandlerError carrying the status): a handler whose adapter writes the
+// error it returns (func(w, r) error, turned into an http.HandlerFunc by
+// the router).
 func returnsNothingOrError(sig *types.Signature) bool {
 	res := sig.Results()
-	return res.Len() == 0 || res.Len() == 1 && types.Identical(res.At(0).Type(), types.Universe.Lookup("error").Type())
+	errType := types.Universe.Lookup("error").Type().Underlying().(*types.Interface)
+	return res.Len() == 0 || res.Len() == 1 && types.Implements(res.At(0).Type(), errType)
 }
 
 // RequestContext reports whether t is a web framework's request context

@@ -29,6 +29,22 @@ func Audit(w http.ResponseWriter, r *http.Request) error {
 	return db.PingContext(r.Context())
 }
 
+// A handler returning its own error type, which carries the status.
+type HandlerError struct {
+	Status int
+	Err    error
+}
+
+func (e *HandlerError) Error() string { return e.Err.Error() }
+
+func Inspect(w http.ResponseWriter, r *http.Request) *HandlerError {
+	client := &http.Client{Transport: &http.Transport{}} // want `http.Client with a new http.Transport in handler nethttp.Inspect builds a new connection pool per request`
+	if _, err := client.Get("http://docker.internal/info"); err != nil {
+		return &HandlerError{Status: http.StatusBadGateway, Err: err}
+	}
+	return nil
+}
+
 func Proxy(w http.ResponseWriter, r *http.Request) {
 	client := &http.Client{Transport: &http.Transport{MaxIdleConns: 10}} // want `http.Client with a new http.Transport in handler nethttp.Proxy builds a new connection pool per request`
 	_, _ = client.Get("http://upstream")
