@@ -24,7 +24,11 @@
 // scope, waits as long as the server stalls: gRPC sets no deadline of its
 // own (the package's calls are one finding; streams are not reported,
 // they may be meant to stay open; where a context is in scope, ctxflow
-// reports the dropped one).
+// reports the dropped one). An oauth2 token request (Config.Exchange,
+// PasswordCredentialsToken, DeviceAuth, clientcredentials Config.Token)
+// given context.Background() or TODO() where no context is in scope goes
+// through http.DefaultClient (the context carries no oauth2.HTTPClient),
+// with no timeout.
 // On the inbound side, http.ListenAndServe,
 // http.ListenAndServeTLS, http.Serve and an http.Server without
 // ReadHeaderTimeout (or ReadTimeout, which also bounds the headers) let

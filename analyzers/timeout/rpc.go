@@ -61,6 +61,36 @@ func (c *checker) backgroundRPC(cur inspector.Cursor, call *ast.CallExpr, fn *ty
 	return ctxscope.IsBackgroundCall(c.pass.TypesInfo, call.Args[0])
 }
 
+// oauth2Sends are the golang.org/x/oauth2 calls that send a token request
+// at once, through the *http.Client their context carries under
+// oauth2.HTTPClient, or through http.DefaultClient, which has no timeout.
+var oauth2Sends = map[string]bool{
+	"(*golang.org/x/oauth2.Config).Exchange":                 true,
+	"(*golang.org/x/oauth2.Config).PasswordCredentialsToken": true,
+	"(*golang.org/x/oauth2.Config).DeviceAuth":               true,
+	"(*golang.org/x/oauth2/clientcredentials.Config).Token":  true,
+}
+
+// backgroundTokenRequest reports whether the call at cur is an oauth2
+// token request given context.Background() or TODO(), where no context is
+// in scope to pass instead: the context carries no client, so the request
+// goes through http.DefaultClient, and no deadline. Where a context is in
+// scope, dropping it is ctxflow's finding.
+func (c *checker) backgroundTokenRequest(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
+	if !oauth2Sends[fn.FullName()] || len(call.Args) == 0 {
+		return false
+	}
+	if c.scope == nil {
+		c.scope = ctxscope.New(c.pass.TypesInfo, c.sum.StartsDetached)
+	}
+	if _, inScope := c.scope.At(cur); inScope {
+		return false
+	}
+	return ctxscope.IsBackgroundCall(c.pass.TypesInfo, call.Args[0])
+}
+
+const tokenMessage = "oauth2 token request given context.Background(): with no client in the context it goes through http.DefaultClient, which has no timeout, so a stalled identity provider holds the goroutine forever; pass a context with a deadline, or one carrying a client with Timeout (context.WithValue(ctx, oauth2.HTTPClient, client))"
+
 // An rpcCause is the package's unary gRPC calls given a context with no
 // deadline: one fix covers them (a deadline helper, or a client
 // interceptor that sets a default deadline), so they are one finding.

@@ -569,6 +569,10 @@ func (c *checker) call(cur inspector.Cursor, call *ast.CallExpr) {
 		c.reportRPC(cur)
 		return
 	}
+	if c.backgroundTokenRequest(cur, call, fn) {
+		c.reportSend(cur, tokenMessage, "")
+		return
+	}
 	if msg, ok := serveFuncs[fn.FullName()]; ok {
 		c.reportServe(cur, msg)
 		return
