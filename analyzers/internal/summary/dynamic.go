@@ -411,6 +411,9 @@ type Package struct {
 	// exposed are its methods a package outside the module may call
 	// through an interface of its own (see exposedMethods).
 	exposed []string
+	// generates are the module's commands its //go:generate go run
+	// directives run (see generatedCommands).
+	generates []string
 }
 
 func (*Package) AFact() {}
@@ -426,9 +429,10 @@ func (p *Package) String() string {
 // package of the program is known: it has open calls, or it has findings
 // and exported functions whose callers elsewhere may all be start-up or
 // rare code, or findings and no importer among the analyzed packages
-// (only tests use it: see placeExported). Whole-program drivers analyze
+// (only tests use it: see placeExported), or it is a command with findings
+// (a go generate directive elsewhere may run it: see generate.go). Whole-program drivers analyze
 // such packages again with every package's facts in view.
 func Revisit(pkg *types.Package, packageFact func(analysis.Fact) bool, findings int, imported bool) bool {
 	var p Package
-	return packageFact(&p) && (p.Open > 0 || findings > 0 && (p.Entries > 0 || !imported && !p.program))
+	return packageFact(&p) && (p.Open > 0 || findings > 0 && (p.Entries > 0 || !imported && !p.program || p.program))
 }

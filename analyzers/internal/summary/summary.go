@@ -318,6 +318,9 @@ func run(pass *analysis.Pass) (any, error) {
 	r.markOnce(order)
 	markRare(order, pass.Pkg.Name() == "main")
 	r.whole = r.wholeInView()
+	if r.whole && r.harness == "" && pass.Pkg.Name() == "main" && r.runByGenerate() {
+		r.harness = generateTool
+	}
 	r.markOnFailure(order, false)
 	calls := r.placedCalls(order)
 	r.placeExported(order)
@@ -1214,7 +1217,7 @@ func (r *Result) exportFacts(order []*body, calls []placedCall) {
 	// packages of the program read as they are visited again.
 	if r.inModule(r.pass.Pkg) && !r.whole {
 		r.pass.ExportPackageFact(&Package{Open: open, Entries: entries, calls: calls, dynamic: r.dynamic, args: r.servedArgs(order), contexts: r.contextArgs(order),
-			program: isMain && r.harness == "", imports: r.moduleImports(), exposed: r.exposedMethods()})
+			program: isMain && r.harness == "", imports: r.moduleImports(), exposed: r.exposedMethods(), generates: r.generatedCommands()})
 	}
 }
 
