@@ -49,7 +49,14 @@ func isPointerToStruct(t types.Type) bool {
 // the server stalls. Where a context is in scope, dropping it is
 // ctxflow's finding.
 func (c *checker) backgroundRPC(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
-	if !unaryRPC(fn) || len(call.Args) == 0 {
+	return unaryRPC(fn) && c.backgroundOutOfScope(cur, call)
+}
+
+// backgroundOutOfScope reports whether the call at cur is given
+// context.Background() or TODO() as its first argument where no context
+// is in scope to pass instead.
+func (c *checker) backgroundOutOfScope(cur inspector.Cursor, call *ast.CallExpr) bool {
+	if len(call.Args) == 0 {
 		return false
 	}
 	if c.scope == nil {
@@ -77,16 +84,7 @@ var oauth2Sends = map[string]bool{
 // goes through http.DefaultClient, and no deadline. Where a context is in
 // scope, dropping it is ctxflow's finding.
 func (c *checker) backgroundTokenRequest(cur inspector.Cursor, call *ast.CallExpr, fn *types.Func) bool {
-	if !oauth2Sends[fn.FullName()] || len(call.Args) == 0 {
-		return false
-	}
-	if c.scope == nil {
-		c.scope = ctxscope.New(c.pass.TypesInfo, c.sum.StartsDetached)
-	}
-	if _, inScope := c.scope.At(cur); inScope {
-		return false
-	}
-	return ctxscope.IsBackgroundCall(c.pass.TypesInfo, call.Args[0])
+	return oauth2Sends[fn.FullName()] && c.backgroundOutOfScope(cur, call)
 }
 
 const tokenMessage = "oauth2 token request given context.Background(): with no client in the context it goes through http.DefaultClient, which has no timeout, so a stalled identity provider holds the goroutine forever; pass a context with a deadline, or one carrying a client with Timeout (context.WithValue(ctx, oauth2.HTTPClient, client))"
