@@ -175,6 +175,9 @@ type program struct {
 	// dynamic are the method names called through interfaces declared
 	// outside the module, whose calls no fact records.
 	dynamic map[string]bool
+	// calledByName are the method names called through interfaces of the
+	// module, whatever their signature.
+	calledByName map[string]bool
 	memo    map[string]placed
 	// commands: a command of the module is in view, so a function without
 	// a call in view has none in the program.
@@ -197,7 +200,7 @@ const noCaller Place = -1
 
 // programPlaces gathers the placed calls of every package in view.
 func (r *Result) programPlaces() *program {
-	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), memo: make(map[string]placed), imported: make(map[string]bool), exposed: make(map[string]bool)}
+	p := &program{calls: make(map[string][]placedCall), dynamic: make(map[string]bool), calledByName: make(map[string]bool), memo: make(map[string]placed), imported: make(map[string]bool), exposed: make(map[string]bool)}
 	for _, pf := range r.pass.AllPackageFacts() {
 		pkg, ok := pf.Fact.(*Package)
 		if !ok {
@@ -205,6 +208,9 @@ func (r *Result) programPlaces() *program {
 		}
 		for _, c := range pkg.calls {
 			p.calls[c.callee] = append(p.calls[c.callee], c)
+			if shape, ok := strings.CutPrefix(c.callee, dynamicKey("")); ok {
+				p.calledByName[shapeName(shape)] = true
+			}
 		}
 		for _, name := range pkg.dynamic {
 			p.dynamic[name] = true
@@ -262,6 +268,11 @@ func (p *program) walk(key, shape string, visiting map[string]bool) placed {
 	if shape != "" && p.dynamic[shapeName(shape)] {
 		return anywhere // an interface call beyond the facts may reach it
 	}
+	if shape != "" && p.calledByName[shapeName(shape)] && len(p.calls[dynamicKey(shape)]) == 0 {
+		// Interface calls of its name whose signature reads otherwise (a
+		// generic interface's) may still reach it.
+		return anywhere
+	}
 	visiting[key] = true
 	defer delete(visiting, key)
 	res, cyclic := placed{place: noCaller}, false
@@ -295,6 +306,7 @@ func (p *program) walk(key, shape string, visiting map[string]bool) placed {
 	if res.place == noCaller && isMethod(key) && p.exposed[key] {
 		res = anywhere // code outside the module may call it through an interface
 	}
+
 	if !cyclic {
 		p.memo[key] = res
 	}

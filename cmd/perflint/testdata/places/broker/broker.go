@@ -42,3 +42,22 @@ func drain(resp *http.Response, err error) error {
 	_, err = io.Copy(io.Discard, resp.Body)
 	return err
 }
+
+// Store is generic, its type parameter named otherwise than its
+// implementation's: their methods' signatures do not read alike.
+type Store[E any] interface {
+	Save(v E) error
+}
+
+// Log keeps events of any type.
+type Log[T any] struct{ URL string }
+
+// Save runs from a handler through Store[string]: no start-up placement
+// may hide that.
+func (l *Log[T]) Save(v T) error {
+	resp, err := (&http.Client{}).PostForm(l.URL, url.Values{"v": {"x"}}) // both: timeout "\[high:"
+	return drain(resp, err)
+}
+
+// SaveAt runs once from main through Store[string].
+func SaveAt(s Store[string]) error { return s.Save("started") }

@@ -60,7 +60,9 @@ func main() {
 	if err := broker.Setup(admin); err != nil {
 		log.Fatal(err)
 	}
-	mux.HandleFunc("/announce", (&api.Events{Broker: admin}).Announce)
+	events := &broker.Log[string]{URL: os.Getenv("EVENTS")}
+	_ = broker.SaveAt(events)
+	mux.HandleFunc("/announce", (&api.Events{Broker: admin, Log: events}).Announce)
 	mux.HandleFunc("/signup", signup.Handle(webhooks.New(&http.Client{Timeout: 10 * time.Second})))
 	(&metrics.Exporter{}).Use(mux)
 	log.SetOutput(&metrics.Shipper{URL: "http://logs.internal/ingest"})
