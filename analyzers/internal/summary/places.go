@@ -178,7 +178,7 @@ type program struct {
 	// calledByName are the method names called through interfaces of the
 	// module, whatever their signature.
 	calledByName map[string]bool
-	memo    map[string]placed
+	memo         map[string]placed
 	// commands: a command of the module is in view, so a function without
 	// a call in view has none in the program.
 	commands bool
